@@ -1,0 +1,53 @@
+"""Render a check report as compiler-style text, JSON or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+
+from .check import Report
+
+FORMATS = ("text", "json", "github")
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")
+
+
+def summary(report: Report) -> str:
+    counts = report.counts
+    return (
+        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')} "
+        f"in {_plural(report.files, 'file')} (as of {report.as_of})"
+    )
+
+
+def as_text(report: Report) -> str:
+    lines = [f"{f.path}:{f.line}: {f.severity}: {f.code} {f.message}" for f in report.findings]
+    lines.append(summary(report))
+    return "\n".join(lines)
+
+
+def _escape(value: str, property_value: bool = False) -> str:
+    # GitHub's workflow-command escaping: data escapes %, CR, LF; properties also : and ,
+    value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        value = value.replace(":", "%3A").replace(",", "%2C")
+    return value
+
+
+def as_github(report: Report) -> str:
+    lines = []
+    for f in report.findings:
+        level = "error" if f.severity == "error" else "warning"
+        props = f"file={_escape(f.path, True)},line={f.line},title={_escape(f.code, True)}"
+        lines.append(f"::{level} {props}::{_escape(f.code + ' ' + f.message)}")
+    lines.append(summary(report))
+    return "\n".join(lines)
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+
+
+def render(report: Report, fmt: str) -> str:
+    return {"text": as_text, "json": as_json, "github": as_github}[fmt](report)

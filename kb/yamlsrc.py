@@ -1,0 +1,149 @@
+"""YAML that remembers where each value came from.
+
+PyYAML's composer (the C one when available) gives nodes with marks; we turn
+them into plain dicts and lists that also carry the 1-based line of every key
+and item. This is cheaper than PyYAML's own constructor and keeps the lines a
+policy owner needs in every finding.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+import yaml
+
+try:
+    _Loader = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - PyYAML built without libyaml
+    _Loader = yaml.SafeLoader
+
+_STR = "tag:yaml.org,2002:str"
+_FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+
+
+class YAMLSourceError(Exception):
+    """A file that is not valid YAML; `line` is 1-based."""
+
+    def __init__(self, message: str, line: int):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+class Map(dict):
+    """A mapping with the line of the mapping and of each key."""
+
+    line: int = 1
+    lines: dict
+
+    def line_of(self, key: str) -> int:
+        return self.lines.get(key, self.line)
+
+
+class Seq(list):
+    """A sequence with the line of the sequence and of each item."""
+
+    line: int = 1
+    lines: list
+
+
+_constructor = yaml.constructor.SafeConstructor()
+
+
+def _scalar(node: yaml.ScalarNode):
+    if node.tag == _STR:
+        return node.value
+    # Call the scalar constructor directly: construct_object() would cache
+    # every node it has seen for the life of the process.
+    construct = _constructor.yaml_constructors.get(node.tag)
+    if construct is None:
+        return node.value
+    try:
+        value = construct(_constructor, node)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return node.value
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, (bytes, bytearray)):
+        return node.value
+    return value
+
+
+def _convert(node, offset: int):
+    if isinstance(node, yaml.ScalarNode):
+        return _scalar(node)
+    line = node.start_mark.line + 1 + offset
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_convert(item, offset) for item in node.value)
+        seq.line = line
+        seq.lines = [item.start_mark.line + 1 + offset for item in node.value]
+        return seq
+    mapping = Map()
+    mapping.line = line
+    mapping.lines = {}
+    for key_node, value_node in node.value:
+        key = _convert(key_node, offset)
+        key = key if isinstance(key, str) else str(key)
+        mapping[key] = _convert(value_node, offset)
+        mapping.lines[key] = key_node.start_mark.line + 1 + offset
+    return mapping
+
+
+def _error_line(exc: yaml.YAMLError, offset: int) -> int:
+    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+    return (mark.line + 1 + offset) if mark is not None else 1 + offset
+
+
+def _error_text(exc: yaml.YAMLError) -> str:
+    if isinstance(exc, yaml.MarkedYAMLError):
+        parts = [p for p in (exc.context, exc.problem) if p]
+        return "invalid YAML: " + "; ".join(parts)
+    return f"invalid YAML: {exc}"
+
+
+def parse(text: str, offset: int = 0):
+    """Parse one YAML document; lines are shifted by `offset` (for front matter)."""
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        raise YAMLSourceError(_error_text(exc), _error_line(exc, offset)) from None
+    if node is None:
+        return None
+    try:
+        return _convert(node, offset)
+    except RecursionError:
+        raise YAMLSourceError("invalid YAML: nesting is too deep", 1 + offset) from None
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Return (front matter, body, line the body starts on).
+
+    Raises YAMLSourceError when the file has no front matter or it never ends.
+    """
+    lines = text.split("\n")
+    if not lines or lines[0].rstrip("\r").strip() != "---":
+        raise YAMLSourceError("no front matter: the file must start with a '---' line", 1)
+    for index in range(1, len(lines)):
+        if _FENCE.match(lines[index].rstrip("\r")):
+            front = "\n".join(lines[1:index])
+            body = "\n".join(lines[index + 1 :])
+            return front, body, index + 2
+    raise YAMLSourceError("front matter is not closed: add a '---' line after it", 1)
+
+
+def parse_front_matter(text: str) -> tuple[object, str, int]:
+    front, body, body_line = split_front_matter(text)
+    return parse(front, offset=1), body, body_line
+
+
+def as_date(value) -> date | None:
+    """A YAML date, or an ISO date written as a quoted string."""
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            return None
+    return None
