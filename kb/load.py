@@ -320,23 +320,33 @@ def manual_from_text(text: str, path: str, doc_path: str) -> Manual:
 # --- the whole KB -----------------------------------------------------------
 
 
-def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list[Path]:
-    """Files below `directory`, hidden folders and `skip` left out, in path order."""
-    found = []
-    if not directory.is_dir():
+def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list[str]:
+    """Paths of files below `directory`, hidden folders and `skip` left out, in path order.
+
+    Plain strings rather than Path objects: on a KB of 10,000 answers,
+    pathlib's overhead was a tenth of the whole check.
+    """
+    found: list[str] = []
+    top = str(directory)
+    skipped = str(skip) if skip is not None else None
+    if not os.path.isdir(top):
         return found
-    for dirpath, dirnames, filenames in os.walk(directory):
-        here = Path(dirpath)
+    for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [
-            d for d in dirnames if not d.startswith(".") and (skip is None or here / d != skip)
+            d for d in dirnames
+            if not d.startswith(".") and os.path.join(dirpath, d) != skipped
         ]
-        found.extend(here / name for name in filenames if name.endswith(suffixes))
-    return sorted(found, key=lambda p: p.as_posix())
+        found.extend(os.path.join(dirpath, n) for n in filenames if n.endswith(suffixes))
+    if os.sep != "/":  # pragma: no cover - sort and report with POSIX separators
+        found = [f.replace(os.sep, "/") for f in found]
+    found.sort()
+    return found
 
 
-def _read(path: Path, rel: str, findings: list[Finding]) -> str | None:
+def _read(path: str, rel: str, findings: list[Finding]) -> str | None:
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except OSError as exc:
         findings.append(Finding("parse-error", ERROR, rel, 1, f"cannot read the file: {exc}"))
         return None
@@ -352,11 +362,9 @@ def _read(path: Path, rel: str, findings: list[Finding]) -> str | None:
     return text.replace("\r\n", "\n")
 
 
-def _rel(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return path.as_posix()
+def _rel(path: str, root: Path) -> str:
+    prefix = root.as_posix().rstrip("/") + "/"
+    return path[len(prefix):] if path.startswith(prefix) else path
 
 
 def load_policies(kb: KB) -> None:

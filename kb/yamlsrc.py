@@ -13,13 +13,20 @@ from datetime import date, datetime
 
 import yaml
 
-try:
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
-
+# The base loader resolves no implicit types, so PyYAML's Python resolver does
+# not run for every scalar; `_plain` below resolves the few types a KB uses.
+_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _STR = "tag:yaml.org,2002:str"
+
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
+_IMPLICIT = re.compile(
+    r"(?P<null>~|null|Null|NULL)"
+    r"|(?P<true>yes|Yes|YES|true|True|TRUE|on|On|ON)"
+    r"|(?P<false>no|No|NO|false|False|FALSE|off|Off|OFF)"
+    r"|(?P<int>[-+]?(?:0|[1-9][0-9_]*))"
+    r"|(?P<float>[-+]?(?:[0-9][0-9_]*)?\.[0-9_]+(?:[eE][-+]?[0-9]+)?)"
+    r"|(?P<date>[0-9]{4}-[0-9]{1,2}-[0-9]{1,2})(?:(?:[Tt]|[ \t]+)[0-9].*)?"
+)
 
 
 class YAMLSourceError(Exception):
@@ -48,26 +55,32 @@ class Seq(list):
     lines: list
 
 
-_constructor = yaml.constructor.SafeConstructor()
+def _plain(value: str):
+    """YAML 1.1's implicit types for a plain (unquoted) scalar, as far as a KB needs."""
+    if value == "":
+        return None
+    match = _IMPLICIT.fullmatch(value)
+    if match is None:
+        return value
+    kind = match.lastgroup
+    if kind == "null":
+        return None
+    if kind in ("true", "false"):
+        return kind == "true"
+    if kind == "int":
+        return int(value.replace("_", ""))
+    if kind == "float":
+        return float(value.replace("_", ""))
+    try:
+        return date(*map(int, match["date"].split("-")))
+    except ValueError:
+        return value  # 2026-02-30 is text, and reported as a bad date
 
 
 def _scalar(node: yaml.ScalarNode):
-    if node.tag == _STR:
-        return node.value
-    # Call the scalar constructor directly: construct_object() would cache
-    # every node it has seen for the life of the process.
-    construct = _constructor.yaml_constructors.get(node.tag)
-    if construct is None:
-        return node.value
-    try:
-        value = construct(_constructor, node)
-    except (yaml.YAMLError, ValueError, TypeError):
-        return node.value
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, (bytes, bytearray)):
-        return node.value
-    return value
+    if not node.style and node.tag == _STR:  # plain: style is None or "" by parser
+        return _plain(node.value)
+    return node.value
 
 
 def _convert(node, offset: int):

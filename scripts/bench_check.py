@@ -1,0 +1,73 @@
+"""Benchmark `kb check` against a bare read-and-parse baseline, in one run.
+
+    python scripts/bench_check.py [--answers 10000] [--clauses 2000] [--runs 5]
+
+The baseline is a process that only reads the same files and parses their
+YAML (policy files whole, answers' front matter) with PyYAML's C loader. Both
+run as fresh processes, so interpreter start-up and imports count for both.
+Prints the median wall time of each and their ratio; the goal is <= 1.5x.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from gen_kb import generate  # noqa: E402
+
+BASELINE = r"""
+import os, sys, yaml
+root = sys.argv[1]
+loader = yaml.CSafeLoader
+for folder, suffixes in (("policies", (".yaml", ".yml")), ("docs", (".md",))):
+    for dirpath, _, names in os.walk(os.path.join(root, folder)):
+        for name in names:
+            if not name.endswith(suffixes):
+                continue
+            with open(os.path.join(dirpath, name), encoding="utf-8") as handle:
+                text = handle.read()
+            if name.endswith(".md"):
+                if not text.startswith("---"):
+                    continue
+                text = text.split("\n---", 1)[0][3:]
+            yaml.load(text, Loader=loader)
+"""
+
+
+def timed(command: list[str], runs: int) -> tuple[float, float]:
+    """(first run, median of the rest) in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, check=False, stdout=subprocess.DEVNULL)
+        times.append(time.perf_counter() - start)
+    return times[0], statistics.median(times[1:] or times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--answers", type=int, default=10_000)
+    parser.add_argument("--clauses", type=int, default=2_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    kb_bin = str(Path(sys.executable).with_name("kb"))
+    with tempfile.TemporaryDirectory() as tmp:
+        config = generate(Path(tmp), args.answers, args.clauses)
+        baseline = timed([sys.executable, "-c", BASELINE, tmp], args.runs)
+        check = timed([kb_bin, "check", "-f", str(config), "--as-of", "2026-11-22"], args.runs)
+    print(f"KB: {args.answers} answers, {args.clauses} clauses; {args.runs} runs each")
+    print(f"{'':28}{'first run':>12}{'median':>12}")
+    print(f"{'baseline (read + CSafeLoader)':28}{baseline[0]:>11.2f}s{baseline[1]:>11.2f}s")
+    print(f"{'kb check':28}{check[0]:>11.2f}s{check[1]:>11.2f}s")
+    print(f"ratio kb check / baseline: first {check[0] / baseline[0]:.2f}x, "
+          f"median {check[1] / baseline[1]:.2f}x (goal <= 1.5x)")
+
+
+if __name__ == "__main__":
+    main()
