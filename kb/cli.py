@@ -6,14 +6,18 @@ result; library errors (KBError) become a clean message and exit code 2.
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from datetime import date
+from pathlib import Path
 
 import click
 
 from . import report as report_mod
 from .check import check as run_check
 from .config import read_config
+from .errors import KBError
 from .load import load
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
@@ -61,7 +65,13 @@ def main() -> None:
     help="Output format.",
 )
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
-def check(config_file: str, as_of, fmt: str, strict: bool) -> None:
+@click.option(
+    "--base",
+    metavar="REV",
+    help="Also warn about clauses whose text changed since this git revision "
+    "without a version bump (text-changed-without-bump).",
+)
+def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> None:
     """Check that every canned answer cites a current policy clause.
 
     Exit status: 0 clean, 1 findings (with --strict, warnings too), 2 the KB
@@ -69,6 +79,12 @@ def check(config_file: str, as_of, fmt: str, strict: bool) -> None:
     """
     kb = load(read_config(config_file))
     result = run_check(kb, _day(as_of))
+    if base:
+        from .gitrev import text_changed_without_bump
+
+        result.findings = sorted(
+            result.findings + text_changed_without_bump(kb, base), key=lambda f: f.sort_key()
+        )
     click.echo(report_mod.render(result, fmt))
     sys.exit(1 if result.failed(strict) else 0)
 
@@ -78,3 +94,283 @@ def check(config_file: str, as_of, fmt: str, strict: bool) -> None:
 # --- search commands live below this line ------------------------------------
 
 # --- authoring, impact, git and report commands live below this line ----------
+
+
+def _load_kb(config_file: str):
+    return load(read_config(config_file))
+
+
+def _ask(value, label: str, option: str, kind=str):
+    """A missing value: asked for at a terminal, else a clear error naming the option."""
+    if value not in (None, ""):
+        return value
+    if sys.stdin.isatty():
+        answer = click.prompt(label, type=kind)
+        return answer.date() if hasattr(answer, "date") else answer
+    raise KBError(f"missing {option}: give it on the command line (see --help)")
+
+
+def _ask_text(text: str | None, text_file, label: str) -> str | None:
+    if text_file is not None:
+        return text_file.read()
+    return text
+
+
+DATE = click.DateTime(formats=["%Y-%m-%d"])
+
+
+def _written(path) -> str:
+    return os.path.relpath(path)
+
+
+def format_option(choices, default="text"):
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+        help="Output format.",
+    )
+
+
+@main.command()
+@click.argument("ident", metavar="ID")
+@config_option
+@as_of_option
+@format_option(("text", "json"))
+def show(ident: str, config_file: str, as_of, fmt: str) -> None:
+    """Show a clause (versions, status, dates, what relies on it), an answer
+    (each cited clause and whether the citation is good), or a policy."""
+    from .show import show as run_show
+
+    click.echo(run_show(_load_kb(config_file), ident, _day(as_of) or date.today(), fmt))
+
+
+@main.command()
+@click.argument("clause_id", metavar="CLAUSE-ID")
+@config_option
+@format_option(("text", "json"))
+def impact(clause_id: str, config_file: str, fmt: str) -> None:
+    """List the answers and manual pages that rely on a clause (cites and [[inline]])."""
+    from .show import impact as run_impact
+    from .show import impact_text
+
+    kb = _load_kb(config_file)
+    data = run_impact(kb, clause_id)
+    click.echo(json.dumps(data, ensure_ascii=False) if fmt == "json" else impact_text(kb, data))
+
+
+@main.group()
+def new() -> None:
+    """Create a policy, clause or answer (edits files: writes one new file or
+    appends one clause; comments and layout are kept)."""
+
+
+@new.command("policy")
+@click.argument("policy_id", metavar="POLICY-ID", required=False)
+@config_option
+@click.option("--title", help="The policy's title.")
+@click.option("--owner", help="The team or person who owns it.")
+@click.option("--review-by", type=DATE, help="Review date (YYYY-MM-DD).")
+@click.option("--clause-title", help="Title of its first clause, <ID>-1.")
+@click.option("--text", help="Text of its first clause (Markdown).")
+@click.option("--effective", type=DATE, help="When the first clause takes effect.")
+@click.option("--path", type=click.Path(dir_okay=False), help="File to write.")
+def new_policy(policy_id, config_file, title, owner, review_by, clause_title, text, effective,
+               path) -> None:
+    """Write a new policy file with its first clause. Edits: creates one file."""
+    from . import edit
+
+    kb = _load_kb(config_file)
+    done = edit.new_policy(
+        kb,
+        _ask(policy_id, "Policy id (e.g. REFUND)", "POLICY-ID"),
+        _ask(title, "Title", "--title"),
+        _ask(owner, "Owner", "--owner"),
+        _ask(clause_title, "First clause title", "--clause-title"),
+        _ask(text, "First clause text", "--text"),
+        _day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
+        review_by=_day(review_by),
+        path=Path(path) if path else None,
+    )
+    _report_edit(done)
+
+
+@new.command("clause")
+@click.argument("policy_id", metavar="POLICY-ID", required=False)
+@config_option
+@click.option("--id", "clause_id", help="Clause id (default: the next <POLICY>-N).")
+@click.option("--title", help="The clause's title.")
+@click.option("--text", help="The clause's text (Markdown).")
+@click.option("--text-file", type=click.File(encoding="utf-8"), help="Read the text from a file.")
+@click.option("--effective", type=DATE, help="When it takes effect (YYYY-MM-DD).")
+@click.option("--expires", type=DATE, help="The first day it no longer applies.")
+@click.option("--supersedes", multiple=True, help="A clause this one replaces (repeatable).")
+def new_clause(policy_id, config_file, clause_id, title, text, text_file, effective, expires,
+               supersedes) -> None:
+    """Append a new clause (version 1) to a policy. Edits: that policy's file only."""
+    from . import edit
+
+    kb = _load_kb(config_file)
+    done = edit.new_clause(
+        kb,
+        _ask(policy_id, "Policy id", "POLICY-ID"),
+        _ask(title, "Title", "--title"),
+        _ask(_ask_text(text, text_file, "Text"), "Text", "--text"),
+        _day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
+        clause_id=clause_id,
+        expires=_day(expires),
+        supersedes=list(supersedes),
+    )
+    _report_edit(done)
+
+
+@new.command("answer")
+@click.argument("answer_id", metavar="ANSWER-ID", required=False)
+@config_option
+@as_of_option
+@click.option("--title", help="The answer's title.")
+@click.option("--cite", "cites", multiple=True,
+              help="A clause it cites, pinned to its current version (repeatable).")
+@click.option("--tag", "tags", multiple=True, help="A tag, '/' for a hierarchy (repeatable).")
+@click.option("--owner", help="The team or person who owns it.")
+@click.option("--review-by", type=DATE, help="Review date (YYYY-MM-DD).")
+@click.option("--body", help="The text to send (Markdown).")
+@click.option("--body-file", type=click.File(encoding="utf-8"), help="Read the body from a file.")
+@click.option("--path", type=click.Path(dir_okay=False), help="File to write.")
+def new_answer(answer_id, config_file, as_of, title, cites, tags, owner, review_by, body,
+               body_file, path) -> None:
+    """Write a new answer whose citations are pinned to the current clause versions.
+    Edits: creates one file."""
+    from . import edit
+
+    kb = _load_kb(config_file)
+    cites = cites or tuple(_ask(None, "Cited clause ids (comma separated)", "--cite").split(","))
+    done = edit.new_answer(
+        kb,
+        _ask(answer_id, "Answer id (e.g. refund-timing)", "ANSWER-ID"),
+        _ask(title, "Title", "--title"),
+        [c.strip() for c in cites if c.strip()],
+        _ask(_ask_text(body, body_file, "Body"), "Text to send", "--body"),
+        _day(as_of) or date.today(),
+        tags=list(tags),
+        owner=owner,
+        review_by=_day(review_by),
+        path=Path(path) if path else None,
+    )
+    _report_edit(done)
+
+
+@main.command()
+@click.argument("clause_id", metavar="CLAUSE-ID")
+@config_option
+@click.option("--effective", type=DATE, help="When the new version takes effect (asked for).")
+@click.option("--text", help="The new text (default: the text already edited in the file).")
+@click.option(
+    "--text-file", type=click.File(encoding="utf-8"), help="Read the new text from a file."
+)
+@click.option("--note", help="What changed, kept with the old version in history.")
+def bump(clause_id, config_file, effective, text, text_file, note) -> None:
+    """Make a new version of a clause. Edits: the clause's policy file only.
+
+    The old text, version and date move to the front of the clause's history
+    and the version rises by one. Either give the new text with --text or
+    --text-file, or first edit the text in the file: the old text then comes
+    from git (HEAD). Then run `kb impact` / `kb review` for the answers.
+    """
+    from . import edit
+    from .show import clause_or_fail
+
+    kb = _load_kb(config_file)
+    clause = clause_or_fail(kb, clause_id)
+    new_text = _ask_text(text, text_file, "Text")
+    old_text = None if new_text is not None else _committed_text(kb, clause)
+    day = _day(_ask(effective, "Effective date of the new version (YYYY-MM-DD)", "--effective",
+                    DATE))
+    done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
+    _report_edit(done)
+    touched = edit.answers_to_review(_load_kb(config_file), clause.id, date.today())
+    if touched:
+        click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
+        for answer in touched:
+            click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
+
+
+def _committed_text(kb, clause) -> str | None:
+    """The clause's text at HEAD, when the owner has edited it in the file since."""
+    from . import gitrev
+
+    if gitrev.repository(kb.root) is None:
+        return None
+    try:
+        then = gitrev.Snapshots(kb.root, kb.policies_dir).clauses("HEAD").get(clause.id)
+    except gitrev.GitError:
+        return None  # no commit yet
+    if then is None or then.version != clause.version:
+        return None
+    return then.text if " ".join(then.text.split()) != " ".join(clause.text.split()) else None
+
+
+@main.command()
+@click.argument("answer_id", metavar="ANSWER-ID")
+@config_option
+@as_of_option
+@click.option("--review-by", type=DATE, help="Also move the answer's review_by to this date.")
+def review(answer_id, config_file, as_of, review_by) -> None:
+    """Re-pin an answer's stale citations after you re-read it against the
+    current clauses. Edits: that answer's front matter only (the body is kept).
+
+    Citations of superseded, retired or expired clauses are listed, not changed:
+    rewrite those by hand.
+    """
+    from . import edit
+
+    kb = _load_kb(config_file)
+    done = edit.review(kb, answer_id, _day(as_of) or date.today(), _day(review_by))
+    for old, new in done.repinned:
+        click.echo(f"{answer_id}: {old} -> {new}")
+    if review_by:
+        click.echo(f"{answer_id}: review_by {_day(review_by)}")
+    if done.repinned or review_by:
+        click.echo(f"wrote {_written(done.path)}")
+    elif not done.left:
+        click.echo(f"{answer_id}: every citation is already current; nothing to change")
+    for problem in done.left:
+        click.echo(problem, err=True)
+    sys.exit(1 if done.left else 0)
+
+
+def _report_edit(done) -> None:
+    for message in done.messages:
+        click.echo(message)
+    click.echo(f"wrote {_written(done.path)}")
+
+
+@main.command()
+@config_option
+@click.option("--since", type=DATE, required=True, help="First day of the period (YYYY-MM-DD).")
+@click.option("--until", type=DATE, help="Last day of the period (default: today).")
+@format_option(("text", "markdown", "json"))
+def changes(config_file, since, until, fmt) -> None:
+    """What changed in the policies in a period, the answers each touched,
+    and a practice quiz: the monthly training pack (markdown for slides)."""
+    from . import changes as changes_mod
+
+    kb = _load_kb(config_file)
+    start, end = _day(since), _day(until) or date.today()
+    if end < start:
+        raise KBError(f"--until {end} is before --since {start}")
+    result = changes_mod.changes(kb, start, end)
+    click.echo(changes_mod.render(result, fmt, kb))
+
+
+@main.command("report")
+@config_option
+@as_of_option
+@click.option("--days", type=click.IntRange(0), default=30, show_default=True,
+              help="Look this many days ahead for reviews.")
+@format_option(("text", "json", "markdown"))
+def report_cmd(config_file, as_of, days, fmt) -> None:
+    """Coverage and upkeep: uncited clauses, tags without answers, reviews due,
+    and citations that will break on a coming date."""
+    from . import upkeep
+
+    kb = _load_kb(config_file)
+    click.echo(upkeep.render(upkeep.upkeep(kb, _day(as_of) or date.today(), days), fmt))

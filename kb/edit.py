@@ -1,0 +1,450 @@
+"""Commands that edit the KB: new policies, clauses and answers, bumps and reviews.
+
+Every edit is a round trip through ruamel.yaml, so a policy owner's comments,
+key order, quoting and layout survive; an answer's front matter is edited in
+place and its body is kept byte for byte. Each edit touches one file and
+writes it atomically: a bad input leaves the file as it was.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import tempfile
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.scalarstring import LiteralScalarString
+from ruamel.yaml.util import load_yaml_guess_indent
+
+from . import rules
+from .errors import KBError
+from .load import ANSWER_ID_PATTERN, ID_PATTERN, nfc
+from .model import KB, Answer, Clause
+
+FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
+
+
+# --- round trips --------------------------------------------------------------
+
+
+def _yaml(text: str) -> YAML:
+    """A round-trip YAML that writes with the indentation the file already uses."""
+    yaml = YAML()
+    yaml.preserve_quotes = True
+    yaml.width = 4096  # never re-wrap a long line of Korean text
+    try:
+        _, sequence, offset = load_yaml_guess_indent(text)
+    except Exception:  # noqa: BLE001 - an unusual file falls back to the defaults
+        sequence, offset = None, None
+    if sequence:
+        offset = offset or 0
+        yaml.indent(mapping=max(2, sequence - offset), sequence=sequence, offset=offset)
+    else:
+        yaml.indent(mapping=2, sequence=4, offset=2)
+    return yaml
+
+
+def _load(text: str, path: str, first_line: int = 1):
+    yaml = _yaml(text)
+    try:
+        return yaml, yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line if mark else 0) + first_line
+        raise KBError(
+            f"{path}:{line}: invalid YAML ({exc.problem}): fix it, then run again"
+        ) from None
+
+
+def _dump(yaml: YAML, data) -> str:
+    out = io.StringIO()
+    yaml.dump(data, out)
+    return out.getvalue()
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write all of `text` or nothing: a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _block(text: str) -> LiteralScalarString:
+    """Clause and answer text as a `|` block, the way people write it by hand."""
+    text = nfc(text).replace("\r\n", "\n").strip("\n") + "\n"
+    return LiteralScalarString(text)
+
+
+# --- policies and clauses -----------------------------------------------------
+
+
+@dataclass
+class Edit:
+    """What an edit did, for the command to report."""
+
+    path: Path
+    messages: list[str] = field(default_factory=list)
+
+
+def _check_id(value: str, pattern: re.Pattern, what: str) -> str:
+    value = nfc(value.strip())
+    if not pattern.fullmatch(value):
+        raise KBError(f"{what} {value!r} is not valid: use the pattern {pattern.pattern}")
+    return value
+
+
+def _taken(kb: KB, ident: str) -> None:
+    owners = [p.path for p in kb.policies if p.id == ident]
+    owners += [c.path for c in kb.clauses.values() if c.id == ident]
+    owners += [a.path for a in kb.answers if a.id == ident]
+    if owners:
+        raise KBError(f"id {ident!r} is already used in {owners[0]}: choose another id")
+
+
+def new_policy(
+    kb: KB,
+    policy_id: str,
+    title: str,
+    owner: str,
+    clause_title: str,
+    clause_text: str,
+    effective: date,
+    review_by: date | None = None,
+    path: Path | None = None,
+) -> Edit:
+    """A new policy file with its first clause, `<ID>-1` (a policy needs one)."""
+    policy_id = _check_id(policy_id, ID_PATTERN, "policy id")
+    _taken(kb, policy_id)
+    target = path or kb.policies_dir / f"{policy_id.lower()}.yaml"
+    if target.exists():
+        raise KBError(f"{target}: the file already exists; choose another path with --path")
+    data = CommentedMap()
+    data["id"] = policy_id
+    data["title"] = nfc(title)
+    data["owner"] = nfc(owner)
+    if review_by is not None:
+        data["review_by"] = review_by
+    data["clauses"] = CommentedSeq(
+        [_clause_map(f"{policy_id}-1", clause_title, clause_text, effective)]
+    )
+    yaml = _yaml("")
+    write_atomic(target, _dump(yaml, data))
+    return Edit(target, [f"new policy {policy_id} with clause {policy_id}-1"])
+
+
+def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra) -> CommentedMap:
+    entry = CommentedMap()
+    entry["id"] = clause_id
+    entry["title"] = nfc(title)
+    entry["version"] = 1
+    entry["effective"] = effective
+    for key, value in extra.items():
+        if value:
+            entry[key] = value
+    entry["text"] = _block(text)
+    return entry
+
+
+def _policy_file(kb: KB, policy_id: str):
+    policy = next((p for p in kb.policies if p.id == policy_id), None)
+    if policy is None:
+        near = [p.id for p in kb.policies if p.id.startswith(policy_id[:3])]
+        hint = f"; did you mean {' or '.join(near[:3])}?" if near else ""
+        raise KBError(f"no policy has the id {policy_id!r}{hint}")
+    return policy, kb.root / policy.path
+
+
+def _next_clause_id(kb: KB, policy_id: str) -> str:
+    numbers = [
+        int(c.id.rsplit("-", 1)[1])
+        for c in kb.clauses.values()
+        if c.policy_id == policy_id and re.fullmatch(rf"{re.escape(policy_id)}-\d+", c.id)
+    ]
+    return f"{policy_id}-{max(numbers, default=0) + 1}"
+
+
+def new_clause(
+    kb: KB,
+    policy_id: str,
+    title: str,
+    text: str,
+    effective: date,
+    clause_id: str | None = None,
+    expires: date | None = None,
+    supersedes: list[str] | None = None,
+) -> Edit:
+    """Append a clause (version 1) to a policy file, leaving the rest of the file as it was."""
+    policy, path = _policy_file(kb, policy_id)
+    clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "clause id")
+    if not clause_id.startswith(policy.id + "-"):
+        raise KBError(f"clause id {clause_id!r} must begin with '{policy.id}-'")
+    _taken(kb, clause_id)
+    for old in supersedes or []:
+        if old not in kb.clauses:
+            raise KBError(f"--supersedes {old}: no clause has that id")
+    source = path.read_text(encoding="utf-8")
+    yaml, data = _load(source, policy.path)
+    clauses = data.get("clauses") if isinstance(data, dict) else None
+    if not isinstance(clauses, list):
+        raise KBError(f"{policy.path}: 'clauses' is not a list: fix the file first")
+    entry = _clause_map(
+        clause_id,
+        title,
+        text,
+        effective,
+        expires=expires,
+        supersedes=CommentedSeq(supersedes) if supersedes else None,
+    )
+    if entry.get("supersedes") is not None:
+        entry["supersedes"].fa.set_flow_style()
+    clauses.append(entry)
+    write_atomic(path, _dump(yaml, data))
+    return Edit(path, [f"new clause {clause_id} in {policy.id}"])
+
+
+def _clause_entry(kb: KB, clause_id: str):
+    clause = kb.clauses.get(clause_id)
+    if clause is None:
+        near = rules.suggestions(kb, clause_id)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        raise KBError(f"no clause has the id {clause_id!r}{hint}")
+    path = kb.root / clause.path
+    source = path.read_text(encoding="utf-8")
+    yaml, data = _load(source, clause.path)
+    for entry in data.get("clauses") or [] if isinstance(data, dict) else []:
+        if isinstance(entry, dict) and nfc(str(entry.get("id", ""))) == clause_id:
+            return clause, path, yaml, data, entry
+    raise KBError(f"{clause.path}: cannot find clause {clause_id} to edit")  # pragma: no cover
+
+
+def bump(
+    kb: KB,
+    clause_id: str,
+    effective: date,
+    text: str | None = None,
+    note: str | None = None,
+    old_text: str | None = None,
+) -> Edit:
+    """A new version of a clause: the old version moves to the front of `history`.
+
+    `text` is the new text; when None the text already in the file is the new
+    text (the owner edited it by hand) and `old_text` the one it replaced (from
+    git). One of the two must differ from the text in the file.
+    """
+    clause, path, yaml, data, entry = _clause_entry(kb, clause_id)
+    current = str(entry.get("text") or "")
+    if text is None and old_text is None:
+        raise KBError(
+            f"{clause.path}:{clause.lines.get('text', clause.line)}: no new text for {clause_id}: "
+            "give --text or --text-file, or edit the clause's text in the file first"
+        )
+    new_text, previous = (current, old_text) if text is None else (text, current)
+    if _same(new_text, previous):
+        raise KBError(
+            f"{clause.path}:{clause.lines.get('text', clause.line)}: the new text of {clause_id} "
+            "is the same as the old one: a bump is for a change of meaning"
+        )
+    if clause.effective is not None and effective < clause.effective:
+        raise KBError(
+            f"{clause.path}:{clause.lines.get('effective', clause.line)}: --effective {effective} "
+            f"is before version {clause.version}'s date ({clause.effective}): give a later date"
+        )
+    _push_history(entry, clause, previous, note)
+    entry["version"] = clause.version + 1
+    entry["effective"] = effective
+    entry["text"] = _block(new_text) if text is not None else entry["text"]
+    entry.pop("editorial", None)  # it described the old version's wording
+    write_atomic(path, _dump(yaml, data))
+    return Edit(path, [f"{clause_id}: version {clause.version} -> {clause.version + 1}"])
+
+
+def _same(a: str | None, b: str | None) -> bool:
+    return " ".join(nfc(a or "").split()) == " ".join(nfc(b or "").split())
+
+
+def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
+    old = CommentedMap()
+    old["version"] = clause.version
+    old["effective"] = entry.get("effective")
+    old["text"] = _block(old_text)
+    if note:
+        old["note"] = nfc(note)
+    history = entry.get("history")
+    if not isinstance(history, list):
+        history = CommentedSeq()
+        entry["history"] = history
+    history.insert(0, old)
+
+
+# --- answers ------------------------------------------------------------------
+
+
+def split_answer(source: str, path: str) -> tuple[str, str, str]:
+    """(opening fence line, front matter, the rest from the closing fence on, verbatim)."""
+    lines = source.splitlines(keepends=True)
+    if not lines or lines[0].strip() != "---":
+        raise KBError(f"{path}:1: no front matter: the file must start with a '---' line")
+    for index in range(1, len(lines)):
+        if FENCE.match(lines[index].rstrip("\n")):
+            return lines[0], "".join(lines[1:index]), "".join(lines[index:])
+    raise KBError(f"{path}:1: the front matter is not closed: add a '---' line after it")
+
+
+def _edit_front_matter(path: Path, rel: str, change) -> None:
+    source = path.read_bytes().decode("utf-8")
+    opening, front, rest = split_answer(source, rel)
+    yaml, data = _load(front, rel, first_line=2)
+    if not isinstance(data, dict):
+        raise KBError(f"{rel}:2: the front matter must be a YAML mapping")
+    change(data)
+    newline = "\r\n" if opening.endswith("\r\n") else "\n"
+    dumped = _dump(yaml, data).replace("\n", newline)
+    write_atomic(path, opening + dumped + rest)
+
+
+def pin(kb: KB, clause_id: str, today: date) -> str:
+    """`CLAUSE@VERSION` for the clause's current version, or why it cannot be cited."""
+    clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
+    if clause is None:
+        near = rules.suggestions(kb, clause_id)
+        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        raise KBError(f"cannot cite {clause_id!r}: no clause has that id{hint}")
+    return f"{clause.id}@{clause.version}"
+
+
+def new_answer(
+    kb: KB,
+    answer_id: str,
+    title: str,
+    cites: list[str],
+    body: str,
+    today: date,
+    tags: list[str] | None = None,
+    owner: str | None = None,
+    review_by: date | None = None,
+    path: Path | None = None,
+) -> Edit:
+    """A new answer file whose citations are pinned to the clauses' current versions."""
+    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "answer id")
+    _taken(kb, answer_id)
+    if not cites:
+        raise KBError("an answer must cite at least one clause: give --cite CLAUSE-ID")
+    pins = [pin(kb, c, today) for c in cites]
+    target = path or kb.answers_dir / f"{answer_id}.md"
+    if target.exists():
+        raise KBError(f"{target}: the file already exists; choose another path with --path")
+    data = CommentedMap()
+    data["id"] = answer_id
+    data["title"] = nfc(title)
+    data["cites"] = CommentedSeq(pins)
+    data["cites"].fa.set_flow_style()
+    if tags:
+        data["tags"] = CommentedSeq(nfc(t) for t in tags)
+        data["tags"].fa.set_flow_style()
+    if owner:
+        data["owner"] = nfc(owner)
+    if review_by is not None:
+        data["review_by"] = review_by
+    front = _dump(_yaml(""), data)
+    write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
+    edit = Edit(target, [f"new answer {answer_id} citing {', '.join(pins)}"])
+    edit.messages += _not_current(kb, pins, today)
+    return edit
+
+
+def _not_current(kb: KB, pins: list[str], today: date) -> list[str]:
+    from .load import _citation  # one parser for citations
+
+    notes = []
+    for raw in pins:
+        problem = rules.citation_problem(kb, _citation(raw, 0), today)
+        if problem is not None:
+            notes.append(f"warning: {problem[1]}")
+    return notes
+
+
+@dataclass
+class Review:
+    path: Path
+    repinned: list[tuple[str, str]] = field(default_factory=list)  # (old, new)
+    left: list[str] = field(default_factory=list)  # problems a person must fix
+
+
+def review(kb: KB, answer_id: str, today: date, review_by: date | None = None) -> Review:
+    """Re-pin an answer's stale citations, once a person has re-read it.
+
+    Only `CLAUSE@N` citations whose clause is current and at another version
+    are re-pinned: a superseded, retired or expired clause needs a new
+    citation and probably new wording, which only a person can give.
+    """
+    answer = kb.answer(answer_id)
+    if answer is None:
+        raise KBError(f"no answer has the id {answer_id!r}{_answer_hint(kb, answer_id)}")
+    on = rules.check_date(answer, today)
+    result = Review(kb.root / answer.path)
+    changes = {}
+    for citation in answer.cites:
+        problem = rules.citation_problem(kb, citation, on)
+        if problem is None:
+            continue
+        if problem[0] == "stale-citation":
+            clause = kb.clauses[citation.clause_id]
+            changes[citation.raw] = f"{clause.id}@{clause.version}"
+        else:
+            result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
+    for ref in answer.refs:
+        problem = rules.citation_problem(kb, ref, on)
+        if problem is not None:
+            result.left.append(
+                f"{answer.path}:{ref.line}: {problem[0]} {problem[1]} (in the body: edit by hand)"
+            )
+    result.repinned = list(changes.items())
+    if changes or review_by is not None:
+        _edit_front_matter(result.path, answer.path, lambda d: _repin(d, changes, review_by))
+    return result
+
+
+def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
+    cites = data.get("cites")
+    if isinstance(cites, list):
+        for index, raw in enumerate(cites):
+            if isinstance(raw, str) and nfc(raw.strip()) in changes:
+                cites[index] = changes[nfc(raw.strip())]
+    elif isinstance(cites, str) and nfc(cites.strip()) in changes:
+        data["cites"] = changes[nfc(cites.strip())]
+    if review_by is not None:
+        data["review_by"] = review_by
+
+
+def _answer_hint(kb: KB, answer_id: str) -> str:
+    import difflib
+
+    near = difflib.get_close_matches(answer_id, [a.id for a in kb.answers], n=3, cutoff=0.6)
+    return f"; did you mean {' or '.join(near)}?" if near else ""
+
+
+def answers_to_review(kb: KB, clause_id: str, today: date) -> list[Answer]:
+    """Published answers whose citation of `clause_id` is not good today."""
+    found = []
+    for answer in kb.published_answers():
+        on = rules.check_date(answer, today)
+        if any(
+            c.clause_id == clause_id and rules.citation_problem(kb, c, on) is not None
+            for c in answer.cites + answer.refs
+        ):
+            found.append(answer)
+    return found

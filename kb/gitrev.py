@@ -1,0 +1,252 @@
+"""Reading the KB's policies as they were at a git revision.
+
+`kb check --base REV` compares the working tree with REV, and `kb changes`
+walks the commits of a period. Both read policy files straight from git
+(`git ls-tree` and `git cat-file`), never checking anything out, so the
+working tree a policy owner is editing is never touched.
+
+The KB may sit in a subfolder of its repository, and may not be in a
+repository at all: `repository(root)` says which.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from . import yamlsrc
+from .errors import KBError
+from .load import nfc, policy_from_data
+from .model import KB, WARNING, Clause, Finding, Policy
+from .yamlsrc import Map, YAMLSourceError
+
+
+class GitError(KBError):
+    """git is missing, the KB is not in a repository, or a revision is unknown."""
+
+
+@dataclass
+class Commit:
+    sha: str
+    day: date  # the committer date
+    subject: str
+
+
+def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(root), *args],
+            input=stdin,
+            capture_output=True,
+            check=False,
+        )
+    except FileNotFoundError:
+        raise GitError("git is not installed: install git, or leave out --base") from None
+    if done.returncode != 0:
+        raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
+    return done.stdout
+
+
+def repository(root: Path) -> Path | None:
+    """The top folder of the git work tree holding `root`, or None."""
+    try:
+        out = _git(root, "rev-parse", "--show-toplevel")
+    except GitError:
+        return None
+    return Path(out.decode().strip())
+
+
+def resolve(root: Path, rev: str) -> str:
+    """The commit sha for `rev`, or a GitError that says how to fix it."""
+    if repository(root) is None:
+        raise GitError(f"{root}: not a git repository, so there is no revision {rev!r} to compare")
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}").decode().strip()
+    except GitError:
+        raise GitError(
+            f"unknown git revision {rev!r}: give a branch, tag or commit "
+            "(in CI, fetch it first, e.g. `git fetch origin main`)"
+        ) from None
+
+
+def commits(root: Path, paths: list[Path], since: date, until: date) -> list[Commit]:
+    """Commits touching `paths` with committer dates in [since, until], oldest first."""
+    out = _git(
+        root,
+        "log",
+        "--reverse",
+        "--format=%H%x09%cs%x09%s",
+        f"--since={since.isoformat()} 00:00:00",
+        f"--until={until.isoformat()} 23:59:59",
+        "--",
+        *[_relative(root, p) for p in paths],
+    )
+    found = []
+    for line in out.decode("utf-8", "replace").splitlines():
+        sha, day, subject = (line.split("\t", 2) + ["", ""])[:3]
+        found.append(Commit(sha, date.fromisoformat(day), subject))
+    return found
+
+
+def last_commit_before(root: Path, day: date) -> str | None:
+    out = _git(root, "rev-list", "-1", f"--before={day.isoformat()} 00:00:00", "HEAD")
+    return out.decode().strip() or None
+
+
+def _relative(root: Path, path: Path) -> str:
+    # ls-tree and log print and take paths relative to `git -C root`.
+    return Path(os.path.relpath(path, root)).as_posix()
+
+
+class Snapshots:
+    """Policy files at any number of revisions, each blob parsed once."""
+
+    def __init__(self, root: Path, policies_dir: Path):
+        self.root = root
+        self.policies_dir = _relative(root, policies_dir)
+        self._blobs: dict[str, list[Policy]] = {}
+        self._maps: dict[str, dict[str, Map]] = {}
+
+    def _files(self, rev: str) -> list[tuple[str, str]]:
+        """(blob sha, path relative to the KB root) of each policy file at `rev`."""
+        out = _git(self.root, "ls-tree", "-r", "-z", rev, "--", self.policies_dir)
+        files = []
+        for entry in out.decode("utf-8", "replace").split("\0"):
+            if not entry:
+                continue
+            meta, path = entry.split("\t", 1)
+            kind, sha = meta.split()[1:3]
+            if kind == "blob" and path.endswith((".yaml", ".yml")):
+                files.append((sha, nfc(path)))
+        return files
+
+    def _read_blobs(self, shas: list[str]) -> dict[str, str]:
+        out = _git(self.root, "cat-file", "--batch", stdin="".join(s + "\n" for s in shas).encode())
+        texts, pos = {}, 0
+        for sha in shas:
+            header_end = out.index(b"\n", pos)
+            size = int(out[pos:header_end].split()[2])
+            start = header_end + 1
+            texts[sha] = out[start : start + size].decode("utf-8", "replace").replace("\r\n", "\n")
+            pos = start + size + 1
+        return texts
+
+    def _parse(self, files: list[tuple[str, str]]) -> None:
+        todo = [sha for sha, _ in files if sha not in self._blobs]
+        texts = self._read_blobs(list(dict.fromkeys(todo))) if todo else {}
+        for sha, rel in files:
+            if sha in self._blobs:
+                continue
+            self._blobs[sha], self._maps[sha] = _parse_policy(texts[sha], rel)
+
+    def policies(self, rev: str) -> list[Policy]:
+        files = self._files(rev)
+        self._parse(files)
+        return [p for sha, _ in files for p in self._blobs[sha]]
+
+    def clauses(self, rev: str) -> dict[str, Clause]:
+        found: dict[str, Clause] = {}
+        for policy in self.policies(rev):
+            for clause in policy.clauses:
+                if clause.id:
+                    found.setdefault(clause.id, clause)
+        return found
+
+    def clause_maps(self, rev: str) -> dict[str, Map]:
+        """Clause id -> its raw YAML mapping at `rev` (for fields the model omits)."""
+        files = self._files(rev)
+        self._parse(files)
+        found: dict[str, Map] = {}
+        for sha, _ in files:
+            for clause_id, data in self._maps[sha].items():
+                found.setdefault(clause_id, data)
+        return found
+
+
+def _parse_policy(text: str, rel: str) -> tuple[list[Policy], dict[str, Map]]:
+    """A policy file read leniently: a file that did not parse then is simply absent."""
+    try:
+        data = yamlsrc.parse(text)
+    except YAMLSourceError:
+        return [], {}
+    policy = policy_from_data(data, rel, [])
+    if policy is None:
+        return [], {}
+    return [policy], clause_maps(data)
+
+
+def clause_maps(data) -> dict[str, Map]:
+    found: dict[str, Map] = {}
+    entries = data.get("clauses") if isinstance(data, Map) else None
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, Map) and isinstance(entry.get("id"), str):
+            found.setdefault(nfc(entry["id"]), entry)
+    return found
+
+
+# --- kb check --base ----------------------------------------------------------
+
+EDITORIAL = "editorial"
+
+
+def _words(text) -> str:
+    """Text compared for meaning: Unicode form and line wrapping do not count."""
+    return " ".join(nfc(text).split()) if isinstance(text, str) else ""
+
+
+def working_clause_maps(kb: KB) -> dict[str, Map]:
+    found: dict[str, Map] = {}
+    for policy in kb.policies:
+        try:
+            text = (kb.root / policy.path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+            data = yamlsrc.parse(text)
+        except (OSError, UnicodeDecodeError, YAMLSourceError):
+            continue  # already a parse-error finding of the check
+        for clause_id, entry in clause_maps(data).items():
+            found.setdefault(clause_id, entry)
+    return found
+
+
+def text_changed_without_bump(kb: KB, rev: str) -> list[Finding]:
+    """Clauses whose text changed since `rev` while their version stayed the same.
+
+    Such a change would leave every answer pinned to the clause unreviewed.
+    A clause whose `editorial` note is new or different since `rev` is left
+    out: the owner has said the change is wording only (a typo, spacing).
+    """
+    sha = resolve(kb.root, rev)
+    before = Snapshots(kb.root, kb.policies_dir).clause_maps(sha)
+    findings = []
+    for clause_id, now in working_clause_maps(kb).items():
+        then = before.get(clause_id)
+        if then is None or now.get("version") != then.get("version"):
+            continue
+        if _words(now.get("text")) == _words(then.get("text")):
+            continue
+        if now.get(EDITORIAL) not in (None, "", False) and now.get(EDITORIAL) != then.get(
+            EDITORIAL
+        ):
+            continue
+        clause = kb.clauses.get(clause_id)
+        if clause is None:
+            continue
+        findings.append(_unbumped(clause, now, rev))
+    return findings
+
+
+def _unbumped(clause: Clause, now: Map, rev: str) -> Finding:
+    return Finding(
+        "text-changed-without-bump",
+        WARNING,
+        clause.path,
+        now.line_of("text"),
+        f"the text of {clause.id} changed since {rev} but its version is still "
+        f"{clause.version}: if the meaning changed, run `kb bump {clause.id} --effective DATE` "
+        "so the answers citing it get reviewed; if it is wording only, add "
+        f"`editorial: <what you fixed>` to the clause",
+        clause.id,
+        clause.id,
+    )

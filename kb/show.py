@@ -1,0 +1,241 @@
+"""`kb show ID` and `kb impact CLAUSE-ID`: one clause or answer, and what relies on it."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from datetime import date
+
+from . import rules
+from .errors import KBError
+from .impact import relying_on
+from .load import nfc
+from .model import KB, Answer, Clause, Policy
+
+STATES = {
+    rules.CURRENT: "현행",
+    rules.FUTURE: "시행 예정",
+    rules.EXPIRED: "만료",
+    rules.RETIRED: "폐지",
+    rules.SUPERSEDED: "대체됨",
+}
+
+
+def find(kb: KB, ident: str) -> Clause | Answer | Policy:
+    """The clause, answer or policy with this id (case and Unicode form forgiven)."""
+    ident = nfc(ident.strip()).split("@")[0]
+    for candidate in (ident, ident.upper()):
+        if candidate in kb.clauses:
+            return kb.clauses[candidate]
+    answer = kb.answer(ident) or next(
+        (a for a in kb.answers if a.id.lower() == ident.lower()), None
+    )
+    if answer is not None:
+        return answer
+    policy = next((p for p in kb.policies if p.id == ident.upper()), None)
+    if policy is not None:
+        return policy
+    raise KBError(f"no clause, answer or policy has the id {ident!r}{hint(kb, ident)}")
+
+
+def hint(kb: KB, ident: str) -> str:
+    names = list(kb.clauses) + [a.id for a in kb.answers] + [p.id for p in kb.policies]
+    near = difflib.get_close_matches(ident, names, n=3, cutoff=0.6)
+    near += [n for n in difflib.get_close_matches(ident.upper(), names, n=3, cutoff=0.6)]
+    near = list(dict.fromkeys(near))[:3]
+    return f"; did you mean {' or '.join(near)}?" if near else ""
+
+
+def clause_or_fail(kb: KB, clause_id: str) -> Clause:
+    clause_id = nfc(clause_id.strip()).split("@")[0]
+    clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
+    if clause is None:
+        near = rules.suggestions(kb, clause_id.upper())
+        tip = f"; did you mean {' or '.join(near)}?" if near else " (see `kb show POLICY-ID`)"
+        raise KBError(f"no clause has the id {clause_id!r}{tip}")
+    return clause
+
+
+# --- impact -------------------------------------------------------------------
+
+
+def impact(kb: KB, clause_id: str) -> dict:
+    clause = clause_or_fail(kb, clause_id)
+    return relying_on(kb, clause.id).to_dict(clause.id)
+
+
+def impact_text(kb: KB, data: dict) -> str:
+    clause = kb.clauses[data["clause"]]
+    lines = [f"{clause.id} {clause.title} (v{clause.version}) 에 기대는 곳:"]
+    lines.append(f"답변 {len(data['answers'])}개")
+    for answer_id in data["answers"]:
+        answer = kb.answer(answer_id)
+        lines.append(f"  {answer_id}  {answer.title}  ({answer.path})")
+    lines.append(f"매뉴얼 {len(data['manuals'])}개")
+    lines += [f"  {path}" for path in data["manuals"]]
+    return "\n".join(lines)
+
+
+# --- show ---------------------------------------------------------------------
+
+
+def _indent(text: str, prefix: str = "    ") -> list[str]:
+    return [prefix + line for line in text.rstrip().splitlines()]
+
+
+def clause_data(kb: KB, clause: Clause, today: date) -> dict:
+    reliance = relying_on(kb, clause.id)
+    newer = rules.superseded_by(kb, clause, today)
+    return {
+        "kind": "clause",
+        "id": clause.id,
+        "title": clause.title,
+        "policy": clause.policy_id,
+        "path": clause.path,
+        "line": clause.line,
+        "version": clause.version,
+        "effective": _iso(clause.effective),
+        "expires": _iso(clause.expires),
+        "status": clause.status,
+        "state": rules.state(kb, clause, today),
+        "superseded_by": newer.id if newer else None,
+        "supersedes": clause.supersedes,
+        "replaced_by": [c.id for c in kb.superseders.get(clause.id, [])],
+        "text": clause.text,
+        "history": [
+            {"version": v.version, "effective": _iso(v.effective), "text": v.text, "note": v.note}
+            for v in clause.history
+        ],
+        "answers": [a.id for a in reliance.answers],
+        "manuals": [m.doc_path for m in reliance.manuals],
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+def clause_text(kb: KB, clause: Clause, today: date) -> str:
+    data = clause_data(kb, clause, today)
+    out = [f"{clause.id}  {clause.title}", f"  파일: {clause.path}:{clause.line}"]
+    policy = kb.policy_of(clause)
+    if policy is not None:
+        out.append(f"  정책: {policy.id} {policy.title} (담당: {policy.owner})")
+    state = STATES[data["state"]]
+    if data["superseded_by"]:
+        state += f" → {data['superseded_by']}"
+    out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
+    period = f"{clause.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
+    out.append(f"  버전 {clause.version}, {period}")
+    if clause.supersedes:
+        out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
+    if data["replaced_by"]:
+        out.append(f"  이 조항을 대체하는 조항: {', '.join(data['replaced_by'])}")
+    out += ["", "  본문:"] + _indent(clause.text)
+    for old in clause.history:
+        note = f" — {old.note}" if old.note else ""
+        out += ["", f"  이전 버전 {old.version} ({old.effective} 부터){note}:"] + _indent(old.text)
+    out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
+    for answer in relying_on(kb, clause.id).answers:
+        pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
+        out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {answer.path}")
+    out.append(f"  이 조항을 참조하는 매뉴얼 {len(data['manuals'])}개:")
+    out += [f"    {path}" for path in data["manuals"]]
+    return "\n".join(out)
+
+
+def answer_data(kb: KB, answer: Answer, today: date) -> dict:
+    on = rules.check_date(answer, today)
+    citations = []
+    for citation in answer.cites + answer.refs:
+        clause = kb.clauses.get(citation.clause_id or "")
+        problem = rules.citation_problem(kb, citation, on)
+        citations.append(
+            {
+                "citation": citation.raw,
+                "line": citation.line,
+                "inline": citation.inline,
+                "clause": citation.clause_id,
+                "good": problem is None,
+                "code": problem[0] if problem else None,
+                "message": problem[1] if problem else None,
+                "title": clause.title if clause else None,
+                "version": clause.version if clause else None,
+                "text": clause.text if clause else None,
+            }
+        )
+    return {
+        "kind": "answer",
+        "id": answer.id,
+        "title": answer.title,
+        "path": answer.path,
+        "status": answer.status,
+        "owner": answer.owner,
+        "review_by": _iso(answer.review_by),
+        "effective": _iso(answer.effective),
+        "tags": answer.tags,
+        "checked_on": on.isoformat(),
+        "citations": citations,
+        "body": answer.body,
+    }
+
+
+def answer_text(kb: KB, answer: Answer, today: date) -> str:
+    data = answer_data(kb, answer, today)
+    out = [f"{answer.id}  {answer.title}", f"  파일: {answer.path}"]
+    facts = [f"상태: {answer.status}"]
+    facts += [f"담당: {answer.owner}"] if answer.owner else []
+    facts += [f"검토 기한: {answer.review_by}"] if answer.review_by else []
+    facts += [f"시행: {answer.effective}"] if answer.effective else []
+    out.append("  " + "   ".join(facts))
+    if answer.tags:
+        out.append(f"  태그: {', '.join(answer.tags)}")
+    out += ["", "  답변 본문:"] + _indent(answer.body)
+    out += ["", f"  인용한 조항 ({data['checked_on']} 기준):"]
+    for item in data["citations"]:
+        mark = "OK " if item["good"] else "문제"
+        where = "본문" if item["inline"] else "cites"
+        out.append(f"  [{mark}] {item['citation']} ({where}, {answer.path}:{item['line']})")
+        if not item["good"]:
+            out.append(f"        {item['code']}: {item['message']}")
+        if item["text"]:
+            out.append(f"        {item['clause']} v{item['version']} {item['title']}")
+            out += _indent(item["text"], "        ")
+    return "\n".join(out)
+
+
+def policy_text(kb: KB, policy: Policy, today: date) -> str:
+    out = [f"{policy.id}  {policy.title}", f"  파일: {policy.path}", f"  담당: {policy.owner}"]
+    if policy.review_by:
+        out.append(f"  검토 기한: {policy.review_by}")
+    out += ["", "  조항:"]
+    for clause in policy.clauses:
+        state = STATES[rules.state(kb, clause, today)]
+        count = len(relying_on(kb, clause.id).answers)
+        out.append(f"    {clause.id}  v{clause.version}  {state}  {clause.title}  (답변 {count}개)")
+    return "\n".join(out)
+
+
+def show(kb: KB, ident: str, today: date, fmt: str = "text") -> str:
+    item = find(kb, ident)
+    if fmt == "json":
+        if isinstance(item, Clause):
+            data = clause_data(kb, item, today)
+        elif isinstance(item, Answer):
+            data = answer_data(kb, item, today)
+        else:
+            data = {
+                "kind": "policy",
+                "id": item.id,
+                "title": item.title,
+                "owner": item.owner,
+                "path": item.path,
+                "review_by": _iso(item.review_by),
+                "clauses": [c.id for c in item.clauses],
+            }
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if isinstance(item, Clause):
+        return clause_text(kb, item, today)
+    if isinstance(item, Answer):
+        return answer_text(kb, item, today)
+    return policy_text(kb, item, today)

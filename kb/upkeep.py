@@ -1,0 +1,285 @@
+"""`kb report`: coverage and upkeep, so owners fix things before they break.
+
+- clauses no answer cites (in force or coming, so agents have nothing to send);
+- tags that no active answer carries (only drafts or retired answers);
+- answers and policies due for review within `days`, and overdue, with owners;
+- citations that are good today but will break on a coming date, because the
+  clause expires or a replacement takes effect.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import date, timedelta
+
+from . import rules
+from .impact import reliance_index
+from .model import KB, Answer, Citation
+
+FORMATS = ("text", "json", "markdown")
+
+
+@dataclass
+class Due:
+    kind: str  # "answer" or "policy"
+    id: str
+    title: str
+    owner: str | None
+    review_by: str
+    path: str
+    overdue: bool
+
+
+@dataclass
+class Breaking:
+    date: str
+    answer: str
+    answer_title: str
+    owner: str | None
+    path: str
+    line: int
+    citation: str
+    clause: str
+    code: str
+    message: str
+
+
+@dataclass
+class Upkeep:
+    today: str
+    days: int
+    uncited: list[dict] = field(default_factory=list)
+    tags_without_answers: list[dict] = field(default_factory=list)
+    due: list[Due] = field(default_factory=list)
+    breaking: list[Breaking] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+def upkeep(kb: KB, today: date, days: int = 30) -> Upkeep:
+    report = Upkeep(today.isoformat(), days)
+    report.uncited = uncited_clauses(kb, today)
+    report.tags_without_answers = tags_without_answers(kb)
+    report.due = due_for_review(kb, today, today + timedelta(days=days))
+    report.breaking = breaking_citations(kb, today)
+    return report
+
+
+def uncited_clauses(kb: KB, today: date) -> list[dict]:
+    """Clauses in force or coming that no published answer cites or references."""
+    index = reliance_index(kb)
+    found = []
+    for clause in kb.clauses.values():
+        state = rules.state(kb, clause, today)
+        reliance = index.get(clause.id)
+        if state not in (rules.CURRENT, rules.FUTURE) or (reliance and reliance.answers):
+            continue
+        policy = kb.policy_of(clause)
+        found.append(
+            {
+                "clause": clause.id,
+                "title": clause.title,
+                "state": state,
+                "owner": policy.owner if policy else None,
+                "path": clause.path,
+                "line": clause.line,
+            }
+        )
+    return found
+
+
+def tags_without_answers(kb: KB) -> list[dict]:
+    """Tags (and their parents) that only draft or retired answers carry."""
+    active: set[str] = set()
+    others: dict[str, list[str]] = {}
+    for answer in kb.answers:
+        for tag in _with_parents(answer.tags):
+            if answer.status == "active":
+                active.add(tag)
+            else:
+                others.setdefault(tag, []).append(answer.id)
+    return [
+        {"tag": tag, "answers": ids} for tag, ids in sorted(others.items()) if tag not in active
+    ]
+
+
+def _with_parents(tags: list[str]) -> list[str]:
+    found = []
+    for tag in tags:
+        parts = [p.strip() for p in tag.split("/") if p.strip()]
+        found += ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return list(dict.fromkeys(found))
+
+
+def due_for_review(kb: KB, today: date, until: date) -> list[Due]:
+    due = []
+    for policy in kb.policies:
+        if policy.review_by is not None and policy.review_by <= until:
+            due.append(
+                Due(
+                    "policy",
+                    policy.id,
+                    policy.title,
+                    policy.owner,
+                    policy.review_by.isoformat(),
+                    policy.path,
+                    policy.review_by < today,
+                )
+            )
+    for answer in kb.published_answers():
+        if answer.review_by is not None and answer.review_by <= until:
+            due.append(
+                Due(
+                    "answer",
+                    answer.id,
+                    answer.title,
+                    answer.owner,
+                    answer.review_by.isoformat(),
+                    answer.path,
+                    answer.review_by < today,
+                )
+            )
+    return sorted(due, key=lambda d: (d.review_by, d.kind, d.id))
+
+
+def _break_dates(kb: KB, clause_id: str | None, after: date) -> list[date]:
+    clause = kb.clauses.get(clause_id or "")
+    if clause is None:
+        return []
+    dates = [clause.expires] if clause.expires else []
+    dates += [
+        c.effective for c in kb.superseders.get(clause.id, []) if c.effective and not c.retired
+    ]
+    return sorted(d for d in set(dates) if d > after)
+
+
+def breaking_citations(kb: KB, today: date) -> list[Breaking]:
+    """Citations good today that a known coming date will break, soonest first."""
+    found = []
+    for answer in kb.published_answers():
+        on = rules.check_date(answer, today)
+        for citation in answer.cites + answer.refs:
+            found += _breaking(kb, answer, citation, on)
+    return sorted(found, key=lambda b: (b.date, b.answer, b.line))
+
+
+def _breaking(kb: KB, answer: Answer, citation: Citation, on: date) -> list[Breaking]:
+    if rules.citation_problem(kb, citation, on) is not None:
+        return []  # already broken: `kb check` reports it
+    for day in _break_dates(kb, citation.clause_id, on):
+        problem = rules.citation_problem(kb, citation, day)
+        if problem is not None:
+            return [
+                Breaking(
+                    day.isoformat(),
+                    answer.id,
+                    answer.title,
+                    answer.owner,
+                    answer.path,
+                    citation.line,
+                    citation.raw,
+                    citation.clause_id,
+                    *problem,
+                )
+            ]
+    return []
+
+
+# --- rendering ----------------------------------------------------------------
+
+
+def render(report: Upkeep, fmt: str) -> str:
+    if fmt == "json":
+        return json.dumps(report.to_dict(), ensure_ascii=False, indent=2)
+    if fmt == "markdown":
+        return as_markdown(report)
+    return as_text(report)
+
+
+def _owner(value: str | None) -> str:
+    return value or "담당 미지정"
+
+
+def as_text(report: Upkeep) -> str:
+    out = [f"유지 관리 보고서 ({report.today} 기준, 검토 기한 {report.days}일 이내)", ""]
+    out.append(f"곧 깨질 인용 {len(report.breaking)}개:")
+    out += [
+        f"  {b.date}  {b.path}:{b.line}  {b.answer} ({_owner(b.owner)})  {b.code} {b.message}"
+        for b in report.breaking
+    ]
+    out.append(f"검토 기한이 다가오거나 지난 항목 {len(report.due)}개:")
+    out += [
+        f"  {d.review_by}{' (지남)' if d.overdue else ''}  {d.kind} {d.id}  "
+        f"{_owner(d.owner)}  {d.path}"
+        for d in report.due
+    ]
+    out.append(f"답변이 인용하지 않는 조항 {len(report.uncited)}개:")
+    out += [
+        f"  {c['clause']}  {c['title']}  ({c['state']}, {_owner(c['owner'])})  "
+        f"{c['path']}:{c['line']}"
+        for c in report.uncited
+    ]
+    out.append(f"활성 답변이 없는 태그 {len(report.tags_without_answers)}개:")
+    out += [
+        f"  {t['tag']}  (초안·폐기 답변만: {', '.join(t['answers'])})"
+        for t in report.tags_without_answers
+    ]
+    return "\n".join(out)
+
+
+def _cell(value) -> str:
+    return str(value if value is not None else "").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header: list[str], rows: list[list]) -> list[str]:
+    if not rows:
+        return ["없음.", ""]
+    out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
+    return out + [""]
+
+
+def as_markdown(report: Upkeep, title: bool = True) -> str:
+    out = ["# 유지 관리 보고서", ""] if title else []
+    out += [f"{report.today} 기준. 검토 기한은 {report.days}일 이내를 봅니다.", ""]
+    out += ["## 곧 깨질 인용", "", "이 날짜 전에 답변을 고쳐 두세요.", ""]
+    out += _table(
+        ["날짜", "답변", "담당", "인용", "이유"],
+        [
+            [
+                b.date,
+                f"`{b.answer}` {b.answer_title}",
+                _owner(b.owner),
+                f"`{b.citation}`",
+                b.message,
+            ]
+            for b in report.breaking
+        ],
+    )
+    out += ["## 검토 기한", ""]
+    out += _table(
+        ["기한", "종류", "항목", "담당", "파일"],
+        [
+            [
+                d.review_by + (" **지남**" if d.overdue else ""),
+                d.kind,
+                f"`{d.id}` {d.title}",
+                _owner(d.owner),
+                f"`{d.path}`",
+            ]
+            for d in report.due
+        ],
+    )
+    out += ["## 답변이 인용하지 않는 조항", ""]
+    out += _table(
+        ["조항", "제목", "상태", "담당"],
+        [[f"`{c['clause']}`", c["title"], c["state"], _owner(c["owner"])] for c in report.uncited],
+    )
+    out += ["## 활성 답변이 없는 태그", ""]
+    out += _table(
+        ["태그", "초안·폐기 답변"],
+        [[t["tag"], ", ".join(t["answers"])] for t in report.tags_without_answers],
+    )
+    return "\n".join(out)
