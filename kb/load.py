@@ -13,6 +13,7 @@ import unicodedata
 from pathlib import Path
 
 from . import yamlsrc
+from .cache import ParseCache
 from .config import KBConfig, read_config
 from .model import ERROR, KB, Answer, Citation, Clause, Finding, Manual, Policy, Version
 from .yamlsrc import Map, YAMLSourceError, as_date
@@ -367,38 +368,54 @@ def _rel(path: str, root: Path) -> str:
     return path[len(prefix):] if path.startswith(prefix) else path
 
 
-def load_policies(kb: KB) -> None:
-    for path in _files(kb.policies_dir, (".yaml", ".yml")):
-        rel = _rel(path, kb.root)
-        kb.files.append(rel)
-        text = _read(path, rel, kb.findings)
-        if text is None:
-            continue
-        try:
-            data = yamlsrc.parse(text)
-        except YAMLSourceError as exc:
-            kb.findings.append(Finding("parse-error", ERROR, rel, exc.line, exc.message))
-            continue
-        policy = policy_from_data(data, rel, kb.findings)
-        if policy is not None:
-            kb.policies.append(policy)
+def _parse_policy(path: str, rel: str, kb: KB):
+    findings: list[Finding] = []
+    text = _read(path, rel, findings)
+    if text is None:
+        return None, findings
+    try:
+        data = yamlsrc.parse(text)
+    except YAMLSourceError as exc:
+        return None, [Finding("parse-error", ERROR, rel, exc.line, exc.message)]
+    return policy_from_data(data, rel, findings), findings
 
 
-def load_pages(kb: KB) -> None:
-    for path in _files(kb.answers_dir, (".md",)):
+def _parse_answer(path: str, rel: str, kb: KB):
+    findings: list[Finding] = []
+    text = _read(path, rel, findings)
+    if text is None:
+        return None, findings
+    return answer_from_text(text, rel, _rel(path, kb.docs_dir), findings), findings
+
+
+def _parse_manual(path: str, rel: str, kb: KB):
+    findings: list[Finding] = []
+    text = _read(path, rel, findings)
+    if text is None:
+        return None, findings
+    return manual_from_text(text, rel, _rel(path, kb.docs_dir)), findings
+
+
+def _load_each(kb: KB, paths: list[str], parse, into: list, cache: ParseCache) -> None:
+    for path in paths:
         rel = _rel(path, kb.root)
         kb.files.append(rel)
-        text = _read(path, rel, kb.findings)
-        if text is not None:
-            answer = answer_from_text(text, rel, _rel(path, kb.docs_dir), kb.findings)
-            if answer is not None:
-                kb.answers.append(answer)
-    for path in _files(kb.docs_dir, (".md",), skip=kb.answers_dir):
-        rel = _rel(path, kb.root)
-        kb.files.append(rel)
-        text = _read(path, rel, kb.findings)
-        if text is not None:
-            kb.manuals.append(manual_from_text(text, rel, _rel(path, kb.docs_dir)))
+        result = cache.get(path, rel)
+        if result is None:
+            result = parse(path, rel, kb)
+            cache.put(rel, result)
+        item, findings = result
+        kb.findings.extend(findings)
+        if item is not None:
+            into.append(item)
+
+
+def load_files(kb: KB, cache: ParseCache) -> None:
+    policies = _files(kb.policies_dir, (".yaml", ".yml"))
+    _load_each(kb, policies, _parse_policy, kb.policies, cache)
+    _load_each(kb, _files(kb.answers_dir, (".md",)), _parse_answer, kb.answers, cache)
+    manuals = _files(kb.docs_dir, (".md",), skip=kb.answers_dir)
+    _load_each(kb, manuals, _parse_manual, kb.manuals, cache)
 
 
 def index_clauses(kb: KB) -> None:
@@ -410,8 +427,11 @@ def index_clauses(kb: KB) -> None:
                 kb.superseders.setdefault(old, []).append(clause)
 
 
-def load(config: KBConfig | str | Path = "mkdocs.yml") -> KB:
-    """Load a KB from its config (a KBConfig or the path of its mkdocs.yml)."""
+def load(config: KBConfig | str | Path = "mkdocs.yml", cache: bool = True) -> KB:
+    """Load a KB from its config (a KBConfig or the path of its mkdocs.yml).
+
+    With `cache`, files unchanged since the last load are not parsed again.
+    """
     if not isinstance(config, KBConfig):
         config = read_config(config)
     kb = KB(
@@ -421,7 +441,8 @@ def load(config: KBConfig | str | Path = "mkdocs.yml") -> KB:
         answers_dir=config.answers_dir,
         config_file=config.config_file,
     )
-    load_policies(kb)
-    load_pages(kb)
+    parse_cache = ParseCache(kb.root, enabled=cache)
+    load_files(kb, parse_cache)
+    parse_cache.save()
     index_clauses(kb)
     return kb

@@ -33,6 +33,12 @@ def pytest_addoption(parser):
     )
 
 
+@pytest.fixture(autouse=True)
+def _private_parse_cache(tmp_path_factory, monkeypatch):
+    """Each test gets its own parse cache, away from the user's."""
+    monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def update_golden(request) -> bool:
     return request.config.getoption("--update-golden")

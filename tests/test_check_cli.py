@@ -124,3 +124,20 @@ def test_check_never_writes(make_kb, kb_cli):
 def test_sample_kb_checks_clean(kb_cli):
     result = kb_cli("check", "-f", str(REPO / "mkdocs.yml"), "--strict")
     assert result.exit_code == 0, result.output
+
+
+def test_second_run_sees_every_edit(make_kb, kb_cli):
+    """The parse cache never hides a change: edit, add and delete files between runs."""
+    config = make_kb({"policies/pay.yaml": POLICY.replace("review_by: 2026-01-01\n", ""),
+                      "docs/answers/pay.md": GOOD})
+    args = ("check", "-f", str(config), "--as-of", "2026-11-22", "--format", "json")
+    assert kb_cli.json(*args)[1]["counts"] == {"error": 0, "warning": 0}
+    answer = config.parent / "docs/answers/pay.md"
+    answer.write_text(GOOD.replace("PAY-1@1", "PAY-1@2"), encoding="utf-8")  # same size
+    assert [f["code"] for f in kb_cli.json(*args)[1]["findings"]] == ["stale-citation"]
+    (config.parent / "docs/answers/other.md").write_text("---\nid: pay\n---\n", encoding="utf-8")
+    codes = [f["code"] for f in kb_cli.json(*args)[1]["findings"]]
+    assert codes == ["missing-citation", "schema-error", "duplicate-id", "stale-citation"]
+    answer.unlink()
+    codes = [f["code"] for f in kb_cli.json(*args)[1]["findings"]]
+    assert codes == ["missing-citation", "schema-error"]
