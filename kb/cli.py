@@ -89,6 +89,20 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
     sys.exit(1 if result.failed(strict) else 0)
 
 
+@main.command()
+@click.argument("directory", type=click.Path(file_okay=False), default=".")
+@click.option("--name", default="고객센터 지식베이스", show_default=True, help="Site name.")
+def init(directory: str, name: str) -> None:
+    """Start a new knowledge base in DIRECTORY (writes files; never overwrites)."""
+    from pathlib import Path
+
+    from .scaffold import init as make_kb
+
+    for path in make_kb(Path(directory), name):
+        click.echo(f"wrote {path}")
+    click.echo(f"next: cd {directory} && kb check && kb serve")
+
+
 # --- site commands (build, serve) live below this line ----------------------
 
 # --- search commands live below this line ------------------------------------
