@@ -105,6 +105,59 @@ def init(directory: str, name: str) -> None:
 
 # --- site commands (build, serve) live below this line ----------------------
 
+
+@main.command()
+@config_option
+@click.option(
+    "--site-dir",
+    type=click.Path(file_okay=False),
+    help="Build into this folder instead of the config's site_dir.",
+)
+@click.option(
+    "--allow-errors",
+    is_flag=True,
+    help="Build even when the check finds errors; the pages mark each broken citation.",
+)
+@click.option("--strict", is_flag=True, help="Stop on MkDocs warnings too (broken links).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only warnings and errors.")
+def build(config_file: str, site_dir, allow_errors: bool, strict: bool, quiet: bool) -> None:
+    """Check the KB and build the agents' site (the same site as `mkdocs build`).
+
+    A KB with check errors is not built: the findings are printed and the
+    exit status is 1, unless --allow-errors is given.
+    """
+    from . import build as site
+
+    result = site.precheck(config_file)
+    if result.failed() and not allow_errors:
+        click.echo(report_mod.as_text(result), err=True)
+        click.echo(
+            "kb build: not built; fix the errors above or use --allow-errors to build anyway",
+            err=True,
+        )
+        sys.exit(1)
+    site.build(config_file, site_dir, allow_errors=allow_errors, strict=strict, quiet=quiet)
+
+
+@main.command()
+@config_option
+@click.option(
+    "-a",
+    "--dev-addr",
+    metavar="IP:PORT",
+    help="Serve on this address (default 127.0.0.1:8000).",
+)
+def serve(config_file: str, dev_addr) -> None:
+    """Serve the agents' site with live reload while you edit.
+
+    Check errors do not stop the server: they are marked on the pages and
+    printed as warnings.
+    """
+    from . import build as site
+
+    site.serve(config_file, dev_addr)
+
+
 # --- search commands live below this line ------------------------------------
 
 # --- authoring, impact, git and report commands live below this line ----------

@@ -1,0 +1,81 @@
+"""`kb build` and `kb serve`: MkDocs with the kb plugin, errors reported our way.
+
+The CLI's way to the same site as plain `mkdocs build`; it checks the KB
+first, so a KB with errors stops with the findings (PATH:LINE) and exit 1,
+not with a MkDocs traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.commands import serve as mkdocs_serve
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+
+from .check import Report, check
+from .config import read_config
+from .errors import KBError
+from .load import load
+
+
+def _log_to_stderr(level: int = logging.INFO) -> None:
+    """Show MkDocs' messages the way `mkdocs` does, once."""
+    logger = logging.getLogger("mkdocs")
+    if not any(getattr(h, "kb_handler", False) for h in logger.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+        handler.kb_handler = True
+        logger.addHandler(handler)
+        logger.propagate = False
+    logger.setLevel(level)
+
+
+def _mkdocs_config(config_file: str | Path, **options):
+    try:
+        config = load_config(config_file=str(config_file), **options)
+    except (ConfigurationError, Abort) as exc:
+        raise KBError(f"{config_file}: {exc}") from None
+    if "kb" not in config.plugins:
+        raise KBError(f"{config_file}: the kb plugin is not enabled; add '- kb' under 'plugins:'")
+    return config
+
+
+def precheck(config_file: str | Path) -> Report:
+    """The check the build runs, without MkDocs (so findings print as `kb check` prints them)."""
+    return check(load(read_config(config_file)))
+
+
+def build(
+    config_file: str | Path = "mkdocs.yml",
+    site_dir: str | Path | None = None,
+    allow_errors: bool = False,
+    strict: bool = False,
+    quiet: bool = False,
+) -> None:
+    """Build the site; raises KBError when MkDocs cannot build it."""
+    _log_to_stderr(logging.WARNING if quiet else logging.INFO)
+    options = {"strict": strict} if strict else {}
+    if site_dir is not None:
+        options["site_dir"] = str(Path(site_dir).resolve())
+    config = _mkdocs_config(config_file, **options)
+    plugin = config.plugins["kb"]
+    plugin.config.allow_errors = allow_errors or plugin.config.allow_errors
+    try:
+        mkdocs_build.build(config)
+    except Abort as exc:
+        raise KBError(f"the site was not built: {exc}") from None
+
+
+def serve(config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None) -> None:
+    """Serve the site with live reload; check errors are marked on the pages."""
+    _log_to_stderr()
+    _mkdocs_config(config_file)  # fail early, with our message, on a bad config
+    options = {"dev_addr": dev_addr} if dev_addr else {}
+    try:
+        mkdocs_serve.serve(config_file=str(config_file), **options)
+    except Abort as exc:
+        raise KBError(str(exc)) from None
