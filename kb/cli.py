@@ -160,6 +160,31 @@ def serve(config_file: str, dev_addr) -> None:
 
 # --- search commands live below this line ------------------------------------
 
+
+@main.command()
+@click.argument("query")
+@config_option
+@click.option("--limit", type=click.IntRange(1), default=10, show_default=True,
+              help="At most this many results.")
+@click.option("--kind", type=click.Choice(("answer", "clause", "manual")),
+              help="Only answers, clauses or manual pages.")
+@click.option("--tag", help="Only documents with this tag or a tag below it (환불 finds 환불/…).")
+@click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
+              show_default=True, help="Output format.")
+def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> None:
+    """Search answers, clauses and manual pages, best first (Korean-aware:
+    particles, endings, spacing and common synonyms do not matter).
+
+    The search index in .kb-cache/ is built or brought up to date first.
+    Synonyms of the KB go in synonyms.yaml next to mkdocs.yml.
+    """
+    # Imported here: `kb search` is run per chat message and must start fast.
+    from . import search as search_mod
+
+    hits = search_mod.search(read_config(config_file), query, limit=limit, kind=kind, tag=tag)
+    click.echo(search_mod.render(query, hits, fmt))
+
+
 # --- authoring, impact, git and report commands live below this line ----------
 
 
@@ -353,7 +378,9 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
                     DATE))
     done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
     _report_edit(done)
-    touched = edit.answers_to_review(_load_kb(config_file), clause.id, date.today())
+    if day > date.today():
+        click.echo(edit.future_bump_warning(clause.id, day), err=True)
+    touched = edit.answers_to_review(_load_kb(config_file), clause.id, max(day, date.today()))
     if touched:
         click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
         for answer in touched:

@@ -8,6 +8,7 @@ writes it atomically: a bad input leaves the file as it was.
 
 from __future__ import annotations
 
+import copy
 import io
 import os
 import re
@@ -272,22 +273,81 @@ def bump(
     return Edit(path, [f"{clause_id}: version {clause.version} -> {clause.version + 1}"])
 
 
+def future_bump_warning(clause_id: str, day: date) -> str:
+    return (
+        f"warning: version takes effect on {day}: until then `kb check` finds no current "
+        f"version of {clause_id} (a clause keeps one current version). To schedule a change "
+        f"ahead, add a replacement instead: `kb new clause POLICY --supersedes {clause_id} "
+        f"--effective {day}`."
+    )
+
+
 def _same(a: str | None, b: str | None) -> bool:
     return " ".join(nfc(a or "").split()) == " ".join(nfc(b or "").split())
 
 
 def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
+    history = entry.get("history")
     old = CommentedMap()
     old["version"] = clause.version
     old["effective"] = entry.get("effective")
-    old["text"] = _block(old_text)
-    if note:
-        old["note"] = nfc(note)
-    history = entry.get("history")
-    if not isinstance(history, list):
-        history = CommentedSeq()
-        entry["history"] = history
-    history.insert(0, old)
+    fields = {"text": _block(old_text), "note": nfc(note) if note else None}
+    for key in _history_order(history if isinstance(history, list) else []):
+        if fields[key] is not None:
+            old[key] = fields[key]
+    if isinstance(history, list):
+        history.insert(0, old)
+    else:
+        _append_key(entry, "history", CommentedSeq([old]))
+
+
+def _append_key(mapping: CommentedMap, key: str, value) -> None:
+    """Add `key` last, moving the blank lines and comments that ended the mapping after it.
+
+    ruamel keeps what follows a mapping's last value (the blank line between
+    two clauses, a comment on the next one) with that value; the new last
+    value must take it over, or the blank line would end up inside the clause.
+    """
+    last = next(reversed(mapping), None) if mapping else None
+    mapping[key] = value
+    token = mapping.ca.items.get(last, [None] * 4)[2] if last is not None else None
+    if token is None:
+        return
+    if isinstance(mapping[last], LiteralScalarString):  # its own line end is in the scalar
+        eol, after = "", token.value
+    else:
+        line, sep, after = token.value.partition("\n")
+        eol = line + sep
+    if not after:
+        return
+    if eol.strip():
+        token.value = eol
+    else:
+        mapping.ca.items[last][2] = None
+    _attach_trailing(mapping, key, after, token)
+
+
+def _attach_trailing(mapping: CommentedMap, key: str, after: str, token) -> None:
+    """Put `after` (lines that follow a value) behind the innermost last scalar of mapping[key]."""
+    while isinstance(mapping[key], (list, dict)) and mapping[key]:
+        inner = mapping[key]
+        if isinstance(inner, list):
+            if not isinstance(inner[-1], dict) or not inner[-1]:
+                break
+            inner = inner[-1]
+        mapping, key = inner, next(reversed(inner))
+    moved = copy.copy(token)
+    moved.value = after if isinstance(mapping[key], LiteralScalarString) else "\n" + after
+    mapping.ca.items[key] = [None, None, moved, None]
+
+
+def _history_order(history: list) -> list[str]:
+    """`text` and `note` in the order the file's history entries already use."""
+    for item in history:
+        keys = [k for k in item if k in ("text", "note")] if isinstance(item, dict) else []
+        if len(keys) == 2:
+            return keys
+    return ["text", "note"]
 
 
 # --- answers ------------------------------------------------------------------
