@@ -1,0 +1,434 @@
+"""The search index: a whoosh index of answers, clauses and manual pages.
+
+It lives in the KB's local cache, `<kb root>/.kb-cache/search/`, never in git.
+Each build writes a new version directory and then switches the `CURRENT`
+pointer with one atomic rename, so a search that runs during a rebuild reads
+either the old index or the new one, never half of each. An update after a
+few files changed copies the current version with hard links (whoosh never
+rewrites a segment file, it only adds and deletes files) and re-indexes only
+the documents of the changed files.
+
+Freshness is decided without loading the KB: the files' mtime and size are
+compared with a manifest, and the content hash settles any doubt.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import re
+import shutil
+import time
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import analysis
+from .config import KBConfig, read_config
+from .model import KB, Answer, Clause, Manual
+
+FORMAT = 3  # raise when the schema or the analysis changes: forces a full rebuild
+CACHE_DIR = ".kb-cache"
+POINTER = "CURRENT"
+MANIFEST = "kb-manifest.json"
+KEEP_OLD_SECONDS = 120  # an old version stays this long for searches still reading it
+
+KIND_ANSWER = "answer"
+KIND_CLAUSE = "clause"
+KIND_MANUAL = "manual"
+
+
+def schema():
+    from whoosh import fields
+    from whoosh.analysis import SpaceSeparatedTokenizer
+
+    words = analysis.korean_analyzer()
+    plain = SpaceSeparatedTokenizer()
+    return fields.Schema(
+        key=fields.ID(unique=True, stored=True),  # "<kind>:<id>"
+        source=fields.ID(stored=True),  # the file it came from, relative to the KB root
+        kind=fields.ID(stored=True),
+        id=fields.STORED,
+        path=fields.STORED,
+        title=fields.TEXT(analyzer=words, stored=True),
+        body=fields.TEXT(analyzer=words, stored=True),
+        tags=fields.TEXT(analyzer=words),
+        syn=fields.TEXT(analyzer=plain),  # synonyms of the document's words
+        gram=fields.TEXT(analyzer=plain),  # syllable pairs: typos and odd spacing
+        ident=fields.KEYWORD(lowercase=True),  # the id itself
+        tagpath=fields.KEYWORD(commas=True),  # every tag and each of its parents
+        meta=fields.STORED,  # tags, cites, status and clause dates for display
+    )
+
+
+@dataclass
+class Location:
+    """Where a KB's index lives."""
+
+    root: Path
+
+    @property
+    def base(self) -> Path:
+        return self.root / CACHE_DIR / "search"
+
+    def current(self) -> Path | None:
+        try:
+            name = (self.base / POINTER).read_text(encoding="utf-8").strip()
+        except OSError:
+            return None
+        path = self.base / name
+        return path if name and path.is_dir() else None
+
+
+# --- what is on disk --------------------------------------------------------
+
+
+def _walk(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list[Path]:
+    found = []
+    if not directory.is_dir():
+        return found
+    for dirpath, dirnames, filenames in os.walk(directory):
+        here = Path(dirpath)
+        dirnames[:] = [d for d in dirnames if not d.startswith(".") and here / d != skip]
+        found.extend(here / n for n in filenames if n.endswith(suffixes))
+    return found
+
+
+def source_files(config: KBConfig) -> dict[str, tuple[str, Path]]:
+    """Relative path -> (kind of file, absolute path) for every file search reads."""
+    files: dict[str, tuple[str, Path]] = {}
+    for kind, paths in (
+        ("policy", _walk(config.policies_dir, (".yaml", ".yml"))),
+        ("answer", _walk(config.answers_dir, (".md",))),
+        ("manual", _walk(config.docs_dir, (".md",), skip=config.answers_dir)),
+    ):
+        for path in paths:
+            files[_rel(path, config.root)] = (kind, path)
+    return files
+
+
+def _rel(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _stat(path: Path) -> list[int]:
+    info = path.stat()
+    return [info.st_mtime_ns, info.st_size]
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
+
+
+def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
+    return {
+        "format": FORMAT,
+        "vocabulary": vocabulary_digest,
+        "docs_dir": _rel(config.docs_dir, config.root),
+        "answers_dir": _rel(config.answers_dir, config.root),
+        "policies_dir": _rel(config.policies_dir, config.root),
+    }
+
+
+def _read_manifest(directory: Path | None) -> dict | None:
+    if directory is None:
+        return None
+    try:
+        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+@dataclass
+class Plan:
+    """What an update has to do; `full` means start from nothing."""
+
+    full: bool
+    changed: list[str]  # relative paths to (re-)index
+    removed: list[str]  # relative paths whose documents go
+    files: dict  # the new manifest's file table
+    touched_only: bool = False  # mtimes moved but no content changed
+
+
+def plan(config: KBConfig, vocabulary_digest: str, manifest: dict | None) -> Plan:
+    files = source_files(config)
+    settings = _settings(config, vocabulary_digest)
+    if manifest is None or manifest.get("settings") != settings:
+        table = {rel: _stat(p) + [_digest(p)] for rel, (_, p) in files.items()}
+        return Plan(True, sorted(files), [], table)
+    old = manifest.get("files", {})
+    table, changed, touched = {}, [], False
+    for rel, (_, path) in files.items():
+        stat = _stat(path)
+        before = old.get(rel)
+        if before is not None and before[:2] == stat:
+            table[rel] = before
+            continue
+        digest = _digest(path)
+        table[rel] = stat + [digest]
+        if before is None or before[2] != digest:
+            changed.append(rel)
+        else:
+            touched = True
+    removed = sorted(set(old) - set(files))
+    return Plan(False, sorted(changed), removed, table, touched and not changed and not removed)
+
+
+# --- documents --------------------------------------------------------------
+
+MARKUP = re.compile(r"\[\[\s*([^\]@\s]+)(?:@[^\]]*)?\s*\]\]|[*_`#>|]+|!?\[([^\]]*)\]\([^)]*\)")
+
+
+def plain_text(markdown: str) -> str:
+    """Markdown as the words a reader sees: enough for matching and snippets."""
+
+    def keep(match: re.Match) -> str:
+        return match[1] or match[2] or " "
+
+    text = MARKUP.sub(keep, markdown)
+    return re.sub(r"[ \t]+", " ", re.sub(r"\n{2,}", "\n", text)).strip()
+
+
+def tag_paths(tags: list[str]) -> list[str]:
+    """`환불/이용 요금` is filed under `환불` as well."""
+    paths: dict[str, None] = {}
+    for tag in tags:
+        parts = [p.strip() for p in analysis.nfc(tag).split("/") if p.strip()]
+        for i in range(1, len(parts) + 1):
+            paths["/".join(parts[:i])] = None
+    return list(paths)
+
+
+def answer_doc(answer: Answer) -> dict:
+    cites = [c.clause_id for c in answer.cites + answer.refs if c.clause_id]
+    return {
+        "kind": KIND_ANSWER,
+        "id": answer.id,
+        "path": answer.path,
+        "title": answer.title,
+        "body": plain_text(answer.body),
+        "tags": answer.tags,
+        "meta": {
+            "tags": answer.tags,
+            "cites": list(dict.fromkeys(cites)),
+            "status": answer.status,
+            "doc_path": answer.doc_path,
+        },
+    }
+
+
+def clause_doc(clause: Clause, policy_title: str) -> dict:
+    return {
+        "kind": KIND_CLAUSE,
+        "id": clause.id,
+        "path": clause.path,
+        "title": clause.title,
+        "body": plain_text(clause.text),
+        "tags": [policy_title],
+        "meta": {
+            "policy": clause.policy_id,
+            "policy_title": policy_title,
+            "version": clause.version,
+            "status": clause.status,
+            "effective": clause.effective.isoformat() if clause.effective else None,
+            "expires": clause.expires.isoformat() if clause.expires else None,
+            "supersedes": clause.supersedes,
+            "tags": [],
+            "cites": [],
+        },
+    }
+
+
+def manual_doc(manual: Manual) -> dict:
+    cites = [c.clause_id for c in manual.refs if c.clause_id]
+    return {
+        "kind": KIND_MANUAL,
+        "id": manual.doc_path,
+        "path": manual.path,
+        "title": manual.title,
+        "body": plain_text(manual.body),
+        "tags": [],
+        "meta": {"tags": [], "cites": list(dict.fromkeys(cites)), "status": "active"},
+    }
+
+
+def documents_of(kb: KB) -> dict[str, list[dict]]:
+    """Source file -> the search documents made from it (retired answers left out)."""
+    docs: dict[str, list[dict]] = {}
+    for answer in kb.answers:
+        if answer.id and answer.published:
+            docs.setdefault(answer.path, []).append(answer_doc(answer))
+    for policy in kb.policies:
+        for clause in policy.clauses:
+            if clause.id:
+                docs.setdefault(clause.path, []).append(clause_doc(clause, policy.title))
+    for manual in kb.manuals:
+        docs.setdefault(manual.path, []).append(manual_doc(manual))
+    return docs
+
+
+def fields_of(doc: dict, vocabulary) -> dict:
+    """The whoosh fields of one search document, synonyms expanded."""
+    text = doc["title"] + "\n" + doc["body"]
+    own = set(analysis.words(text)) | set(analysis.words(" ".join(doc["tags"])))
+    return {
+        "key": f"{doc['kind']}:{doc['id']}",
+        "kind": doc["kind"],
+        "id": doc["id"],
+        "path": doc["path"],
+        "title": doc["title"],
+        "body": doc["body"],
+        "tags": " ".join(doc["tags"]),
+        "syn": " ".join(vocabulary.expand(own)),
+        "gram": " ".join(analysis.bigrams(text)),
+        "ident": doc["id"],
+        "tagpath": ",".join(tag_paths(doc["tags"])),
+        "meta": doc["meta"],
+    }
+
+
+# --- building ---------------------------------------------------------------
+
+
+@dataclass
+class BuildReport:
+    full: bool
+    files: int  # files re-indexed
+    documents: int  # documents written
+    seconds: float
+    directory: Path | None = None
+
+
+@contextlib.contextmanager
+def _lock(base: Path, wait: bool = True):
+    """An exclusive lock so two processes never update the same index at once.
+
+    Yields False when `wait` is off and another process holds the lock.
+    """
+    import fcntl
+
+    base.mkdir(parents=True, exist_ok=True)
+    with open(base / "lock", "w") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+
+
+def _clone(source: Path, target: Path) -> None:
+    """A copy of a whoosh index that shares its immutable segment files."""
+    target.mkdir(parents=True)
+    for entry in source.iterdir():
+        if entry.name == MANIFEST or entry.is_dir():
+            continue
+        try:
+            os.link(entry, target / entry.name)
+        except OSError:
+            shutil.copy2(entry, target / entry.name)
+
+
+def _switch(location: Location, directory: Path) -> None:
+    tmp = location.base / f"{POINTER}.{uuid.uuid4().hex}"
+    tmp.write_text(directory.name, encoding="utf-8")
+    os.replace(tmp, location.base / POINTER)
+
+
+def _prune(location: Location, keep: Path) -> None:
+    """Drop old versions that no search can still be reading."""
+    now = time.time()
+    for entry in location.base.glob("v-*"):
+        if entry != keep and entry.is_dir() and now - entry.stat().st_mtime > KEEP_OLD_SECONDS:
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _write_manifest(directory: Path, settings: dict, files: dict) -> None:
+    tmp = directory / (MANIFEST + ".tmp")
+    tmp.write_text(json.dumps({"settings": settings, "files": files}), encoding="utf-8")
+    os.replace(tmp, directory / MANIFEST)
+
+
+def update(
+    config: KBConfig | str | Path, force: bool = False, vocabulary=None, wait: bool = True
+) -> BuildReport:
+    """Bring the index of a KB up to date; returns what was done.
+
+    Without `wait`, a process that finds another one rebuilding leaves the
+    index as it is (a search then reads the version that is current).
+    """
+    from .vocab import load_vocabulary
+
+    started = time.perf_counter()
+    config = config if isinstance(config, KBConfig) else read_config(config)
+    location = Location(config.root)
+    vocabulary = vocabulary or load_vocabulary(config.root)
+    with _lock(location.base, wait=wait or location.current() is None) as locked:
+        current = location.current()
+        if not locked:
+            return BuildReport(False, 0, 0, time.perf_counter() - started, current)
+        manifest = None if force else _read_manifest(current)
+        work = plan(config, vocabulary.digest, manifest)
+        settings = _settings(config, vocabulary.digest)
+        if not work.full and not work.changed and not work.removed:
+            if work.touched_only:
+                _write_manifest(current, settings, work.files)
+            return BuildReport(False, 0, 0, time.perf_counter() - started, current)
+        directory = location.base / f"v-{time.time_ns()}-{uuid.uuid4().hex[:6]}"
+        count = _write(config, vocabulary, work, current, directory)
+        _write_manifest(directory, settings, work.files)
+        _switch(location, directory)
+        _prune(location, directory)
+    files = len(work.changed) + len(work.removed)
+    return BuildReport(work.full, files, count, time.perf_counter() - started, directory)
+
+
+def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, directory: Path) -> int:
+    from whoosh import index as windex
+
+    from .load import load
+
+    kb = load(config)
+    docs = documents_of(kb)
+    if work.full or current is None:
+        directory.mkdir(parents=True)
+        ix = windex.create_in(str(directory), schema())
+        wanted = set(docs)
+    else:
+        _clone(current, directory)
+        ix = windex.open_dir(str(directory))
+        wanted = set(work.changed)
+    writer = ix.writer(limitmb=256, procs=1)
+    count = 0
+    try:
+        if not (work.full or current is None):
+            for rel in set(work.changed) | set(work.removed):
+                writer.delete_by_term("source", rel)
+        for rel in sorted(wanted):
+            for doc in docs.get(rel, ()):
+                writer.add_document(source=rel, **fields_of(doc, vocabulary))
+                count += 1
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    return count
+
+
+def open_index(config: KBConfig | str | Path, refresh: bool = True):
+    """The current whoosh index of a KB, brought up to date first when `refresh`."""
+    from whoosh import index as windex
+
+    config = config if isinstance(config, KBConfig) else read_config(config)
+    if refresh:
+        update(config, wait=False)
+    directory = Location(config.root).current()
+    if directory is None:
+        update(config, force=True)
+        directory = Location(config.root).current()
+    return windex.open_dir(str(directory))

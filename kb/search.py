@@ -1,0 +1,276 @@
+"""Search a KB: `search(kb_or_config, query) -> list[Hit]`, best first.
+
+The query is analysed like the documents (morphemes, compounds, ids), so
+particles and endings do not matter. Each query word may match a title, the
+body, tags or the synonyms of the document's words; syllable pairs catch
+typos and odd spacing at a low weight. Answers (what an agent sends) rank
+above clauses and manual pages, and a document that matches more of the
+query's words ranks above one that matches a single word many times.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import analysis
+from .config import KBConfig, read_config
+from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index
+from .model import KB, Clause
+
+KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
+# Weights of each field for one query word.
+FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "tags": 2.0, "syn": 0.7}
+GRAM_BOOST = 0.25
+IDENT_BOOST = 20.0
+# What an agent sends first; manual pages are background reading.
+KIND_BOOSTS = {KIND_ANSWER: 1.5, KIND_CLAUSE: 1.0, KIND_MANUAL: 0.8}
+MARK_START, MARK_END = "<mark>", "</mark>"
+
+
+@dataclass
+class CitedClause:
+    id: str
+    state: str  # current, future, expired, retired, superseded, or unknown
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "state": self.state}
+
+
+@dataclass
+class Hit:
+    kind: str
+    id: str
+    title: str
+    path: str
+    score: float
+    tags: list[str] = field(default_factory=list)
+    snippet: str = ""  # matched words wrapped in <mark>...</mark>
+    status: str = "active"  # an answer's status, or a clause's state
+    cites: list[CitedClause] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return {
+            "kind": self.kind,
+            "id": self.id,
+            "title": self.title,
+            "path": self.path,
+            "score": round(self.score, 4),
+            "tags": self.tags,
+            "snippet": self.snippet.replace(MARK_START, "").replace(MARK_END, ""),
+            "status": self.status,
+            "cites": [c.to_dict() for c in self.cites],
+        }
+
+
+def _config(kb_or_config) -> KBConfig:
+    if isinstance(kb_or_config, KBConfig):
+        return kb_or_config
+    if isinstance(kb_or_config, KB):
+        return read_config(kb_or_config.config_file)
+    return read_config(Path(kb_or_config))
+
+
+@dataclass
+class ParsedQuery:
+    words: list[str]
+    idents: list[str]
+    grams: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.idents or self.grams)
+
+
+def parse_query(text: str) -> ParsedQuery:
+    text = analysis.nfc(text).strip()
+    idents = [m[0].lower() for m in analysis.ID_PATTERN.finditer(text)]
+    if re.fullmatch(r"[\w./-]+", text) and text.lower() not in idents:
+        idents.append(text.lower())  # an answer id or a manual page's path
+    words = list(dict.fromkeys(analysis.words(text)))
+    return ParsedQuery(words, idents, list(dict.fromkeys(analysis.bigrams(text))))
+
+
+def whoosh_query(parsed: ParsedQuery):
+    from whoosh import query as q
+
+    parts = []
+    for word in parsed.words:
+        parts.append(q.Or([q.Term(f, word, boost=b) for f, b in FIELD_BOOSTS.items()]))
+    parts.extend(q.Term("gram", g, boost=GRAM_BOOST) for g in parsed.grams)
+    parts.extend(q.Term("ident", i, boost=IDENT_BOOST) for i in parsed.idents)
+    return q.Or(parts)
+
+
+def _filter(kind: str | None, tag: str | None):
+    from whoosh import query as q
+
+    terms = []
+    if kind:
+        terms.append(q.Term("kind", kind))
+    if tag:
+        terms.append(q.Term("tagpath", "/".join(p.strip() for p in analysis.nfc(tag).split("/"))))
+    return q.And(terms) if terms else None
+
+
+def _coverage(hit, words: list[str]) -> float:
+    """The share of the query's words that this document matched somewhere."""
+    if not words:
+        return 1.0
+    matched = {text for _, text in hit.matched_terms()}
+    return sum(1 for w in words if w.encode("utf-8") in matched) / len(words)
+
+
+def search(
+    kb_or_config,
+    query: str,
+    limit: int = 10,
+    kind: str | None = None,
+    tag: str | None = None,
+    on: date | None = None,
+) -> list[Hit]:
+    """The best `limit` hits for `query`; the index is brought up to date first."""
+    if kind is not None and kind not in KINDS:
+        from .errors import KBError
+
+        raise KBError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    parsed = parse_query(query)
+    if parsed.empty:
+        return []
+    ix = open_index(_config(kb_or_config))
+    with ix.searcher() as searcher:
+        results = searcher.search(
+            whoosh_query(parsed),
+            limit=max(limit * 4, 40),
+            filter=_filter(kind, tag),
+            terms=True,
+        )
+        _configure_highlights(results)
+        scored = []
+        for hit in results:
+            factor = KIND_BOOSTS.get(hit["kind"], 1.0) * (0.5 + _coverage(hit, parsed.words)) ** 2
+            scored.append((hit.score * factor, hit))
+        scored.sort(key=lambda pair: -pair[0])
+        clauses = _clause_table(searcher)
+        return [_hit(hit, score, clauses, on or date.today()) for score, hit in scored[:limit]]
+
+
+def _configure_highlights(results) -> None:
+    from whoosh import highlight
+
+    class Marks(highlight.Formatter):
+        between = " … "
+
+        def format_token(self, text, token, replace=False):
+            return MARK_START + highlight.get_text(text, token, replace) + MARK_END
+
+    results.fragmenter = highlight.ContextFragmenter(maxchars=120, surround=40)
+    results.formatter = Marks()
+
+
+def _snippet(hit) -> str:
+    marked = hit.highlights("body", top=2)
+    if marked:
+        return " ".join(marked.split())
+    body = " ".join(hit["body"].split())
+    return body[:120] + ("…" if len(body) > 120 else "")
+
+
+def _hit(hit, score: float, clauses: KB, on: date) -> Hit:
+    from . import rules
+
+    meta = hit.get("meta") or {}
+    cites = []
+    for clause_id in meta.get("cites", []):
+        clause = clauses.clauses.get(clause_id)
+        state = rules.state(clauses, clause, on) if clause else "unknown"
+        cites.append(CitedClause(clause_id, state))
+    status = meta.get("status", "active")
+    if hit["kind"] == KIND_CLAUSE and hit["id"] in clauses.clauses:
+        status = rules.state(clauses, clauses.clauses[hit["id"]], on)
+    return Hit(
+        kind=hit["kind"],
+        id=hit["id"],
+        title=hit["title"],
+        path=hit["path"],
+        score=score,
+        tags=list(meta.get("tags", [])),
+        snippet=_snippet(hit),
+        status=status,
+        cites=cites,
+    )
+
+
+def _clause_table(searcher) -> KB:
+    """Just enough of a KB, from the index, to tell each clause's state."""
+    kb = KB(root=Path("."), docs_dir=Path("."), policies_dir=Path("."), answers_dir=Path("."),
+            config_file=Path("."))
+    for stored in searcher.documents(kind=KIND_CLAUSE):
+        meta = stored.get("meta") or {}
+        clause = Clause(
+            id=stored["id"],
+            title=stored["title"],
+            version=meta.get("version") or 0,
+            effective=_day(meta.get("effective")),
+            text="",
+            policy_id=meta.get("policy", ""),
+            path=stored["path"],
+            line=0,
+            expires=_day(meta.get("expires")),
+            status=meta.get("status", "active"),
+            supersedes=list(meta.get("supersedes", [])),
+        )
+        kb.clauses.setdefault(clause.id, clause)
+        for old in clause.supersedes:
+            kb.superseders.setdefault(old, []).append(clause)
+    return kb
+
+
+def _day(value) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+# --- output -----------------------------------------------------------------
+
+KIND_LABELS = {KIND_ANSWER: "답변", KIND_CLAUSE: "조항", KIND_MANUAL: "매뉴얼"}
+STATE_LABELS = {
+    "current": "현행",
+    "future": "시행 전",
+    "expired": "만료",
+    "retired": "폐지",
+    "superseded": "대체됨",
+    "unknown": "없는 조항",
+    "active": "",
+    "draft": "초안",
+}
+
+
+def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
+    if fmt == "json":
+        import json
+
+        data = {"query": query, "results": [h.to_dict() for h in hits]}
+        return json.dumps(data, ensure_ascii=False, indent=2)
+    if not hits:
+        return f"'{query}'에 맞는 결과가 없습니다."
+    return "\n\n".join(_text(n, hit) for n, hit in enumerate(hits, 1))
+
+
+def _text(n: int, hit: Hit) -> str:
+    import click
+
+    status = STATE_LABELS.get(hit.status, hit.status)
+    head = f"{n}. {click.style(hit.title, bold=True)}  [{KIND_LABELS.get(hit.kind, hit.kind)}"
+    head += f" · {status}]" if status else "]"
+    lines = [head, f"   {hit.id}  ({hit.path})"]
+    snippet = hit.snippet.replace(MARK_START, "\x00").replace(MARK_END, "\x01")
+    snippet = re.sub(r"\x00(.*?)\x01", lambda m: click.style(m[1], fg="yellow", bold=True), snippet)
+    lines.append(f"   {snippet}")
+    if hit.tags:
+        lines.append("   태그: " + ", ".join(hit.tags))
+    if hit.cites:
+        cited = ", ".join(f"{c.id} ({STATE_LABELS.get(c.state, c.state)})" for c in hit.cites)
+        lines.append("   근거 조항: " + cited)
+    return "\n".join(lines)

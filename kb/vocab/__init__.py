@@ -1,0 +1,110 @@
+"""Synonyms for search: the built-in base vocabulary plus the KB's own file.
+
+A KB's owners keep `synonyms.yaml` at the KB root (next to mkdocs.yml), in
+git, in the format of `synonyms.yaml` in this folder. Each entry is analysed
+into morphemes, so particles and endings do not matter. Expansion happens when
+a document is indexed: a document that says `비밀번호` is also found by
+`비번`. Both `kb search` and the site use the same expansion.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..errors import KBError
+
+KB_FILE = "synonyms.yaml"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """Text containing any of `targets` is also indexed under `sources`."""
+
+    sources: tuple[tuple[str, ...], ...]  # each a phrase as its morphemes
+    targets: tuple[tuple[str, ...], ...]
+
+
+@dataclass
+class Vocabulary:
+    rules: list[Rule]
+    digest: str  # changes whenever any synonym file changes
+
+    def expand(self, terms: set[str]) -> list[str]:
+        """Extra terms for a document whose terms are `terms`."""
+        extra: dict[str, None] = {}
+        for rule in self.rules:
+            if any(all(w in terms for w in phrase) for phrase in rule.targets):
+                for phrase in rule.sources:
+                    for word in phrase:
+                        if word not in terms:
+                            extra[word] = None
+        return list(extra)
+
+
+def _base_text() -> str:
+    return resources.files(__package__).joinpath("synonyms.yaml").read_text(encoding="utf-8")
+
+
+def _entries(text: str, where: str) -> list[str]:
+    try:
+        data = yaml.safe_load(text) or {}
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        raise KBError(
+            f"{where}{line}: not valid YAML ({exc}); see kb/vocab/synonyms.yaml"
+        ) from None
+    entries = data.get("synonyms") if isinstance(data, dict) else None
+    if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
+        raise KBError(
+            f"{where}: write `synonyms:` followed by a list of lines like "
+            "'- 비밀번호, 비번' or '- 돈 들어오다 => 환불'"
+        )
+    return entries
+
+
+def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+    from ..analysis import words
+
+    phrases = []
+    for item in text.split(","):
+        analysed = tuple(dict.fromkeys(words(item)))
+        if analysed:
+            phrases.append(analysed)
+    return tuple(phrases)
+
+
+def _rules(entries: list[str]) -> list[Rule]:
+    rules = []
+    for entry in entries:
+        if "=>" in entry:
+            left, _, right = entry.partition("=>")
+            rules.append(Rule(_phrases(left), _phrases(right)))
+        else:
+            group = _phrases(entry)
+            rules.append(Rule(group, group))
+    return rules
+
+
+def kb_synonyms_path(root: Path) -> Path:
+    return Path(root) / KB_FILE
+
+
+def load_vocabulary(root: Path | None = None) -> Vocabulary:
+    """The base vocabulary plus `<root>/synonyms.yaml` when there is one."""
+    texts = [("kb/vocab/synonyms.yaml", _base_text())]
+    if root is not None:
+        path = kb_synonyms_path(root)
+        if path.is_file():
+            texts.append((str(path), path.read_text(encoding="utf-8")))
+    digest = hashlib.sha1()
+    entries: list[str] = []
+    for where, text in texts:
+        digest.update(text.encode("utf-8"))
+        entries.extend(_entries(text, where))
+    return Vocabulary(_rules(entries), digest.hexdigest()[:16])
