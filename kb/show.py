@@ -35,7 +35,9 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
     policy = next((p for p in kb.policies if p.id == ident.upper()), None)
     if policy is not None:
         return policy
-    raise KBError(f"no clause, answer or policy has the id {ident!r}{hint(kb, ident)}")
+    raise KBError(
+        f"no clause, answer or policy has the id {ident!r}{hint(kb, ident)}{unreadable(kb)}"
+    )
 
 
 def hint(kb: KB, ident: str) -> str:
@@ -46,12 +48,21 @@ def hint(kb: KB, ident: str) -> str:
     return f"; did you mean {' or '.join(near)}?" if near else ""
 
 
+def unreadable(kb: KB) -> str:
+    """A pointer to files that could not be read, which may hold the id asked for."""
+    broken = sorted({f"{f.path}:{f.line}" for f in kb.findings if f.code == "parse-error"})
+    if not broken:
+        return ""
+    return f" ({', '.join(broken[:3])} could not be read: fix it first, see `kb check`)"
+
+
 def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     clause_id = nfc(clause_id.strip()).split("@")[0]
     clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
     if clause is None:
         near = rules.suggestions(kb, clause_id.upper())
-        tip = f"; did you mean {' or '.join(near)}?" if near else " (see `kb show POLICY-ID`)"
+        tip = f"; did you mean {' or '.join(near)}?" if near else ""
+        tip += unreadable(kb) or ("" if near else " (`kb show POLICY-ID` lists its clauses)")
         raise KBError(f"no clause has the id {clause_id!r}{tip}")
     return clause
 

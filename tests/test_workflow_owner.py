@@ -28,8 +28,9 @@ def run(kb_cli, repo, *args):
 def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
     # 1. The owner changes the meaning of DLV-1 by hand.
     repo.replace(DELIVERY, "오후 2시까지", "오후 3시까지")
-    warned = run(kb_cli, repo, "check", "--base", "HEAD", "--as-of", "2026-11-20", "--format",
-                 "json")
+    warned = run(
+        kb_cli, repo, "check", "--base", "HEAD", "--as-of", "2026-11-20", "--format", "json"
+    )
     assert warned.exit_code == 0  # a warning, not an error
     finding = json.loads(warned.output)["findings"][0]
     assert finding["code"] == "text-changed-without-bump"
@@ -47,8 +48,9 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
     }
 
     # 3. Bump: the old text (from git) goes into history, the version rises.
-    bumped = run(kb_cli, repo, "bump", "DLV-1", "--effective", "2026-11-15", "--note",
-                 "마감 2시 → 3시")
+    bumped = run(
+        kb_cli, repo, "bump", "DLV-1", "--effective", "2026-11-15", "--note", "마감 2시 → 3시"
+    )
     assert bumped.exit_code == 0, bumped.output
     assert "DLV-1: version 1 -> 2" in bumped.output
     assert "same-day-cutoff" in bumped.output and "shipping-fee" in bumped.output
@@ -71,7 +73,7 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
     changed = repo.git("diff", "--numstat").split()
     assert changed[:2] == ["10", "3"]  # version, effective, a text line; 7 lines of history
     assert "# 당일 배송 마감" in text and text.startswith("# 배송 정책: 물류팀이 관리합니다.\n")
-    assert "title: \"배송 정책\"" in text and "title: '배송비'" in text  # quoting kept
+    assert 'title: "배송 정책"' in text and "title: '배송비'" in text  # quoting kept
 
     # 4. The answers pinned to version 1 are now stale: the check says so.
     stale = run(kb_cli, repo, "check", "--as-of", "2026-11-20", "--format", "json")
@@ -81,8 +83,16 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
 
     # 5. After re-reading each answer, the owner re-pins it.
     body_before = repo.read(SAME_DAY).split("---\n", 2)[2]
-    reviewed = run(kb_cli, repo, "review", "same-day-cutoff", "--as-of", "2026-11-20",
-                   "--review-by", "2027-05-01")
+    reviewed = run(
+        kb_cli,
+        repo,
+        "review",
+        "same-day-cutoff",
+        "--as-of",
+        "2026-11-20",
+        "--review-by",
+        "2027-05-01",
+    )
     assert reviewed.exit_code == 0, reviewed.output
     assert "DLV-1@1 -> DLV-1@2" in reviewed.output
     assert repo.read(SAME_DAY).split("---\n", 2)[2] == body_before
@@ -103,8 +113,11 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
 
 def test_an_editorial_change_is_not_reported_until_the_text_changes_again(repo, kb_cli):
     repo.replace(DELIVERY, "도서 산간 지역은 제외합니다.", "도서·산간 지역은 제외합니다.")
-    repo.replace(DELIVERY, "      title: 당일 배송 마감 시각\n",
-                 "      title: 당일 배송 마감 시각\n      editorial: 가운뎃점 추가\n")
+    repo.replace(
+        DELIVERY,
+        "      title: 당일 배송 마감 시각\n",
+        "      title: 당일 배송 마감 시각\n      editorial: 가운뎃점 추가\n",
+    )
     quiet = run(kb_cli, repo, "check", "--base", "HEAD", "--as-of", "2026-11-20", "--strict")
     assert quiet.exit_code == 0, quiet.output
 

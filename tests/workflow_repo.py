@@ -140,7 +140,10 @@ class Repo:
             GIT_COMMITTER_EMAIL="owner@example.com",
         )
         done = subprocess.run(
-            ["git", "-C", str(self.root), *args], env=env, capture_output=True, text=True,
+            ["git", "-C", str(self.root), *args],
+            env=env,
+            capture_output=True,
+            text=True,
             check=True,
         )
         return done.stdout
