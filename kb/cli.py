@@ -324,11 +324,12 @@ def new_clause(policy_id, config_file, clause_id, title, text, text_file, effect
 @click.option("--tag", "tags", multiple=True, help="A tag, '/' for a hierarchy (repeatable).")
 @click.option("--owner", help="The team or person who owns it.")
 @click.option("--review-by", type=DATE, help="Review date (YYYY-MM-DD).")
+@click.option("--effective", type=DATE, help="The day the answer goes live (YYYY-MM-DD).")
 @click.option("--body", help="The text to send (Markdown).")
 @click.option("--body-file", type=click.File(encoding="utf-8"), help="Read the body from a file.")
 @click.option("--path", type=click.Path(dir_okay=False), help="File to write.")
-def new_answer(answer_id, config_file, as_of, title, cites, tags, owner, review_by, body,
-               body_file, path) -> None:
+def new_answer(answer_id, config_file, as_of, title, cites, tags, owner, review_by, effective,
+               body, body_file, path) -> None:
     """Write a new answer whose citations are pinned to the current clause versions.
     Edits: creates one file."""
     from . import edit
@@ -345,6 +346,7 @@ def new_answer(answer_id, config_file, as_of, title, cites, tags, owner, review_
         tags=list(tags),
         owner=owner,
         review_by=_day(review_by),
+        effective=_day(effective),
         path=Path(path) if path else None,
     )
     _report_edit(done)

@@ -397,8 +397,12 @@ def new_answer(
     owner: str | None = None,
     review_by: date | None = None,
     path: Path | None = None,
+    effective: date | None = None,
 ) -> Edit:
-    """A new answer file whose citations are pinned to the clauses' current versions."""
+    """A new answer file whose citations are pinned to the clauses' current versions.
+
+    An answer with an `effective` date is checked against that day (SPEC §4).
+    """
     answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "answer id")
     _taken(kb, answer_id)
     if not cites:
@@ -419,10 +423,12 @@ def new_answer(
         data["owner"] = nfc(owner)
     if review_by is not None:
         data["review_by"] = review_by
+    if effective is not None:
+        data["effective"] = effective
     front = _dump(_yaml(""), data)
     write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
     edit = Edit(target, [f"new answer {answer_id} citing {', '.join(pins)}"])
-    edit.messages += _not_current(kb, pins, today)
+    edit.messages += _not_current(kb, pins, max(today, effective or today))
     return edit
 
 

@@ -1,0 +1,80 @@
+"""The walkthrough of docs-dev/workflow.md, step by step, on a copy of the sample KB.
+
+A policy owner changes a refund clause, sees every answer it touches, bumps
+it, re-reads and reviews the answers, and gets a clean check.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from conftest import REPO
+from workflow_repo import Repo
+
+TODAY = "2026-11-22"
+OLD, NEW = "카드사 영업일 기준 3~7일", "카드사 영업일 기준 2~5일"
+DOC = REPO / "docs-dev" / "workflow.md"
+
+
+@pytest.fixture
+def sample(tmp_path):
+    root = tmp_path / "sample"
+    for name in ("policies", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    if OLD not in (root / "policies" / "refund.yaml").read_text(encoding="utf-8"):
+        pytest.skip("the sample KB's REFUND-3 no longer says 3~7일")
+    repo = Repo(root)
+    repo.git("init", "-q", "-b", "main")
+    repo.commit("sample KB", "2026-11-01")
+    repo.git("switch", "-q", "-c", "refund-3-card-days")
+    return repo
+
+
+def test_the_documented_commands_exist():
+    text = DOC.read_text(encoding="utf-8")
+    for command in (
+        "kb show REFUND-3",
+        "kb impact REFUND-3",
+        "kb bump REFUND-3 --effective",
+        "kb review refund-processing-time",
+        "kb check --base main --strict",
+    ):
+        assert command in text
+
+
+def test_change_a_refund_clause_as_the_walkthrough_says(sample, kb_cli):
+    def kb(*args):
+        return kb_cli(*args, "-f", str(sample.config))
+
+    assert kb("show", "REFUND-3").exit_code == 0
+    impact = json.loads(kb("impact", "REFUND-3", "--format", "json").output)
+    assert "refund-processing-time" in impact["answers"]
+
+    sample.replace("policies/refund.yaml", OLD, NEW)
+    warned = kb("check", "--base", "main", "--as-of", TODAY)
+    assert "warning: text-changed-without-bump the text of REFUND-3 changed" in warned.output
+
+    bumped = kb("bump", "REFUND-3", "--effective", TODAY, "--note", "카드 환불 3~7일 → 2~5일")
+    assert bumped.exit_code == 0, bumped.output
+    for answer_id in impact["answers"]:
+        assert answer_id in bumped.output
+
+    stale = json.loads(kb("check", "--as-of", TODAY, "--format", "json").output)
+    stale_ids = {f["subject"] for f in stale["findings"] if f["code"] == "stale-citation"}
+    assert stale_ids == set(impact["answers"])
+
+    for answer_id in sorted(stale_ids):
+        shown = kb("show", answer_id, "--as-of", TODAY)
+        assert NEW in shown.output  # the clause's new text beside the answer
+        path = sample.root / json.loads(kb("show", answer_id, "--format", "json").output)["path"]
+        path.write_text(path.read_text(encoding="utf-8").replace("3~7일", "2~5일"), "utf-8")
+        reviewed = kb("review", answer_id, "--as-of", TODAY)
+        assert reviewed.exit_code == 0, reviewed.output
+        assert "REFUND-3@2 -> REFUND-3@3" in reviewed.output
+
+    clean = kb("check", "--base", "main", "--as-of", TODAY, "--format", "json")
+    assert clean.exit_code == 0, clean.output
+    assert json.loads(clean.output)["counts"] == {"error": 0, "warning": 0}
