@@ -41,8 +41,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 ASSETS = Path(__file__).parent / "assets" / "site"
 ASSET_FILES = ("kb.css", "kb.js")
-NAV_TAG_LIMIT = 30  # more top-level tags than this: only the tag index is in the nav
-NAV_POLICY_LIMIT = 40
+NAV_TAG_LIMIT = 12  # more top-level tags than this: only the tag index is in the nav
+NAV_POLICY_LIMIT = 15
 
 
 class KBPluginConfig(Config):
@@ -210,9 +210,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             (f for f in files.documentation_pages() if f.src_uri not in self.kinds),
             key=lambda f: (f.src_uri.count("/"), f.name != "index", f.src_uri),
         )
-        home = [f.src_uri for f in manual if f.src_uri == "index.md"]
-        if "index.md" in self.kinds:
-            home = ["index.md"]
+        has_home = "index.md" in self.kinds or any(f.src_uri == "index.md" for f in manual)
+        home = [{self.site.t["home"]: "index.md"}] if has_home else []
         rest = nest_paths(f.src_uri for f in manual if f.src_uri != "index.md")
         return home + [self._retitle(item) for item in rest]
 

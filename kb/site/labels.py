@@ -17,6 +17,7 @@ KO = {
     "draft": "초안",
     "answer_future": "시행 예정",
     # nav and page titles
+    "home": "홈",
     "nav_answers": "답변",
     "nav_policies": "정책",
     "nav_reports": "보고서",
@@ -103,6 +104,7 @@ EN = {
     "retired": "Retired",
     "draft": "Draft",
     "answer_future": "Scheduled",
+    "home": "Home",
     "nav_answers": "Answers",
     "nav_policies": "Policies",
     "nav_reports": "Reports",

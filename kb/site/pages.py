@@ -202,9 +202,9 @@ def policy_page(site: Site, policy: Policy) -> tuple[str, TOC]:
         for c in clauses
     )
     index = (
-        f'<table class="kb-table"><thead><tr><th>{e(t["clause"])}</th><th>{e(t["title"])}</th>'
+        f'<div class="kb-table"><table><thead><tr><th>{e(t["clause"])}</th><th>{e(t["title"])}</th>'
         f"<th>{e(t['version'])}</th><th>{e(t['effective'])}</th><th>{e(t['status'])}</th>"
-        f"</tr></thead><tbody>{rows}</tbody></table>"
+        f"</tr></thead><tbody>{rows}</tbody></table></div>"
     )
     sections = "".join(clause_section(site, c) for c in clauses)
     body = (
@@ -268,9 +268,9 @@ def history(site: Site, clause: Clause) -> str:
         for v, eff, _text, note in chain
     )
     table = (
-        f'<table class="kb-table kb-table--compact"><thead><tr><th>{e(t["version"])}</th>'
+        f'<div class="kb-table kb-table--compact"><table><thead><tr><th>{e(t["version"])}</th>'
         f"<th>{e(t['effective'])}</th><th>{e(t['note'])}</th></tr></thead><tbody>{rows}"
-        "</tbody></table>"
+        "</tbody></table></div>"
     )
     return (
         f'<details class="kb-history" data-search-exclude><summary>{e(t["history"])} · '
@@ -324,9 +324,9 @@ def policies_index(site: Site) -> str:
         )
     return (
         f"<h1>{e(t['policies_index'])}</h1>"
-        f'<table class="kb-table"><thead><tr><th>{e(t["nav_policies"])}</th>'
+        f'<div class="kb-table"><table><thead><tr><th>{e(t["nav_policies"])}</th>'
         f"<th>{e(t['policy_id'])}</th><th>{e(t['owner'])}</th><th>{e(t['clauses'])}</th>"
-        f"<th>{e(t['review_by'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"<th>{e(t['review_by'])}</th></tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
 
@@ -468,9 +468,9 @@ def reviews_due(site: Site) -> str:
     )
     more = f'<p class="kb-muted">+{len(due) - 50}</p>' if len(due) > 50 else ""
     return (
-        f'{head}<table class="kb-table"><thead><tr><th>{e(t["review_by"])}</th>'
+        f'{head}<div class="kb-table"><table><thead><tr><th>{e(t["review_by"])}</th>'
         f"<th>{e(t['kind'])}</th><th>{e(t['title'])}</th></tr></thead><tbody>{rows}"
-        f"</tbody></table>{more}"
+        f"</tbody></table></div>{more}"
     )
 
 
@@ -505,7 +505,7 @@ def recent_changes(site: Site, limit: int = 10) -> str:
         for c in recent
     )
     return (
-        f'{head}<table class="kb-table"><thead><tr><th>{e(t["effective"])}</th>'
+        f'{head}<div class="kb-table"><table><thead><tr><th>{e(t["effective"])}</th>'
         f"<th>{e(t['clause'])}</th><th>{e(t['version'])}</th><th>{e(t['status'])}</th>"
-        f"<th>{e(t['changes'])}</th></tr></thead><tbody>{rows}</tbody></table>"
+        f"<th>{e(t['changes'])}</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
