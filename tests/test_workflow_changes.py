@@ -174,7 +174,9 @@ def test_site_pages_for_the_month_print_on_a4(october):
     paths = {path: (title, text) for path, title, text in pages}
     title, text = paths["reports/changes.md"]
     assert title == "이번 달 변경 사항"
-    assert "@page { size: A4" in text and "@media print" in text
+    assert text.startswith(site_reports.MARKER)
+    css = site_reports.PRINT_CSS_FILE.read_text(encoding="utf-8")
+    assert "size: A4" in css and "@media print" in css
     assert "# 이번 달 변경 사항 (2026-10-01 ~ 2026-10-31)" in text
     assert "오후 <del>2시까지</del> <ins>3시까지</ins>" in text
     assert '<div class="kb-page-break"></div>' in text
