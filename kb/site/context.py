@@ -117,6 +117,10 @@ class Site:
         finally:
             self._on = self.today
 
+    def plain(self, text: str) -> str:
+        """Markdown as the reader sees it, for comparing versions without markup noise."""
+        return clean_text(self.render(text))
+
     def clause_html(self, clause: Clause) -> str:
         if clause.id not in self._clause_html:
             self._clause_html[clause.id] = self.render(clause.text)

@@ -202,7 +202,8 @@ def policy_page(site: Site, policy: Policy) -> tuple[str, TOC]:
         for c in clauses
     )
     index = (
-        f'<div class="kb-table"><table><thead><tr><th>{e(t["clause"])}</th><th>{e(t["title"])}</th>'
+        '<div class="kb-table kb-clause-index"><table><thead><tr>'
+        f"<th>{e(t['clause'])}</th><th>{e(t['title'])}</th>"
         f"<th>{e(t['version'])}</th><th>{e(t['effective'])}</th><th>{e(t['status'])}</th>"
         f"</tr></thead><tbody>{rows}</tbody></table></div>"
     )
@@ -261,7 +262,8 @@ def history(site: Site, clause: Clause) -> str:
         note_html = f' · <span class="kb-diff__note">{e(note)}</span>' if note else ""
         changes.append(
             f'<div class="kb-diff"><div class="kb-diff__head">{head}{note_html}</div>'
-            f'<div class="kb-diff__body">{diff_html(old_text, new_text)}</div></div>'
+            f'<div class="kb-diff__body">{diff_html(site.plain(old_text), site.plain(new_text))}'
+            "</div></div>"
         )
     rows = "".join(
         f"<tr><td>v{v or '?'}</td><td>{_iso(eff)}</td><td>{e(note or '')}</td></tr>"
@@ -468,7 +470,7 @@ def reviews_due(site: Site) -> str:
     )
     more = f'<p class="kb-muted">+{len(due) - 50}</p>' if len(due) > 50 else ""
     return (
-        f'{head}<div class="kb-table"><table><thead><tr><th>{e(t["review_by"])}</th>'
+        f'{head}<div class="kb-table kb-reviews"><table><thead><tr><th>{e(t["review_by"])}</th>'
         f"<th>{e(t['kind'])}</th><th>{e(t['title'])}</th></tr></thead><tbody>{rows}"
         f"</tbody></table></div>{more}"
     )
@@ -505,7 +507,7 @@ def recent_changes(site: Site, limit: int = 10) -> str:
         for c in recent
     )
     return (
-        f'{head}<div class="kb-table"><table><thead><tr><th>{e(t["effective"])}</th>'
+        f'{head}<div class="kb-table kb-recent"><table><thead><tr><th>{e(t["effective"])}</th>'
         f"<th>{e(t['clause'])}</th><th>{e(t['version'])}</th><th>{e(t['status'])}</th>"
         f"<th>{e(t['changes'])}</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
