@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import re
+import json
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from browser import browser, page_at, screenshot, serve_directory  # noqa: F401
+from browser import require_browser
 from workflow_repo import CONFIG, make_repo
 
 from kb import plugin, site_reports
@@ -54,35 +56,68 @@ def built(tmp_path_factory):
     return site
 
 
-@pytest.mark.browser
-def test_the_training_page_prints_on_a4_without_navigation(built, browser):  # noqa: F811
-    with serve_directory(built) as url, page_at(browser, url) as page:
+# Run in a child process: another test module's session-wide Playwright
+# cannot share this process with a second one.
+PROBE = """
+import json, re, sys
+sys.path.insert(0, sys.argv[2])
+from browser import CHROMIUM, CHROMIUM_ARGS, page_at, screenshot, serve_directory
+from pathlib import Path
+from playwright.sync_api import sync_playwright
+
+out = {}
+with sync_playwright() as p, serve_directory(Path(sys.argv[1])) as url:
+    browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    with page_at(browser, url) as page:
         page.goto(url + "reports/changes/")
-        assert "이번 달 변경 사항" in page.inner_text("nav.md-nav--primary")  # in the nav
+        out["nav"] = page.inner_text("nav.md-nav--primary")
         page.emulate_media(media="print")
-        hidden = page.evaluate(
-            """() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
+        out["hidden"] = page.evaluate(
+            \"\"\"() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary',
                       '.md-footer'].map(s => {
                 const e = document.querySelector(s);
                 return e === null || getComputedStyle(e).display === 'none';
-            })"""
+            })\"\"\"
         )
-        assert hidden == [True, True, True, True]
-        assert page.evaluate(
+        out["break"] = page.evaluate(
             "getComputedStyle(document.querySelector('.kb-page-break')).breakBefore"
-        ) == "page"
-        assert page.evaluate("getComputedStyle(document.querySelector('article ins')).color") == (
-            "rgb(26, 127, 55)"
         )
-        content = page.inner_text("article")
-        assert "[변경] DLV-1 당일 배송 마감 시각 v1 → v2" in content
-        assert "변경 메모 마감 2시 → 3시" in content
-        assert page.inner_text("article del") == "2시까지"
-        assert page.inner_text("article ins") == "3시까지"
+        out["ins_color"] = page.evaluate(
+            "getComputedStyle(document.querySelector('article ins')).color"
+        )
+        out["article"] = page.inner_text("article")
+        out["del"] = page.inner_text("article del")
+        out["ins"] = page.inner_text("article ins")
         screenshot(page, "workflow-changes-print")
         pdf = page.pdf(format="A4", print_background=True)
-    boxes = re.findall(rb"/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]", pdf)
-    assert boxes and all(abs(float(w) - 595) < 2 and abs(float(h) - 842) < 2 for w, h in boxes)
-    # The changes on the first sheet, the quiz on a sheet of its own.
-    assert len(boxes) == 2
-    assert not page.js_errors
+        out["errors"] = page.js_errors
+    browser.close()
+boxes = re.findall(rb"/MediaBox\\s*\\[\\s*0 0 ([\\d.]+) ([\\d.]+)\\s*\\]", pdf)
+out["boxes"] = [[float(w), float(h)] for w, h in boxes]
+print(json.dumps(out, ensure_ascii=False))
+"""
+
+
+@pytest.mark.browser
+def test_the_training_page_prints_on_a4_without_navigation(built):
+    require_browser()
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, str(built), str(Path(__file__).parent)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout)
+    assert "이번 달 변경 사항" in out["nav"]  # under 보고서 in the navigation
+    assert out["hidden"] == [True, True, True, True]
+    assert out["break"] == "page"  # the quiz starts a new sheet
+    assert out["ins_color"] == "rgb(26, 127, 55)"
+    assert "[변경] DLV-1 당일 배송 마감 시각 v1 → v2" in out["article"]
+    assert "변경 메모 마감 2시 → 3시" in out["article"]
+    assert (out["del"], out["ins"]) == ("2시까지", "3시까지")
+    # A4 sheets: the changes on the first, the quiz on its own.
+    assert len(out["boxes"]) == 2
+    assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in out["boxes"])
+    assert out["errors"] == []
