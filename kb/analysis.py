@@ -26,7 +26,7 @@ CONTENT_TAGS = frozenset(
 )
 # Words that occur in every question and answer and tell nothing apart.
 STOPWORDS = frozenset(
-    "하 되 있 없 않 같 주 싶 드리 보 이 그 저 것 거 수 데 등 중 뿐 줄 듯 적 바 때문 경우 "
+    "하 되 있 없 같 주 싶 드리 보 이 그 저 것 거 수 데 등 중 뿐 줄 듯 적 바 때문 경우 "
     "좀 그냥 너무 혹시 진짜 정말 많이 다 또 더 잘 제 내 뭐 어떻 어떻게 이렇 그렇 "
     "고객 고객님 안녕 안녕하세요 감사 문의 경우 해당 관련 가능 the a an of to is".split()
 )
@@ -72,8 +72,8 @@ def _pieces(surface: str, features: list[str]) -> list[str]:
     expression = features[7] if len(features) > 7 else "*"
     if kind in ("Inflect", "Preanalysis") and expression != "*":
         parts = [p.split("/") for p in expression.split("+")]
-        return [p[0] for p in parts if len(p) > 1 and p[1] in CONTENT_TAGS]
-    if tag.split("+")[0] in CONTENT_TAGS:
+        return [p[0] for p in parts if len(p) > 1 and (p[1] in CONTENT_TAGS or p[0] in NORMAL)]
+    if tag.split("+")[0] in CONTENT_TAGS or surface in NORMAL:
         return [surface]
     return []
 
@@ -111,8 +111,12 @@ def _analyze(text: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+# Negation spelt two ways: `안 돼요` and `되지 않아요` mean the same.
+NORMAL = {"않": "안"}
+
+
 def _add(terms: list[Term], piece: str, start: int, end: int) -> None:
-    piece = piece.lower()
+    piece = NORMAL.get(piece.lower(), piece.lower())
     if piece and piece not in STOPWORDS:
         terms.append(Term(piece, start, end))
 

@@ -1,15 +1,203 @@
-"""Korean-aware search in the built site (stub: owned by the search work).
+"""Korean search in the built site, inside MkDocs Material's own search box.
 
-The site plugin calls `configure` from `on_config` and `post_build` from
-`on_post_build`; both do nothing until the search work fills them in.
+Material's search (lunr in a web worker) splits text at whitespace, so
+`환불` never matches `환불은`, and it has no synonyms. Material 9 removed
+custom search workers, but the worker indexes whatever `search_index.json`
+holds, with the separator, pipeline and fields that file's `config` names.
+So, after Material's search plugin has written the file, `post_build`:
+
+- puts a zero-width space (already one of Material's separators for Chinese)
+  between the morphemes of Korean words in each title and text, so lunr's
+  tokens are morphemes: invisible to the reader, and highlighting still works;
+- adds a hidden field `kb` to every document: the same terms `kb search`
+  indexes (verb stems, compound parts, clause ids) plus the synonyms of the
+  document's words, and a field `kbt` with the title's terms;
+- boosts answers (what an agent sends), leaves retired answers out, and
+  writes the JSON as UTF-8 rather than \\u escapes (half the download);
+- writes `search/kb_vocab.json`: the index's Korean vocabulary.
+
+In the browser, `assets/kb/search/search.js` rewrites the query before it
+reaches the worker: it splits each Korean word into vocabulary terms (longest
+match, so `배송출발했는데` becomes `배송 출발`), drops particles and endings,
+undoes contractions (`바꿔` -> `바꾸`) and maps near-miss typos to the
+nearest term. The reader sees their own words in the box and Material's
+usual result list.
 """
 
 from __future__ import annotations
 
+import json
+import logging
+import re
+import shutil
+from pathlib import Path
+
+from . import analysis
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+ASSETS = Path(__file__).parent / "assets" / "search"
+SCRIPT = "assets/kb/search/search.js"
+VOCAB = "search/kb_vocab.json"
+INDEX = "search/search_index.json"
+# Material's separator plus the zero-width space and common punctuation.
+SEPARATOR = r"[\s\u200b\-,:!=\[\]()\"`/·~?.;]+|&[lg]t;|&amp;"
+FIELDS = {
+    "title": {"boost": 4.0},
+    "text": {"boost": 1.0},
+    "tags": {"boost": 3.0},
+    "kbt": {"boost": 4.0},  # the title's terms
+    "kb": {"boost": 1.0},  # the document's terms and their synonyms
+}
+KIND_BOOSTS = {"answer": 1.6, "clause": 1.0, "manual": 0.8, "other": 0.6}
+TAG = re.compile(r"(<[^>]*>)")
+ID_TERM = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
+
 
 def configure(config) -> None:
-    """Adjust the MkDocs config (extra JavaScript, search options)."""
+    """Load the query rewriter on every page (Material's search box is on every page)."""
+    scripts = config["extra_javascript"]
+    if SCRIPT not in [str(s) for s in scripts]:
+        scripts.append(SCRIPT)
 
 
 def post_build(config, kb) -> None:
-    """Rewrite or add the search index in config['site_dir']."""
+    """Rewrite Material's search index in config['site_dir'] for Korean."""
+    site = Path(config["site_dir"])
+    _copy_assets(site)
+    path = site / INDEX
+    if not path.is_file():
+        log.warning("kb: %s not found; list `search` before `kb` under plugins", INDEX)
+        return
+    data = json.loads(path.read_text(encoding="utf-8"))
+    from .vocab import load_vocabulary
+
+    data, vocabulary = rewrite_index(data, kb, load_vocabulary(kb.root), config)
+    path.write_text(_dump(data), encoding="utf-8")
+    (site / VOCAB).write_text(_dump(vocabulary), encoding="utf-8")
+
+
+def _dump(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+
+
+def _copy_assets(site: Path) -> None:
+    target = site / Path(SCRIPT).parent
+    target.mkdir(parents=True, exist_ok=True)
+    for asset in ASSETS.iterdir():
+        if asset.is_file():
+            shutil.copyfile(asset, target / asset.name)
+
+
+# --- the index ----------------------------------------------------------------
+
+
+def rewrite_index(data: dict, kb, vocabulary, config=None) -> tuple[dict, dict]:
+    """(new search_index.json data, the browser's vocabulary)."""
+    kinds = _locations(kb, config)
+    docs, terms = [], {}
+    for doc in data.get("docs", []):
+        kind = _kind(doc.get("location", ""), kinds)
+        if kind == "retired":
+            continue
+        docs.append(_rewrite_doc(doc, kind, vocabulary, terms))
+    config_data = dict(data.get("config", {}))
+    config_data.update(separator=SEPARATOR, pipeline=[], fields=FIELDS)
+    if not config_data.get("lang"):
+        config_data["lang"] = ["en"]
+    # lunr-languages' Korean support would trim Hangul; our terms need none of it.
+    config_data["lang"] = [lang for lang in config_data["lang"] if lang != "ko"] or ["en"]
+    return {**data, "config": config_data, "docs": docs}, _vocab_file(terms)
+
+
+def _locations(kb, config) -> dict[str, str]:
+    """Page URL or `#anchor` -> kind of document, from the KB model."""
+    directory_urls = True if config is None else bool(config.get("use_directory_urls", True))
+    kinds: dict[str, str] = {}
+    for answer in kb.answers:
+        kind = "answer" if answer.published else "retired"
+        kinds[_page_url(answer.doc_path, directory_urls)] = kind
+        kinds["#" + answer.anchor] = kind
+    for clause_id in kb.clauses:
+        kinds["#" + clause_id.lower()] = "clause"
+    for manual in kb.manuals:
+        kinds[_page_url(manual.doc_path, directory_urls)] = "manual"
+    return kinds
+
+
+def _page_url(doc_path: str, directory_urls: bool) -> str:
+    stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/" if directory_urls else stem + ".html"
+
+
+def _kind(location: str, kinds: dict[str, str]) -> str:
+    page, _, anchor = location.partition("#")
+    if anchor and "#" + anchor in kinds:
+        return kinds["#" + anchor]
+    return kinds.get(page, "other")
+
+
+def _rewrite_doc(doc: dict, kind: str, vocabulary, terms: dict) -> dict:
+    title, text = doc.get("title", ""), doc.get("text", "")
+    title_terms = analysis.words(_plain(title))
+    own = title_terms + analysis.words(_plain(text)) + analysis.words(" ".join(doc.get("tags", [])))
+    extra = vocabulary.expand(set(own))
+    for term in own + extra:
+        terms[term] = terms.get(term, 0) + 1
+    new = dict(doc)
+    new["title"] = segment_html(title)
+    new["text"] = segment_html(text)
+    new["kbt"] = " ".join(_encode(t) for t in dict.fromkeys(title_terms))
+    new["kb"] = " ".join(_encode(t) for t in dict.fromkeys(own + extra))
+    boost = KIND_BOOSTS.get(kind, 1.0) * float(doc.get("boost", 1.0))
+    if boost != 1.0:
+        new["boost"] = round(boost, 3)
+    return new
+
+
+def _encode(term: str) -> str:
+    """`refund-3` -> `refund_3_`: one lunr token that `refund-30` does not extend."""
+    if ID_TERM.fullmatch(term):
+        return term.replace("-", "_") + "_"
+    return term
+
+
+def _plain(html: str) -> str:
+    from html import unescape
+
+    return unescape(TAG.sub(" ", html))
+
+
+def segment_html(html: str) -> str:
+    """Zero-width spaces between the morphemes of Korean words, outside tags."""
+    parts = TAG.split(html)
+    for i in range(0, len(parts), 2):
+        parts[i] = _segment(parts[i])
+    return "".join(parts)
+
+
+def _segment(text: str) -> str:
+    if not analysis.HANGUL.search(text):
+        return text
+    text = analysis.nfc(text)
+    cuts = analysis.segment_boundaries(text)
+    if not cuts:
+        return text
+    pieces, last = [], 0
+    for cut in cuts:
+        pieces += [text[last:cut], "\u200b"]
+        last = cut
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _vocab_file(terms: dict[str, int]) -> dict:
+    """What the browser needs to split a query into the index's terms."""
+    hangul = sorted(t for t in terms if analysis.HANGUL.fullmatch(t))
+    return {
+        "version": 1,
+        "terms": hangul,
+        "stop": sorted(analysis.STOPWORDS),
+    }
