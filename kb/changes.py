@@ -16,6 +16,7 @@ practice question for the quiz drawn from those answers.
 
 from __future__ import annotations
 
+import calendar
 import json
 import re
 from dataclasses import asdict, dataclass, field
@@ -115,6 +116,12 @@ class Changes:
             "changes": changes,
             "quiz": [asdict(q) for q in self.quiz],
         }
+
+
+def month_of(day: date) -> tuple[date, date]:
+    """The first and last day of `day`'s month."""
+    last = calendar.monthrange(day.year, day.month)[1]
+    return day.replace(day=1), day.replace(day=last)
 
 
 # --- collecting ---------------------------------------------------------------

@@ -375,7 +375,7 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     kb = _load_kb(config_file)
     clause = clause_or_fail(kb, clause_id)
     new_text = _ask_text(text, text_file, "Text")
-    old_text = None if new_text is not None else _committed_text(kb, clause)
+    old_text = _committed_text(kb, clause)
     day = _day(_ask(effective, "Effective date of the new version (YYYY-MM-DD)", "--effective",
                     DATE))
     done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
@@ -442,7 +442,11 @@ def _report_edit(done) -> None:
 @main.command()
 @config_option
 @click.option("--since", type=DATE, required=True, help="First day of the period (YYYY-MM-DD).")
-@click.option("--until", type=DATE, help="Last day of the period (default: today).")
+@click.option(
+    "--until",
+    type=DATE,
+    help="Last day of the period (default: the end of --since's month, or today if later).",
+)
 @format_option(("text", "markdown", "json"))
 def changes(config_file, since, until, fmt) -> None:
     """What changed in the policies in a period, the answers each touched,
@@ -450,7 +454,8 @@ def changes(config_file, since, until, fmt) -> None:
     from . import changes as changes_mod
 
     kb = _load_kb(config_file)
-    start, end = _day(since), _day(until) or date.today()
+    start = _day(since)
+    end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
     if end < start:
         raise KBError(f"--until {end} is before --since {start}")
     result = changes_mod.changes(kb, start, end)

@@ -242,9 +242,9 @@ def bump(
 ) -> Edit:
     """A new version of a clause: the old version moves to the front of `history`.
 
-    `text` is the new text; when None the text already in the file is the new
-    text (the owner edited it by hand) and `old_text` the one it replaced (from
-    git). One of the two must differ from the text in the file.
+    `text` is the new text; when None, the text already in the file is (the
+    owner edited it by hand). `old_text` is the text in force until now when
+    it is no longer in the file (from git); else the file's text is.
     """
     clause, path, yaml, data, entry = _clause_entry(kb, clause_id)
     current = str(entry.get("text") or "")
@@ -253,7 +253,8 @@ def bump(
             f"{clause.path}:{clause.lines.get('text', clause.line)}: no new text for {clause_id}: "
             "give --text or --text-file, or edit the clause's text in the file first"
         )
-    new_text, previous = (current, old_text) if text is None else (text, current)
+    new_text = current if text is None else text
+    previous = current if old_text is None else old_text
     if _same(new_text, previous):
         raise KBError(
             f"{clause.path}:{clause.lines.get('text', clause.line)}: the new text of {clause_id} "

@@ -9,7 +9,6 @@ page, and its rules apply only where the page's marker is.
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 from pathlib import Path
 
@@ -26,17 +25,12 @@ PRINT_CSS_FILE = Path(__file__).parent / "assets" / "reports" / "print.css"
 MARKER = '<div class="kb-training"></div>'
 
 
-def month_of(today: date) -> tuple[date, date]:
-    last = calendar.monthrange(today.year, today.month)[1]
-    return today.replace(day=1), today.replace(day=last)
-
-
 def upkeep_page(kb: KB, today: date) -> str:
     return upkeep.as_markdown(upkeep.upkeep(kb, today))
 
 
 def changes_page(kb: KB, today: date) -> str:
-    since, until = month_of(today)
+    since, until = changes_mod.month_of(today)
     result = changes_mod.changes(kb, since, until)
     body = changes_mod.as_markdown(result, kb, html=True, title="이번 달 변경 사항")
     return MARKER + "\n\n" + body

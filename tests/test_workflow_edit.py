@@ -271,3 +271,19 @@ def test_atomic_write_leaves_no_temporary_files(repo, kb_cli):
     run(kb_cli, repo, "bump", "RET-1", "--effective", "2026-11-01", "--text", "새 문구")
     leftovers = [p.name for p in Path(repo.root / "rules").iterdir() if p.name.startswith(".")]
     assert leftovers == []
+
+
+def test_bump_with_text_after_a_hand_edit_keeps_the_committed_text(repo, kb_cli):
+    repo.replace(RETURNS, "7일 이내에", "10일 이내에")  # a draft the owner then rewrote
+    result = run(kb_cli, repo, "bump", "RET-1", "--effective", "2026-11-01", "--text", "14일")
+    assert result.exit_code == 0, result.output
+    text = repo.read(RETURNS)
+    assert "          상품 수령 후 7일 이내에 반품을" in text  # what was in force, from git
+    assert "10일" not in text
+
+
+def test_changes_default_period_runs_to_the_end_of_the_month(repo, kb_cli):
+    data = json.loads(
+        run(kb_cli, repo, "changes", "--since", "2099-02-01", "--format", "json").output
+    )
+    assert (data["since"], data["until"]) == ("2099-02-01", "2099-02-28")
