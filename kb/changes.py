@@ -136,8 +136,11 @@ def changes(kb: KB, since: date, until: date) -> Changes:
             "(폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다)."
         )
     else:
-        result.git = True
-        found += from_git(kb, since, until)
+        try:
+            found += from_git(kb, since, until)
+            result.git = True
+        except gitrev.GitError as exc:  # e.g. a repository with no commit yet
+            result.notes.append(f"git 기록을 읽지 못해 history 만 사용했습니다: {exc}")
     result.changes = _merge(found)
     for change in result.changes:
         _attach_reliance(kb, change)
