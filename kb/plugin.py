@@ -43,6 +43,7 @@ ASSETS = Path(__file__).parent / "assets" / "site"
 ASSET_FILES = ("kb.css", "kb.js")
 NAV_TAG_LIMIT = 12  # more top-level tags than this: only the tag index is in the nav
 NAV_POLICY_LIMIT = 15
+PRUNE_FROM = 500  # answers; from here on Material renders only the visible part of the nav
 
 
 class KBPluginConfig(Config):
@@ -96,12 +97,23 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         language = _theme_language(config) or kb_config.language
         self.site = Site(self.kb, self.today, language, config.use_directory_urls)
         self.site_name = config.site_name
+        self._prune_nav(config)
         config.extra_css.append("assets/kb/kb.css")
         config.extra_javascript.append("assets/kb/kb.js")
         if kb_config.policies_dir.is_dir():
             config.watch.append(str(kb_config.policies_dir))
         sitesearch.configure(config)
         return config
+
+    def _prune_nav(self, config) -> None:
+        """Large KBs: the nav in every page is most of a build's time, so prune it."""
+        theme = config.theme
+        if theme.name != "material" or len(self.site.answers) < PRUNE_FROM:
+            return
+        features = theme.get("features") or []
+        if "navigation.prune" not in features and "navigation.expand" not in features:
+            theme["features"] = [*features, "navigation.prune"]
+            log.info("kb: %d answers; enabling navigation.prune", len(self.site.answers))
 
     def _kb_config(self, config) -> KBConfig:
         """The KB's locations, with this plugin's options winning over mkdocs.yml's text."""

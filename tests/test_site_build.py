@@ -9,6 +9,7 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from conftest import REPO, write_kb
@@ -300,3 +301,56 @@ def test_sample_kb_builds_strictly(tmp_path, kb_cli):
     )
     assert result.exit_code == 0, result.output
     assert (tmp_path / "policies" / "refund" / "index.html").exists()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
+        if tag == "a" and attrs.get("href"):
+            self.hrefs.append(attrs["href"])
+
+
+def _broken_links(site: Path) -> list[str]:
+    """Internal links of every page whose file or #anchor is not in the site."""
+    pages: dict[Path, _Links] = {}
+    for page in site.rglob("*.html"):
+        if page.name == "404.html":  # links from the site root, wherever it is served
+            continue
+        parser = _Links()
+        parser.feed(page.read_text(encoding="utf-8"))
+        pages[page.resolve()] = parser
+    broken = []
+    for page, parser in pages.items():
+        for href in parser.hrefs:
+            if re.match(r"^[a-z]+:", href) or href.startswith("//"):
+                continue
+            path, _, fragment = href.partition("#")
+            target = (page.parent / unquote(path)).resolve() if path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if target not in pages:
+                broken.append(f"{page.relative_to(site.resolve())}: {href}")
+            elif fragment and unquote(fragment) not in pages[target].ids:
+                broken.append(f"{page.relative_to(site.resolve())}: {href} (no such anchor)")
+    return broken
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_internal_link_and_anchor_exists(tmp_path, kb_cli, directory_urls):
+    config = write_kb(
+        tmp_path / "kb",
+        SITE_KB,
+        config="site_name: 링크\ntheme:\n  name: material\n  language: ko\n"
+        f"use_directory_urls: {str(directory_urls).lower()}\nplugins:\n  - search\n  - kb\n",
+    )
+    out = tmp_path / "out"
+    result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    assert _broken_links(out) == []

@@ -29,7 +29,7 @@ def badge(site: Site, state: str) -> str:
 
 def _meta(items: list[str]) -> str:
     parts = "".join(f'<span class="kb-meta__item">{item}</span>' for item in items if item)
-    return f'<div class="kb-meta">{parts}</div>' if parts else ""
+    return f'<div class="kb-meta" data-search-exclude>{parts}</div>' if parts else ""
 
 
 def _labelled(site: Site, key: str, value) -> str:
@@ -100,12 +100,13 @@ def answer_page(site: Site, answer: Answer) -> tuple[str, TOC]:
         f'<div class="kb-answer" id="{e(answer.anchor)}">'
         f"<h1>{e(answer.title)}</h1>{meta}{problems_box(site, answer)}"
         '<section class="kb-send">'
-        f'<div class="kb-send__head"><h2 id="kb-send">{e(site.t["to_send"])}</h2>'
+        f'<div class="kb-send__head"><h2>{e(site.t["to_send"])}</h2>'
         f"{copy_button(site, text)}</div>"
         f'<div class="kb-send__body">{shown}</div>{hint}</section>'
         f"{cited_section(site, answer)}</div>"
     )
-    return body, [("kb-send", site.t["to_send"]), ("kb-cited", site.t["cited_clauses"])]
+    # No heading ids and no table of contents: the page is one search entry, not three.
+    return body, []
 
 
 def problems_box(site: Site, answer: Answer) -> str:
@@ -132,7 +133,7 @@ def cited_section(site: Site, answer: Answer) -> str:
         cards = [f'<p class="kb-muted">{e(site.t["no_citation"])}</p>']
     return (
         f'<section class="kb-cited" data-search-exclude>'
-        f'<h2 id="kb-cited">{e(site.t["cited_clauses"])}</h2>{"".join(cards)}</section>'
+        f"<h2>{e(site.t['cited_clauses'])}</h2>{''.join(cards)}</section>"
     )
 
 
@@ -442,7 +443,7 @@ def home_block(site: Site, errors: int = 0) -> str:
         )
     return (
         f'<div class="kb-home" data-search-exclude>{banner}'
-        f'<h2 id="kb-stats">{e(t["home_stats"])} '
+        f'<h2 id="kb-stats" data-search-exclude>{e(t["home_stats"])} '
         f'<small class="kb-muted">{e(t["as_of"].format(date=site.today.isoformat()))}</small></h2>'
         f'<div class="kb-stats">{cards}</div>{reviews_due(site)}{recent_changes(site)}</div>'
     )
@@ -460,7 +461,7 @@ def reviews_due(site: Site) -> str:
         for a in site.answers
         if a.review_by and a.review_by <= horizon
     ]
-    head = f'<h2 id="kb-reviews">{e(t["reviews_due"])}</h2>'
+    head = f'<h2 id="kb-reviews" data-search-exclude>{e(t["reviews_due"])}</h2>'
     if not due:
         return head + f'<p class="kb-muted">{e(t["reviews_none"])}</p>'
     rows = "".join(
@@ -496,7 +497,7 @@ def recent_changes(site: Site, limit: int = 10) -> str:
         key=lambda c: (c.effective, c.id),
         reverse=True,
     )[:limit]
-    head = f'<h2 id="kb-recent">{e(t["recent_changes"])}</h2>'
+    head = f'<h2 id="kb-recent" data-search-exclude>{e(t["recent_changes"])}</h2>'
     if not recent:
         return head + f'<p class="kb-muted">{e(t["recent_none"])}</p>'
     rows = "".join(

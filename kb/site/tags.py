@@ -50,7 +50,8 @@ def _slug_part(text: str) -> str:
     # Keep Hangul and letters; characters with a meaning in URLs or paths go.
     part = re.sub(r"[\s_]+", "-", text.strip())
     part = re.sub(r"[^\w\-.]", "", part).strip(".-")
-    return part or "tag"
+    # "index" would be the folder's own page, the tag index
+    return part if part and part.lower() != "index" else f"tag-{part or 'x'}"
 
 
 def _normal(path: str) -> str:
