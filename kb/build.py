@@ -8,6 +8,7 @@ not with a MkDocs traceback.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -24,6 +25,8 @@ from .load import load
 
 def _log_to_stderr(level: int = logging.INFO) -> None:
     """Show MkDocs' messages the way `mkdocs` does, once."""
+    # The site stack is pinned (pyproject.toml); its end-of-life banner is not news to agents.
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logger = logging.getLogger("mkdocs")
     if not any(getattr(h, "kb_handler", False) for h in logger.handlers):
         handler = logging.StreamHandler(sys.stderr)

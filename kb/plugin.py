@@ -22,7 +22,7 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
-from mkdocs.structure.toc import get_toc
+from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import nest_paths
 
 from . import site_reports, sitesearch
@@ -250,6 +250,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             html = sanitize(html)
             if page.file.src_uri == "index.md":
                 html += localize(pages.home_block(self.site, self.errors), page.url)
+                self._extend_toc(page)
         else:
             body, toc = self._generated(kind)
             html = localize(body, page.url)
@@ -261,6 +262,14 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             )
         page.title = safe_title(page.title)
         return html
+
+    def _extend_toc(self, page) -> None:
+        items = page.toc.items
+        if len(items) == 1 and items[0].level == 1:  # the theme lists the h1's children
+            items = items[0].children
+        items += [
+            AnchorLink(_escape(name), anchor, 2) for anchor, name in pages.home_toc(self.site)
+        ]
 
     def _generated(self, kind: tuple) -> tuple[str, list]:
         site, what = self.site, kind[0]

@@ -449,6 +449,15 @@ def home_block(site: Site, errors: int = 0) -> str:
     )
 
 
+def home_toc(site: Site) -> TOC:
+    t = site.t
+    return [
+        ("kb-stats", t["home_stats"]),
+        ("kb-reviews", t["reviews_due"]),
+        ("kb-recent", t["recent_changes"]),
+    ]
+
+
 def reviews_due(site: Site) -> str:
     t = site.t
     horizon = site.today + timedelta(days=REVIEW_WINDOW)
