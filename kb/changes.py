@@ -24,7 +24,7 @@ from datetime import date
 from difflib import SequenceMatcher
 
 from . import gitrev
-from .impact import relying_on
+from .impact import Reliance, reliance_index
 from .model import KB, Answer, Clause
 
 FORMATS = ("text", "markdown", "json")
@@ -142,8 +142,9 @@ def changes(kb: KB, since: date, until: date) -> Changes:
         except gitrev.GitError as exc:  # e.g. a repository with no commit yet
             result.notes.append(f"git 기록을 읽지 못해 history 만 사용했습니다: {exc}")
     result.changes = _merge(found)
+    index = reliance_index(kb)
     for change in result.changes:
-        _attach_reliance(kb, change)
+        _attach_reliance(index, change)
     result.quiz = quiz(kb, result.changes)
     return result
 
@@ -310,12 +311,12 @@ def _merge(found: list[Change]) -> list[Change]:
     return sorted(kept, key=lambda c: (c.date, c.policy, c.clause, c.kind))
 
 
-def _attach_reliance(kb: KB, change: Change) -> None:
+def _attach_reliance(index: dict[str, Reliance], change: Change) -> None:
     ids = [change.clause]
     if change.replacement:
         ids.append(change.replacement.split("@")[0])
     for clause_id in ids:
-        reliance = relying_on(kb, clause_id)
+        reliance = index.get(clause_id, Reliance())
         change.answers += [a.id for a in reliance.answers if a.id not in change.answers]
         change.manuals += [m.doc_path for m in reliance.manuals if m.doc_path not in change.manuals]
 
@@ -344,7 +345,8 @@ def customer_question(answer: Answer) -> str:
 
 def _quiz_answer(kb: KB, change: Change) -> Answer | None:
     """The answer that best fits a question on the clause: cites it, cites little else."""
-    answers = [kb.answer(a) for a in change.answers if kb.answer(a) is not None]
+    by_id = {a.id: a for a in kb.answers if a.id in change.answers}
+    answers = [by_id[a] for a in change.answers if a in by_id]
 
     def fit(answer: Answer) -> tuple:
         direct = any(c.clause_id == change.clause for c in answer.cites)

@@ -382,7 +382,7 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     _report_edit(done)
     if day > date.today():
         click.echo(edit.future_bump_warning(clause.id, day), err=True)
-    touched = edit.answers_to_review(_load_kb(config_file), clause.id, max(day, date.today()))
+    touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
         click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
         for answer in touched:
@@ -395,10 +395,7 @@ def _committed_text(kb, clause) -> str | None:
 
     if gitrev.repository(kb.root) is None:
         return None
-    try:
-        then = gitrev.Snapshots(kb.root, kb.policies_dir).clauses("HEAD").get(clause.id)
-    except gitrev.GitError:
-        return None  # no commit yet
+    then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None
     return then.text if " ".join(then.text.split()) != " ".join(clause.text.split()) else None

@@ -504,14 +504,12 @@ def _answer_hint(kb: KB, answer_id: str) -> str:
     return f"; did you mean {' or '.join(near)}?" if near else ""
 
 
-def answers_to_review(kb: KB, clause_id: str, today: date) -> list[Answer]:
-    """Published answers whose citation of `clause_id` is not good today."""
-    found = []
-    for answer in kb.published_answers():
-        on = rules.check_date(answer, today)
+def pinned_to(kb: KB, clause_id: str, version: int) -> list[Answer]:
+    """Published answers that pin `clause_id` at `version` (in `cites` or inline)."""
+    return [
+        answer
+        for answer in kb.published_answers()
         if any(
-            c.clause_id == clause_id and rules.citation_problem(kb, c, on) is not None
-            for c in answer.cites + answer.refs
-        ):
-            found.append(answer)
-    return found
+            c.clause_id == clause_id and c.version == version for c in answer.cites + answer.refs
+        )
+    ]

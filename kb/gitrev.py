@@ -91,6 +91,16 @@ def commits(root: Path, paths: list[Path], since: date, until: date) -> list[Com
     return found
 
 
+def clause_at(root: Path, rev: str, path: str, clause_id: str) -> Clause | None:
+    """One clause as it was at `rev`, reading only its policy file (`path` from the KB root)."""
+    try:
+        text = _git(root, "show", f"{rev}:./{path}").decode("utf-8", "replace")
+    except GitError:
+        return None  # no such commit or file then
+    policies, _ = _parse_policy(text.replace("\r\n", "\n"), path)
+    return next((c for p in policies for c in p.clauses if c.id == clause_id), None)
+
+
 def last_commit_before(root: Path, day: date) -> str | None:
     out = _git(root, "rev-list", "-1", f"--before={day.isoformat()} 00:00:00", "HEAD")
     return out.decode().strip() or None
