@@ -197,8 +197,7 @@ def _ask(value, label: str, option: str, kind=str):
     if value not in (None, ""):
         return value
     if sys.stdin.isatty():
-        answer = click.prompt(label, type=kind)
-        return answer.date() if hasattr(answer, "date") else answer
+        return click.prompt(label, type=kind)
     raise KBError(f"missing {option}: give it on the command line (see --help)")
 
 

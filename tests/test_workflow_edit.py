@@ -287,3 +287,34 @@ def test_changes_default_period_runs_to_the_end_of_the_month(repo, kb_cli):
         run(kb_cli, repo, "changes", "--since", "2099-02-01", "--format", "json").output
     )
     assert (data["since"], data["until"]) == ("2099-02-01", "2099-02-28")
+
+
+def test_missing_values_are_asked_for_at_a_terminal(repo):
+    """A person at a terminal is asked; nothing else changes (a real pseudo-terminal)."""
+    import os
+    import pty
+    import sys
+    import time
+
+    kb = str(Path(sys.executable).with_name("kb"))
+    args = [kb, "new", "clause", "DLV", "--title", "주말 배송", "-f", str(repo.config)]
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the kb command on the terminal
+        os.execv(kb, args)
+    output = b""
+    deadline = time.monotonic() + 60
+    answers = [(b"Text", "토요일에도 출고합니다.\n".encode()), (b"Effective date", b"2026-12-01\n")]
+    while time.monotonic() < deadline:
+        try:
+            chunk = os.read(fd, 4096)
+        except OSError:
+            break  # the command ended
+        output += chunk
+        if answers and answers[0][0] in output.split(b"\n")[-1]:
+            os.write(fd, answers.pop(0)[1])
+    _, status = os.waitpid(pid, 0)
+    text = output.decode("utf-8", "replace")
+    assert os.waitstatus_to_exitcode(status) == 0, text
+    assert "new clause DLV-4 in DLV" in text
+    assert "        토요일에도 출고합니다.\n" in repo.read(DELIVERY)
+    assert "      effective: 2026-12-01\n" in repo.read(DELIVERY)
