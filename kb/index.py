@@ -29,7 +29,7 @@ from . import analysis
 from .config import KBConfig, read_config
 from .model import KB, Answer, Clause, Manual
 
-FORMAT = 3  # raise when the schema or the analysis changes: forces a full rebuild
+FORMAT = 5  # raise when the schema or the analysis changes: forces a full rebuild
 CACHE_DIR = ".kb-cache"
 POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
@@ -56,6 +56,7 @@ def schema():
         body=fields.TEXT(analyzer=words, stored=True),
         tags=fields.TEXT(analyzer=words),
         syn=fields.TEXT(analyzer=plain),  # synonyms of the document's words
+        tsyn=fields.TEXT(analyzer=plain),  # synonyms of the title's words
         gram=fields.TEXT(analyzer=plain),  # syllable pairs: typos and odd spacing
         ident=fields.KEYWORD(lowercase=True),  # the id itself
         tagpath=fields.KEYWORD(commas=True),  # every tag and each of its parents
@@ -275,7 +276,8 @@ def documents_of(kb: KB) -> dict[str, list[dict]]:
 def fields_of(doc: dict, vocabulary) -> dict:
     """The whoosh fields of one search document, synonyms expanded."""
     text = doc["title"] + "\n" + doc["body"]
-    own = set(analysis.words(text)) | set(analysis.words(" ".join(doc["tags"])))
+    title = set(analysis.words(doc["title"]))
+    own = title | set(analysis.words(text)) | set(analysis.words(" ".join(doc["tags"])))
     return {
         "key": f"{doc['kind']}:{doc['id']}",
         "kind": doc["kind"],
@@ -285,6 +287,7 @@ def fields_of(doc: dict, vocabulary) -> dict:
         "body": doc["body"],
         "tags": " ".join(doc["tags"]),
         "syn": " ".join(vocabulary.expand(own)),
+        "tsyn": " ".join(vocabulary.expand(title)),
         "gram": " ".join(analysis.bigrams(text)),
         "ident": doc["id"],
         "tagpath": ",".join(tag_paths(doc["tags"])),

@@ -22,7 +22,8 @@ from .model import KB, Clause
 
 KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 # Weights of each field for one query word.
-FIELD_BOOSTS = {"title": 3.0, "body": 1.0, "tags": 2.0, "syn": 0.7}
+FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "tags": 2.0, "syn": 0.7, "tsyn": 1.0}
+TITLE_WEIGHT = 2.0  # a query word found in the title counts this much more
 GRAM_BOOST = 0.25
 IDENT_BOOST = 20.0
 # What an agent sends first; manual pages are background reading.
@@ -115,12 +116,20 @@ def _filter(kind: str | None, tag: str | None):
     return q.And(terms) if terms else None
 
 
-def _coverage(hit, words: list[str]) -> float:
-    """The share of the query's words that this document matched somewhere."""
+def _coverage(hit, words: list[str], fields=None) -> float:
+    """The share of the query's words that this document matched (in `fields`)."""
     if not words:
         return 1.0
-    matched = {text for _, text in hit.matched_terms()}
+    matched = {text for name, text in hit.matched_terms() if fields is None or name in fields}
     return sum(1 for w in words if w.encode("utf-8") in matched) / len(words)
+
+
+def _factor(hit, words: list[str]) -> float:
+    """Answers first; then documents that match more of the query, above all in the title."""
+    everywhere = _coverage(hit, words)
+    in_title = _coverage(hit, words, {"title", "tsyn"})
+    kind = KIND_BOOSTS.get(hit["kind"], 1.0)
+    return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
 
 
 def search(
@@ -150,8 +159,7 @@ def search(
         _configure_highlights(results)
         scored = []
         for hit in results:
-            factor = KIND_BOOSTS.get(hit["kind"], 1.0) * (0.5 + _coverage(hit, parsed.words)) ** 2
-            scored.append((hit.score * factor, hit))
+            scored.append((hit.score * _factor(hit, parsed.words), hit))
         scored.sort(key=lambda pair: -pair[0])
         clauses = _clause_table(searcher)
         return [_hit(hit, score, clauses, on or date.today()) for score, hit in scored[:limit]]

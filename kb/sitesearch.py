@@ -43,13 +43,16 @@ INDEX = "search/search_index.json"
 # Material's separator plus the zero-width space and common punctuation.
 SEPARATOR = r"[\s\u200b\-,:!=\[\]()\"`/·~?.;]+|&[lg]t;|&amp;"
 FIELDS = {
-    "title": {"boost": 4.0},
-    "text": {"boost": 1.0},
+    # lunr in Material scores without length normalisation, so the visible
+    # text (long, full of endings) counts little and the analysed terms much.
+    "title": {"boost": 1.0},
+    "text": {"boost": 0.2},
     "tags": {"boost": 3.0},
-    "kbt": {"boost": 4.0},  # the title's terms
-    "kb": {"boost": 1.0},  # the document's terms and their synonyms
+    "kbt": {"boost": 5.0},  # the title's terms and their synonyms
+    "kb": {"boost": 2.0},  # the document's terms
+    "kbs": {"boost": 1.0},  # synonyms of the document's terms
 }
-KIND_BOOSTS = {"answer": 1.6, "clause": 1.0, "manual": 0.8, "other": 0.6}
+KIND_BOOSTS = {"answer": 2.0, "clause": 1.0, "manual": 0.8, "other": 0.6}
 TAG = re.compile(r"(<[^>]*>)")
 ID_TERM = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
 
@@ -149,8 +152,10 @@ def _rewrite_doc(doc: dict, kind: str, vocabulary, terms: dict) -> dict:
     new = dict(doc)
     new["title"] = segment_html(title)
     new["text"] = segment_html(text)
-    new["kbt"] = " ".join(_encode(t) for t in dict.fromkeys(title_terms))
-    new["kb"] = " ".join(_encode(t) for t in dict.fromkeys(own + extra))
+    title_extra = vocabulary.expand(set(title_terms))
+    new["kbt"] = " ".join(_encode(t) for t in dict.fromkeys(title_terms + title_extra))
+    new["kb"] = " ".join(_encode(t) for t in dict.fromkeys(own))
+    new["kbs"] = " ".join(_encode(t) for t in extra)
     boost = KIND_BOOSTS.get(kind, 1.0) * float(doc.get("boost", 1.0))
     if boost != 1.0:
         new["boost"] = round(boost, 3)
@@ -193,11 +198,25 @@ def _segment(text: str) -> str:
     return "".join(pieces)
 
 
+# Particles, endings and fillers as customers type them: never a term in the
+# browser, and stripped from the end of a word the vocabulary does not know.
+ENDINGS = (
+    "은 는 이 가 을 를 에 에서 에게 한테 께 으로 로 와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 "
+    "의 요 이요 에요 예요 이에요 어요 아요 여요 해요 해 해서 했 했어요 했는데 하는 하면 하고 "
+    "돼 돼요 되요 됐 됐어요 되나요 되는 되면 나요 가요 인가요 인데 는데 은데 데요 대요 래요 "
+    "죠 지요 네요 군요 거든요 어서 아서 니까 으니까 면 으면 고 게 지 도록 려고 으려고 러 으러 "
+    "세요 으세요 주세요 줘요 주나요 싶어요 싶은데 있어요 있나요 없어요 있는데 없는데 "
+    "거에요 건가요 는지 은지 ㄴ지 냐 니 나 다 어 아 여"
+).split()
+
+
 def _vocab_file(terms: dict[str, int]) -> dict:
     """What the browser needs to split a query into the index's terms."""
-    hangul = sorted(t for t in terms if analysis.HANGUL.fullmatch(t))
+    endings = set(ENDINGS)
+    hangul = sorted(t for t in terms if analysis.HANGUL.fullmatch(t) and t not in endings)
     return {
         "version": 1,
         "terms": hangul,
         "stop": sorted(analysis.STOPWORDS),
+        "endings": sorted(endings, key=lambda e: (-len(e), e)),
     }

@@ -133,7 +133,11 @@ def ask(page, query: str) -> None:
         arg=query,
         timeout=15000,
     )
-    page.wait_for_timeout(60)  # Material renders the result list on the next frame
+    # Material renders the result list on a later animation frame.
+    page.evaluate(
+        "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame("
+        "() => setTimeout(done, 30))))"
+    )
 
 
 def group_ids(groups: list[list[str]], ids: dict[str, str], base: str) -> list[list[str]]:

@@ -24,24 +24,92 @@
   function prepare(data) {
     var terms = new Set(data.terms || []);
     var longest = 1;
-    terms.forEach(function (t) { longest = Math.max(longest, t.length); });
-    return { terms: terms, stop: new Set(data.stop || []), longest: longest };
+    var byLength = {};
+    terms.forEach(function (t) {
+      longest = Math.max(longest, t.length);
+      (byLength[t.length] = byLength[t.length] || []).push(t);
+    });
+    return {
+      terms: terms,
+      byLength: byLength,
+      stop: new Set(data.stop || []),
+      endings: data.endings || [],
+      longest: longest
+    };
   }
 
   /* Hangul syllables: (initial * 21 + medial) * 28 + final, from U+AC00 */
   var MEDIAL_BASE = { 9: 8, 14: 13, 6: 20, 1: 0, 10: 11 }; /* ㅘㅗ ㅝㅜ ㅕㅣ ㅐㅏ ㅙㅚ */
 
+  /* A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하 */
   function stems(ch) {
     var code = ch.charCodeAt(0) - 0xac00;
     if (code < 0 || code > 11171) return [ch];
     var out = [ch];
     var final = code % 28;
-    var base = code - final;
-    if (final === 20) out.push(String.fromCharCode(0xac00 + base)); /* 했 -> 해 */
-    var medial = Math.floor(base / 28) % 21;
+    if (final !== 0 && final !== 20) return out;
+    var open = code - final;
+    if (final === 20) out.push(String.fromCharCode(0xac00 + open));
+    var medial = Math.floor(open / 28) % 21;
     if (medial in MEDIAL_BASE)
-      out.push(String.fromCharCode(0xac00 + base + (MEDIAL_BASE[medial] - medial) * 28));
+      out.push(String.fromCharCode(0xac00 + open + (MEDIAL_BASE[medial] - medial) * 28));
     return out;
+  }
+
+  function jamo(word) {
+    var out = [];
+    for (var i = 0; i < word.length; i++) {
+      var code = word.charCodeAt(i) - 0xac00;
+      if (code < 0 || code > 11171) { out.push(word[i]); continue; }
+      out.push("i" + Math.floor(code / 588), "m" + Math.floor(code / 28) % 21);
+      if (code % 28) out.push("f" + (code % 28));
+    }
+    return out;
+  }
+
+  function distance(a, b) {
+    var prev = [], cur;
+    for (var j = 0; j <= b.length; j++) prev.push(j);
+    for (var i = 1; i <= a.length; i++) {
+      cur = [i];
+      for (j = 1; j <= b.length; j++)
+        cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  /* The vocabulary term a misspelt word most likely meant: one jamo off, with
+     the same first syllable; in a two-syllable word only a vowel or a final
+     consonant may differ (중간 is not a misspelling of 중단). */
+  function nearest(chunk) {
+    for (var len = Math.min(chunk.length, vocab.longest); len >= 2; len--) {
+      var piece = chunk.slice(0, len);
+      var head = jamo(piece);
+      var found = (vocab.byLength[len] || []).find(function (t) {
+        if (t[0] !== piece[0] || vocab.stop.has(t)) return false;
+        var other = jamo(t);
+        if (distance(head, other) > 1) return false;
+        return len > 2 || sameInitials(piece, t);
+      });
+      if (found) return found;
+    }
+    return null;
+  }
+
+  function sameInitials(a, b) {
+    for (var i = 0; i < a.length; i++)
+      if (Math.floor((a.charCodeAt(i) - 0xac00) / 588) !== Math.floor((b.charCodeAt(i) - 0xac00) / 588))
+        return false;
+    return true;
+  }
+
+  function stripEnding(word) {
+    for (var i = 0; i < vocab.endings.length; i++) {
+      var e = vocab.endings[i];
+      if (word.length > e.length && word.slice(-e.length) === e) return word.slice(0, -e.length);
+    }
+    return word;
   }
 
   /* The cheapest split of a Hangul word into vocabulary terms. */
@@ -50,7 +118,11 @@
     var best = [{ cost: 0, parts: [] }];
     for (var i = 0; i < n; i++) {
       if (!best[i]) continue;
-      relax(best, i + 1, best[i].cost + 3, best[i].parts.concat([{ unknown: word[i] }]));
+      /* an unknown syllable before any term may be a misspelt word; after one,
+         it is most likely part of an ending, which is cheap to leave out */
+      var known = best[i].parts.some(function (p) { return p.term; });
+      relax(best, i + 1, best[i].cost + (known ? 1 : 3),
+            best[i].parts.concat([{ unknown: word[i] }]));
       /* a one-syllable term only opens a word: elsewhere it is an ending */
       for (var len = Math.min(vocab.longest, n - i); len >= (i === 0 ? 1 : 2); len--) {
         var piece = word.substr(i, len);
@@ -84,6 +156,23 @@
     return out;
   }
 
+  function koreanTerms(word) {
+    var bare = stripEnding(word);
+    if (vocab.stop.has(word) || vocab.stop.has(bare)) return [];
+    var out = [];
+    segment(word).forEach(function (p, k) {
+      if (p.term) out.push(p.term);
+      else if (k === 0) {
+        /* an unknown start: a misspelling, or a word the KB never uses */
+        var chunk = stripEnding(p.unknown);
+        var guess = chunk.length >= 2 && !vocab.stop.has(chunk) ? nearest(chunk) : null;
+        if (guess) out.push(guess);
+      }
+      /* unknown syllables after a term are particles and endings */
+    });
+    return out;
+  }
+
   function rewrite(query) {
     var text = query.normalize("NFC").toLowerCase();
     var terms = [];
@@ -95,13 +184,7 @@
         if (!vocab.stop.has(word)) terms.push(word + "^1");
         return;
       }
-      var parts = segment(word);
-      parts.forEach(function (p, k) {
-        if (p.term) terms.push(p.term + "^1");
-        else if (k === 0 && p.unknown.length >= 2)
-          terms.push(p.unknown.length >= 3 ? p.unknown + "~1" : p.unknown);
-        /* unknown syllables after a term are particles and endings */
-      });
+      koreanTerms(word).forEach(function (t) { terms.push(t + "^1"); });
     });
     var unique = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
     return unique.join(" ");
