@@ -127,7 +127,8 @@ def _coverage(hit, words: list[str], fields=None) -> float:
 def _factor(hit, words: list[str]) -> float:
     """Answers first; then documents that match more of the query, above all in the title."""
     everywhere = _coverage(hit, words)
-    in_title = _coverage(hit, words, {"title", "tsyn"})
+    # A word the title says counts fully; one its synonyms supply, half.
+    in_title = (_coverage(hit, words, {"title"}) + _coverage(hit, words, {"title", "tsyn"})) / 2
     kind = KIND_BOOSTS.get(hit["kind"], 1.0)
     return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
 

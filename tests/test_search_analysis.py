@@ -1,0 +1,59 @@
+"""Korean analysis: the terms a query and a document share."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from kb.analysis import analyze, bigrams, words
+
+
+@pytest.mark.parametrize("text", ["환불", "환불은", "환불해", "환불받을", "환불해주세요"])
+def test_particles_and_endings_leave_the_noun(text):
+    assert "환불" in words(text)
+
+
+def test_inflected_verbs_become_their_stems():
+    assert "들어오" in words("돈 언제 들어와요")
+    assert "바꾸" in words("바꿔주세요")
+
+
+def test_compounds_are_kept_whole_and_in_parts():
+    terms = words("비밀번호를 잊어버렸어요")
+    assert {"비밀번호", "비밀", "번호"} <= set(terms)
+
+
+def test_spacing_does_not_matter():
+    assert set(words("배송출발했는데")) >= {"배송", "출발"}
+    assert set(words("공동현관비번")) == set(words("공동현관 비번"))
+
+
+def test_nfd_text_gives_the_same_terms_as_nfc():
+    text = "환불은 언제 들어와요"
+    assert words(unicodedata.normalize("NFD", text)) == words(text)
+
+
+def test_clause_ids_are_whole_terms_and_english_is_lower_case():
+    terms = words("REFUND-3 조항과 Password 변경")
+    assert "refund-3" in terms
+    assert "password" in terms
+    assert "3" in terms
+
+
+def test_term_offsets_point_into_the_text():
+    text = "고객님의 환불은 처리됐어요"
+    for term in analyze(text):
+        if term.text == "환불":
+            assert text[term.start : term.end] == "환불"
+            break
+    else:
+        pytest.fail("no 환불 term")
+
+
+def test_particles_are_not_terms():
+    assert not {"은", "는", "을", "를", "에서", "요"} & set(words("환불은 카드에서 처리해요"))
+
+
+def test_bigrams_let_a_typo_share_most_of_a_word():
+    assert set(bigrams("영수증발급")) & set(bigrams("영슈증발급")) == {"발급", "증발"}

@@ -1,0 +1,158 @@
+"""`kb search` and its whoosh index on small KBs written into tmp_path."""
+
+from __future__ import annotations
+
+import json
+import os
+import unicodedata
+
+import pytest
+from conftest import write_kb
+from search_kb import SEARCH_KB
+
+from kb.errors import KBError
+from kb.index import Location, open_index, update
+from kb.search import search
+
+
+@pytest.fixture
+def kb(tmp_path):
+    return write_kb(tmp_path / "kb", SEARCH_KB)
+
+
+def ids(hits) -> list[str]:
+    return [h.id for h in hits]
+
+
+@pytest.mark.parametrize("query", ["환불은", "환불해", "환불받을 수 있나요"])
+def test_particles_and_endings_do_not_matter(kb, query):
+    assert ids(search(kb, query, kind="answer"))[0] in {"refund-processing", "refund-fee"}
+
+
+def test_answers_come_first_for_a_customer_question(kb):
+    hits = search(kb, "돈 언제 들어와요")
+    assert hits[0].id == "refund-processing"
+    assert hits[0].kind == "answer"
+
+
+def test_compound_without_spaces_finds_the_answer(kb):
+    assert ids(search(kb, "배송출발했는데 취소돼요?"))[0] == "delivery-started"
+
+
+def test_base_vocabulary_maps_customer_words(kb):
+    assert ids(search(kb, "비번 까먹었어요"))[0] == "password-reset"
+
+
+def test_clause_id_finds_that_clause_and_not_a_longer_one(kb):
+    for query in ("REFUND-3", "refund-3"):
+        hits = search(kb, query)
+        assert (hits[0].kind, hits[0].id) == ("clause", "REFUND-3")
+
+
+def test_nfd_query_finds_nfc_text_and_nfd_files_are_found(kb):
+    nfd = unicodedata.normalize("NFD", "공동현관")
+    assert ids(search(kb, nfd))[0] == "manuals/entrance.md"
+    answer = kb.parent / "docs" / "answers" / "nfd.md"
+    text = "---\nid: nfd-answer\ntitle: 택배 보관함 안내\ncites: [REFUND-1@1]\n---\n보관함\n"
+    answer.write_text(unicodedata.normalize("NFD", text), encoding="utf-8")
+    assert ids(search(kb, "택배 보관함"))[0] == "nfd-answer"
+
+
+def test_retired_answers_are_never_returned(kb):
+    assert "old-refund" not in ids(search(kb, "예전 환불 옛날 안내", limit=50))
+
+
+def test_kind_and_tag_filters(kb):
+    assert {h.kind for h in search(kb, "환불", kind="clause")} == {"clause"}
+    tagged = ids(search(kb, "환불 배송 비밀번호", tag="환불"))
+    assert set(tagged) == {"refund-processing", "refund-fee"}  # 환불/처리 기간, 환불/이용 요금
+    assert ids(search(kb, "환불", tag="환불/이용 요금")) == ["refund-fee"]
+
+
+def test_kb_synonyms_file_is_read_and_a_change_rebuilds(kb):
+    assert "delivery-started" not in ids(search(kb, "라이더 픽업"))
+    (kb.parent / "synonyms.yaml").write_text(
+        "synonyms:\n  - 라이더 픽업 => 배송 출발\n", encoding="utf-8"
+    )
+    assert ids(search(kb, "라이더 픽업했나요"))[0] == "delivery-started"
+
+
+def test_bad_synonyms_file_is_a_clear_error(kb):
+    (kb.parent / "synonyms.yaml").write_text("synonyms: [비번\n", encoding="utf-8")
+    with pytest.raises(KBError, match="synonyms.yaml"):
+        search(kb, "비번")
+
+
+def test_missing_index_is_built_then_updated_incrementally(kb):
+    location = Location(kb.parent)
+    assert location.current() is None
+    search(kb, "환불")
+    first = location.current()
+    assert first is not None and (first / "kb-manifest.json").is_file()
+    assert update(kb).files == 0  # nothing changed
+    answer = kb.parent / "docs" / "answers" / "account" / "password.md"
+    answer.write_text(answer.read_text(encoding="utf-8").replace("잊어버렸을", "분실했을"),
+                      encoding="utf-8")
+    report = update(kb)
+    assert (report.full, report.files) == (False, 1)
+    assert ids(search(kb, "비밀번호 분실"))[0] == "password-reset"
+    os.utime(answer)  # touched, same content: not re-indexed
+    assert update(kb).files == 0
+    answer.unlink()
+    assert update(kb).files == 1
+    assert "password-reset" not in ids(search(kb, "비밀번호", limit=50))
+
+
+def test_a_search_during_a_rebuild_reads_a_whole_index(kb):
+    update(kb)
+    old = open_index(kb, refresh=False)
+    reader = old.searcher()
+    manual = kb.parent / "docs" / "manuals" / "entrance.md"
+    manual.write_text("# 방문 배송 매뉴얼\n\n경비실에 맡겨 주세요.\n", encoding="utf-8")
+    update(kb)  # writes a new version and switches the pointer
+    try:
+        assert reader.doc_count() == old.doc_count()
+        assert list(reader.documents(key="manual:manuals/entrance.md"))
+    finally:
+        reader.close()
+    assert Location(kb.parent).current() != old.storage.folder
+    assert ids(search(kb, "경비실"))[0] == "manuals/entrance.md"
+
+
+def test_cli_json_follows_the_spec(kb, kb_cli):
+    result, data = kb_cli.json("search", "환불 기간", "-f", str(kb), "--format", "json",
+                               "--limit", "3")
+    assert result.exit_code == 0
+    assert data["query"] == "환불 기간"
+    assert 0 < len(data["results"]) <= 3
+    first = data["results"][0]
+    assert {"kind", "id", "title", "path", "score"} <= set(first)
+    assert first["path"].startswith("docs/answers/") or first["path"].startswith("policies/")
+
+
+def test_cli_text_shows_title_snippet_tags_and_clause_status(kb, kb_cli):
+    policy = kb.parent / "policies" / "refund.yaml"
+    text = policy.read_text(encoding="utf-8")
+    expired = text.replace("title: 환불 수수료\n", "title: 환불 수수료\n    expires: 2026-02-01\n")
+    policy.write_text(expired, encoding="utf-8")
+    result = kb_cli("search", "반품 배송비", "-f", str(kb), "--kind", "answer")
+    assert result.exit_code == 0
+    out = result.output
+    assert "반품 배송비 차감 안내" in out and "refund-fee" in out
+    assert "태그: 환불/이용 요금" in out
+    assert "REFUND-30 (만료)" in out
+    assert "반품" in out.split("refund-fee", 1)[1]  # the snippet
+
+
+def test_cli_reports_a_missing_config_cleanly(tmp_path, kb_cli):
+    result = kb_cli("search", "환불", "-f", str(tmp_path / "nope.yml"))
+    assert result.exit_code == 2
+    assert "no such config file" in result.output
+
+
+def test_no_result_is_said_in_korean(kb, kb_cli):
+    result = kb_cli("search", "zzzz", "-f", str(kb))
+    assert result.exit_code == 0
+    assert "결과가 없습니다" in result.output
+    assert json.loads(kb_cli("search", "zzzz", "-f", str(kb), "--format", "json").output)[
+        "results"] == []
