@@ -95,12 +95,12 @@ def answer_page(site: Site, answer: Answer) -> tuple[str, TOC]:
     )
     hint = ""
     if PLACEHOLDER.search(answer.body):
-        hint = f'<p class="kb-send__hint">{e(site.t["copy_hint"])}</p>'
+        hint = f'<p class="kb-send__hint" data-search-exclude>{e(site.t["copy_hint"])}</p>'
     body = (
         f'<div class="kb-answer" id="{e(answer.anchor)}">'
         f"<h1>{e(answer.title)}</h1>{meta}{problems_box(site, answer)}"
         '<section class="kb-send">'
-        f'<div class="kb-send__head"><h2>{e(site.t["to_send"])}</h2>'
+        f'<div class="kb-send__head" data-search-exclude><h2>{e(site.t["to_send"])}</h2>'
         f"{copy_button(site, text)}</div>"
         f'<div class="kb-send__body">{shown}</div>{hint}</section>'
         f"{cited_section(site, answer)}</div>"
