@@ -18,9 +18,10 @@ from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
 from .check import Report, check
-from .config import read_config
+from .config import plugin_options, read_config
 from .errors import KBError
 from .load import load
+from .yamlsrc import as_date
 
 
 def _log_to_stderr(level: int = logging.INFO) -> None:
@@ -47,9 +48,15 @@ def _mkdocs_config(config_file: str | Path, **options):
     return config
 
 
-def precheck(config_file: str | Path) -> Report:
-    """The check the build runs, without MkDocs (so findings print as `kb check` prints them)."""
-    return check(load(read_config(config_file)))
+def precheck(config_file: str | Path) -> tuple[Report, bool]:
+    """The check the build runs, without MkDocs (so findings print as `kb check` prints them).
+
+    Returns the report and whether mkdocs.yml itself allows building with errors.
+    """
+    config = read_config(config_file)
+    options = plugin_options((config.raw or {}).get("plugins"))
+    as_of = as_date(options.get("as_of"))
+    return check(load(config), as_of), bool(options.get("allow_errors"))
 
 
 def build(

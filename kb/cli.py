@@ -128,8 +128,8 @@ def build(config_file: str, site_dir, allow_errors: bool, strict: bool, quiet: b
     """
     from . import build as site
 
-    result = site.precheck(config_file)
-    if result.failed() and not allow_errors:
+    result, allowed_in_config = site.precheck(config_file)
+    if result.failed() and not (allow_errors or allowed_in_config):
         click.echo(report_mod.as_text(result), err=True)
         click.echo(
             "kb build: not built; fix the errors above or use --allow-errors to build anyway",

@@ -354,3 +354,15 @@ def test_every_internal_link_and_anchor_exists(tmp_path, kb_cli, directory_urls)
     result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(out))
     assert result.exit_code == 0, result.output
     assert _broken_links(out) == []
+
+
+def test_allow_errors_in_mkdocs_yml_is_honoured_by_kb_build(make_kb, tmp_path, kb_cli):
+    config = make_kb(
+        _stale_kb(),
+        config="site_name: x\ntheme:\n  name: material\n"
+        "plugins:\n  - search\n  - kb:\n      allow_errors: true\n",
+    )
+    out = tmp_path / "out"
+    result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    assert "kb-alert--error" in read(out, "answers/a")
