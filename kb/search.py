@@ -94,15 +94,21 @@ def parse_query(text: str) -> ParsedQuery:
     return ParsedQuery(words, idents, list(dict.fromkeys(analysis.bigrams(text))))
 
 
-def whoosh_query(parsed: ParsedQuery):
+def whoosh_query(parsed: ParsedQuery, reader=None):
+    """Each word in any field; syllable pairs only when a word is unknown (a typo?)."""
     from whoosh import query as q
 
     parts = []
     for word in parsed.words:
         parts.append(q.Or([q.Term(f, word, boost=b) for f, b in FIELD_BOOSTS.items()]))
-    parts.extend(q.Term("gram", g, boost=GRAM_BOOST) for g in parsed.grams)
+    if reader is None or not all(_known(reader, word) for word in parsed.words):
+        parts.extend(q.Term("gram", g, boost=GRAM_BOOST) for g in parsed.grams)
     parts.extend(q.Term("ident", i, boost=IDENT_BOOST) for i in parsed.idents)
     return q.Or(parts)
+
+
+def _known(reader, word: str) -> bool:
+    return any((field, word) in reader for field in ("title", "body", "syn"))
 
 
 def _filter(kind: str | None, tag: str | None):
@@ -152,42 +158,42 @@ def search(
     ix = open_index(_config(kb_or_config))
     with ix.searcher() as searcher:
         results = searcher.search(
-            whoosh_query(parsed),
+            whoosh_query(parsed, searcher.reader()),
             limit=max(limit * 4, 40),
             filter=_filter(kind, tag),
             terms=True,
         )
-        _configure_highlights(results)
         scored = []
         for hit in results:
             scored.append((hit.score * _factor(hit, parsed.words), hit))
         scored.sort(key=lambda pair: -pair[0])
-        clauses = _clause_table(searcher)
-        return [_hit(hit, score, clauses, on or date.today()) for score, hit in scored[:limit]]
+        best = scored[:limit]
+        wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
+        wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
+        clauses = _clause_table(searcher, wanted)
+        day = on or date.today()
+        return [_hit(hit, score, clauses, day, parsed.words) for score, hit in best]
 
 
-def _configure_highlights(results) -> None:
-    from whoosh import highlight
+def snippet(body: str, words: list[str], width: int = 120) -> str:
+    """A window of the body around the first query word it contains, words marked.
 
-    class Marks(highlight.Formatter):
-        between = " … "
-
-        def format_token(self, text, token, replace=False):
-            return MARK_START + highlight.get_text(text, token, replace) + MARK_END
-
-    results.fragmenter = highlight.ContextFragmenter(maxchars=120, surround=40)
-    results.formatter = Marks()
-
-
-def _snippet(hit) -> str:
-    marked = hit.highlights("body", top=2)
-    if marked:
-        return " ".join(marked.split())
-    body = " ".join(hit["body"].split())
-    return body[:120] + ("…" if len(body) > 120 else "")
+    Plain string matching, not analysis: a snippet must cost nothing next to
+    the search (nouns, the bulk of what agents type, appear as written).
+    """
+    text = " ".join(body.split())
+    found = [w for w in words if len(w) > 1 and w in text]
+    if not found:
+        return text[:width] + ("…" if len(text) > width else "")
+    first = min(text.index(w) for w in found)
+    start = max(0, first - width // 3)
+    window = text[start : start + width]
+    pattern = re.compile("|".join(re.escape(w) for w in sorted(found, key=len, reverse=True)))
+    marked = pattern.sub(lambda m: MARK_START + m[0] + MARK_END, window)
+    return ("…" if start else "") + marked + ("…" if start + width < len(text) else "")
 
 
-def _hit(hit, score: float, clauses: KB, on: date) -> Hit:
+def _hit(hit, score: float, clauses: KB, on: date, words: list[str]) -> Hit:
     from . import rules
 
     meta = hit.get("meta") or {}
@@ -206,35 +212,42 @@ def _hit(hit, score: float, clauses: KB, on: date) -> Hit:
         path=hit["path"],
         score=score,
         tags=list(meta.get("tags", [])),
-        snippet=_snippet(hit),
+        snippet=snippet(hit["body"], words),
         status=status,
         cites=cites,
     )
 
 
-def _clause_table(searcher) -> KB:
-    """Just enough of a KB, from the index, to tell each clause's state."""
+def _clause_table(searcher, clause_ids: set[str]) -> KB:
+    """Just enough of a KB, from the index, to tell these clauses' states."""
+    from whoosh.query import Term
+
     kb = KB(root=Path("."), docs_dir=Path("."), policies_dir=Path("."), answers_dir=Path("."),
             config_file=Path("."))
-    for stored in searcher.documents(kind=KIND_CLAUSE):
-        meta = stored.get("meta") or {}
-        clause = Clause(
-            id=stored["id"],
-            title=stored["title"],
-            version=meta.get("version") or 0,
-            effective=_day(meta.get("effective")),
-            text="",
-            policy_id=meta.get("policy", ""),
-            path=stored["path"],
-            line=0,
-            expires=_day(meta.get("expires")),
-            status=meta.get("status", "active"),
-            supersedes=list(meta.get("supersedes", [])),
-        )
-        kb.clauses.setdefault(clause.id, clause)
-        for old in clause.supersedes:
-            kb.superseders.setdefault(old, []).append(clause)
+    for clause_id in clause_ids:
+        stored = searcher.document(key=f"{KIND_CLAUSE}:{clause_id}")
+        if stored is not None:
+            kb.clauses[clause_id] = _clause(stored)
+        for hit in searcher.search(Term("supersedes", clause_id.lower()), limit=None):
+            kb.superseders.setdefault(clause_id, []).append(_clause(hit.fields()))
     return kb
+
+
+def _clause(stored: dict) -> Clause:
+    meta = stored.get("meta") or {}
+    return Clause(
+        id=stored["id"],
+        title=stored["title"],
+        version=meta.get("version") or 0,
+        effective=_day(meta.get("effective")),
+        text="",
+        policy_id=meta.get("policy", ""),
+        path=stored["path"],
+        line=0,
+        expires=_day(meta.get("expires")),
+        status=meta.get("status", "active"),
+        supersedes=list(meta.get("supersedes", [])),
+    )
 
 
 def _day(value) -> date | None:

@@ -95,16 +95,31 @@ def kb_synonyms_path(root: Path) -> Path:
     return Path(root) / KB_FILE
 
 
-def load_vocabulary(root: Path | None = None) -> Vocabulary:
-    """The base vocabulary plus `<root>/synonyms.yaml` when there is one."""
+def _texts(root: Path | None) -> list[tuple[str, str]]:
     texts = [("kb/vocab/synonyms.yaml", _base_text())]
     if root is not None:
         path = kb_synonyms_path(root)
         if path.is_file():
             texts.append((str(path), path.read_text(encoding="utf-8")))
+    return texts
+
+
+def _digest(texts: list[tuple[str, str]]) -> str:
     digest = hashlib.sha1()
+    for _, text in texts:
+        digest.update(text.encode("utf-8"))
+    return digest.hexdigest()[:16]
+
+
+def vocabulary_digest(root: Path | None = None) -> str:
+    """Changes whenever a synonym file changes; cheap, for freshness checks."""
+    return _digest(_texts(root))
+
+
+def load_vocabulary(root: Path | None = None) -> Vocabulary:
+    """The base vocabulary plus `<root>/synonyms.yaml` when there is one."""
+    texts = _texts(root)
     entries: list[str] = []
     for where, text in texts:
-        digest.update(text.encode("utf-8"))
         entries.extend(_entries(text, where))
-    return Vocabulary(_rules(entries), digest.hexdigest()[:16])
+    return Vocabulary(_rules(entries), _digest(texts))
