@@ -140,6 +140,8 @@ class _TextExtractor(HTMLParser):
         self.pre = 0
         self.skip = 0
         self.links: list[str | None] = []
+        self.cells: list[int] = []  # per open table row: cells seen so far
+        self.in_cell = False
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -161,8 +163,11 @@ class _TextExtractor(HTMLParser):
             self.out.append("\n")
         elif tag == "tr":
             self.out.append("\n")
-        elif tag in ("td", "th") and self.out and not self.out[-1].endswith("\n"):
-            self.out.append("\t")
+            self.cells.append(0)
+        elif tag in ("td", "th") and self.cells:
+            self.out.append("\t" if self.cells[-1] else "")
+            self.cells[-1] += 1
+            self.in_cell = True
         elif tag == "img" and attrs.get("alt"):
             self.out.append(attrs["alt"])
         elif tag == "a":
@@ -191,6 +196,10 @@ class _TextExtractor(HTMLParser):
         if tag in _BLOCKS:
             self.pre -= tag == "pre"
             self.out.append("\n\n")
+        elif tag == "tr" and self.cells:
+            self.cells.pop()
+        elif tag in ("td", "th"):
+            self.in_cell = False
         elif tag in ("ul", "ol") and self.lists:
             self.lists.pop()
             self.out.append("\n" if self.lists else "\n\n")
@@ -207,8 +216,8 @@ class _TextExtractor(HTMLParser):
             self.out.append(f" ({shown})")
 
     def handle_data(self, data):
-        if self.skip:
-            return
+        if self.skip or (self.cells and not self.in_cell):
+            return  # whitespace between table tags
         if not self.pre:
             data = re.sub(r"\s*\n\s*", " ", data)
             if not self.out or self.out[-1].endswith("\n"):
