@@ -68,6 +68,7 @@ SITE_KB = {
 
         - 앱 > 주문 내역
         - [고객센터](https://example.com/help)
+        - [응대 가이드](../../manuals/guide.md)
 
         <script>window.__xss = "answer"</script><img src=x onerror="window.__xss='img'">
     """,

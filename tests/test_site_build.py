@@ -94,6 +94,7 @@ def test_answer_page_has_text_copy_button_tags_and_cited_clause(built):
     # the tags link to their tag pages
     assert "배송 › 배송 전" in page and "../../../tags/" in page
     assert "상담1팀" in page and "2099-03-01" in page
+    assert 'href="../../../manuals/guide/"' in page  # a .md link in the answer, resolved
 
 
 def test_inline_reference_links_to_the_clause_with_its_title(built):

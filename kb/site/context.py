@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import posixpath
 import xml.etree.ElementTree as etree
 from datetime import date
+from urllib.parse import unquote
 
 from .. import rules
 from ..impact import reliance_index
@@ -42,8 +44,9 @@ class Site:
         )
         self.tags = tag_tree(self.answers)
         self.urls: dict[str, str] = {}  # src_uri -> URL, from MkDocs' files once known
-        self.md = KBMarkdown(self._ref)
+        self.md = KBMarkdown(self._ref, self._resolve)
         self._on = today
+        self._doc = ""  # docs-relative path of the text being rendered, for its links
         self._clause_html: dict[str, str] = {}
         self._answer_html: dict[str, tuple[str, str]] = {}
 
@@ -110,12 +113,22 @@ class Site:
             flag.text = "⚠ " + self.t.get("code_" + problem[0], problem[0])
         return el
 
-    def render(self, text: str, on: date | None = None) -> str:
-        self._on = on or self.today
+    def _resolve(self, href: str) -> str:
+        """`../manuals/tone.md#x` in KB text -> the page MkDocs makes of that file."""
+        path, _, fragment = href.partition("#")
+        if not path.endswith(".md") or ":" in path or path.startswith("/"):
+            return href
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self._doc), unquote(path)))
+        if target not in self.urls:
+            return href
+        return ROOT + self.urls[target] + (f"#{fragment}" if fragment else "")
+
+    def render(self, text: str, on: date | None = None, doc: str = "") -> str:
+        self._on, self._doc = on or self.today, doc
         try:
             return self.md.convert(text)
         finally:
-            self._on = self.today
+            self._on, self._doc = self.today, ""
 
     def plain(self, text: str) -> str:
         """Markdown as the reader sees it, for comparing versions without markup noise."""
@@ -129,6 +142,6 @@ class Site:
     def answer_html(self, answer: Answer) -> tuple[str, str]:
         """(HTML to show, clean text to copy) of an answer's body."""
         if answer.id not in self._answer_html:
-            shown = self.render(answer.body, rules.check_date(answer, self.today))
+            shown = self.render(answer.body, rules.check_date(answer, self.today), answer.doc_path)
             self._answer_html[answer.id] = (shown, clean_text(shown))
         return self._answer_html[answer.id]

@@ -82,14 +82,22 @@ class _PlaceholderPattern(InlineProcessor):
 
 
 class _LinkGuard(Treeprocessor):
-    """Drop link and image targets with a scheme that could run script."""
+    """Drop targets with a scheme that could run script; point `.md` links at their pages."""
+
+    def __init__(self, md, renderer: KBMarkdown):
+        super().__init__(md)
+        self.renderer = renderer
 
     def run(self, root):
         for el in root.iter():
             for attr in ("href", "src"):
                 value = el.get(attr)
-                if value is not None and not value.startswith(ROOT) and not safe_url(value):
+                if value is None or value.startswith(ROOT):
+                    continue
+                if not safe_url(value):
                     del el.attrib[attr]
+                elif self.renderer.resolve is not None:
+                    el.set(attr, self.renderer.resolve(value))
 
 
 class _KBExtension(Extension):
@@ -104,14 +112,15 @@ class _KBExtension(Extension):
         # Above links (160) so `[[X]]` is not read as a reference link; below code (190).
         md.inlinePatterns.register(_RefPattern(self.renderer), "kb_ref", 175)
         md.inlinePatterns.register(_PlaceholderPattern(), "kb_placeholder", 174)
-        md.treeprocessors.register(_LinkGuard(md), "kb_link_guard", 0)
+        md.treeprocessors.register(_LinkGuard(md, self.renderer), "kb_link_guard", 0)
 
 
 class KBMarkdown:
     """Markdown -> safe HTML for KB text; `ref` renders inline references."""
 
-    def __init__(self, ref: RefRenderer):
+    def __init__(self, ref: RefRenderer, resolve: Callable[[str], str] | None = None):
         self._ref = ref
+        self.resolve = resolve  # a relative link -> the link to use in the site
         self.md = markdown.Markdown(
             extensions=["tables", "fenced_code", "sane_lists", "nl2br", _KBExtension(self)],
             output_format="html",
