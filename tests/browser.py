@@ -8,6 +8,7 @@ missing browser is a failure. Screenshots go to test-artifacts/ (gitignored).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import os
 import threading
@@ -49,18 +50,35 @@ def require_browser() -> None:
     pytest.skip(problem)
 
 
+_shared: dict = {}
+
+
+def _close_shared() -> None:
+    if "browser" in _shared:
+        _shared.pop("browser").close()
+        _shared.pop("playwright").stop()
+
+
+def shared_browser():
+    """The process's one Chromium. Playwright's sync API allows one instance per thread,
+    and each test module importing the fixture below gets its own copy of it."""
+    if "browser" not in _shared:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
+        _shared["playwright"] = playwright
+        _shared["browser"] = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS
+        )
+        atexit.register(_close_shared)
+    return _shared["browser"]
+
+
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium for the whole session."""
     require_browser()
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    return shared_browser()
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
