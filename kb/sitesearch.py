@@ -95,17 +95,36 @@ def _copy_assets(site: Path) -> None:
 # --- the index ----------------------------------------------------------------
 
 
-def rewrite_index(data: dict, kb, vocabulary, config=None) -> tuple[dict, dict]:
+def material_has_fields() -> bool:
+    """Whether the installed Material indexes the fields its search config names.
+
+    Material 9.5 indexed only title, text and tags; later 9.x releases index
+    every field under `config.fields`, which lets our terms stay invisible.
+    """
+    try:
+        from material.plugins.search.config import SearchConfig
+    except ImportError:
+        return False
+    return any(name == "fields" for name, _ in SearchConfig._schema)
+
+
+def rewrite_index(
+    data: dict, kb, vocabulary, config=None, fields: bool | None = None
+) -> tuple[dict, dict]:
     """(new search_index.json data, the browser's vocabulary)."""
+    fields = material_has_fields() if fields is None else fields
     kinds = _locations(kb, config)
     docs, terms = [], {}
     for doc in data.get("docs", []):
         kind = _kind(doc.get("location", ""), kinds)
         if kind == "retired":
             continue
-        docs.append(_rewrite_doc(doc, kind, vocabulary, terms))
+        new = _rewrite_doc(doc, kind, vocabulary, terms)
+        docs.append(new if fields else _fold_hidden(new))
     config_data = dict(data.get("config", {}))
-    config_data.update(separator=SEPARATOR, pipeline=[], fields=FIELDS)
+    config_data.update(separator=SEPARATOR, pipeline=[])
+    if fields:
+        config_data["fields"] = FIELDS
     if not config_data.get("lang"):
         config_data["lang"] = ["en"]
     # lunr-languages' Korean support would trim Hangul; our terms need none of it.
@@ -160,6 +179,17 @@ def _rewrite_doc(doc: dict, kind: str, vocabulary, terms: dict) -> dict:
     if boost != 1.0:
         new["boost"] = round(boost, 3)
     return new
+
+
+def _fold_hidden(doc: dict) -> dict:
+    """For a Material that indexes only title, text and tags: the terms go into
+    the text as a hidden paragraph (the result list renders text as HTML)."""
+    hidden = " ".join(dict.fromkeys(
+        " ".join(doc.pop(name, "") for name in ("kbt", "kb", "kbs")).split()
+    ))
+    if hidden:
+        doc["text"] = doc.get("text", "") + f"<p hidden>{hidden}</p>"
+    return doc
 
 
 def _encode(term: str) -> str:

@@ -88,3 +88,23 @@ def test_retired_answer_is_not_offered(browser, site):  # noqa: F811
         page.goto(base)
         hrefs = _results(page, "예전 환불 옛날 안내")
         assert not [h for h in hrefs if "answers/old" in h]
+
+
+def test_older_material_gets_the_terms_as_hidden_text(site, tmp_path):
+    """Material 9.5 indexes only title, text and tags: the terms ride in the text, hidden."""
+    from kb.load import load
+    from kb.sitesearch import rewrite_index
+    from kb.vocab import load_vocabulary
+
+    root = write_kb(tmp_path / "kb", SEARCH_KB).parent
+    plain = {
+        "config": {"lang": ["en"], "separator": "[\\s\\-]+", "pipeline": []},
+        "docs": [{"location": "answers/account/password/", "title": "비밀번호를 잊어버렸을 때",
+                  "text": "<p>비밀번호 재설정</p>"}],
+    }
+    data, _ = rewrite_index(plain, load(root / "mkdocs.yml"), load_vocabulary(root),
+                            fields=False)
+    doc = data["docs"][0]
+    assert "fields" not in data["config"] and "kb" not in doc
+    hidden = doc["text"].split("<p hidden>", 1)[1]
+    assert "비번" in hidden.split()  # a synonym, findable but not shown
