@@ -1,7 +1,7 @@
 """The policy owner's walkthrough, end to end in a real git repository.
 
 Change a clause, see what it touches, bump it, review the answers, and get a
-clean check, the way docs-dev/workflow.md tells a new owner to.
+clean check, the way the README tells a new owner to.
 """
 
 from __future__ import annotations

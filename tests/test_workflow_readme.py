@@ -1,4 +1,4 @@
-"""The walkthrough of docs-dev/workflow.md, step by step, on a copy of the sample KB.
+"""The README's walkthrough, step by step, on a copy of the sample KB.
 
 A policy owner changes a refund clause, sees every answer it touches, bumps
 it, re-reads and reviews the answers, and gets a clean check.
@@ -15,7 +15,7 @@ from workflow_repo import Repo
 
 TODAY = "2026-11-22"
 OLD, NEW = "카드사 영업일 기준 3~7일", "카드사 영업일 기준 2~5일"
-DOC = REPO / "docs-dev" / "workflow.md"
+DOC = REPO / "README.md"
 
 
 @pytest.fixture
@@ -24,8 +24,8 @@ def sample(tmp_path):
     for name in ("policies", "docs"):
         shutil.copytree(REPO / name, root / name)
     shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    if OLD not in (root / "policies" / "refund.yaml").read_text(encoding="utf-8"):
-        pytest.skip("the sample KB's REFUND-3 no longer says 3~7일")
+    refund = (root / "policies" / "refund.yaml").read_text(encoding="utf-8")
+    assert OLD in refund, "the README's walkthrough needs REFUND-3 to say 3~7일"
     repo = Repo(root)
     repo.git("init", "-q", "-b", "main")
     repo.commit("sample KB", "2026-11-01")
