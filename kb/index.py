@@ -170,6 +170,7 @@ class Plan:
     removed: list[str]  # relative paths whose documents go
     files: dict  # the new manifest's file table
     touched_only: bool = False  # mtimes moved but no content changed
+    kinds: dict | None = None  # relative path -> policy, answer or manual
 
 
 def plan(config: KBConfig, vocabulary_digest: str, manifest: dict | None) -> Plan:
@@ -177,7 +178,7 @@ def plan(config: KBConfig, vocabulary_digest: str, manifest: dict | None) -> Pla
     settings = _settings(config, vocabulary_digest)
     if manifest is None or manifest.get("settings") != settings:
         table = {rel: _stat(p) + [_digest(p)] for rel, (_, p) in files.items()}
-        return Plan(True, sorted(files), [], table)
+        return Plan(True, sorted(files), [], table, kinds={r: k for r, (k, _) in files.items()})
     old = manifest.get("files", {})
     table, changed, touched = {}, [], False
     for rel, (_, path) in files.items():
@@ -193,7 +194,9 @@ def plan(config: KBConfig, vocabulary_digest: str, manifest: dict | None) -> Pla
         else:
             touched = True
     removed = sorted(set(old) - set(files))
-    return Plan(False, sorted(changed), removed, table, touched and not changed and not removed)
+    touched_only = touched and not changed and not removed
+    kinds = {rel: files[rel][0] for rel in changed}
+    return Plan(False, sorted(changed), removed, table, touched_only, kinds)
 
 
 # --- documents --------------------------------------------------------------
@@ -287,6 +290,36 @@ def documents_of(kb: KB) -> dict[str, list[dict]]:
     for manual in kb.manuals:
         docs.setdefault(manual.path, []).append(manual_doc(manual))
     return docs
+
+
+def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[str, list[dict]]:
+    """The search documents of a few changed files, without loading the whole KB."""
+    from . import yamlsrc
+    from .load import answer_from_text, manual_from_text, policy_from_data
+
+    kb = KB(root=config.root, docs_dir=config.docs_dir, policies_dir=config.policies_dir,
+            answers_dir=config.answers_dir, config_file=config.config_file)
+    for rel in rels:
+        path = config.root / rel
+        try:
+            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError):
+            continue  # `kb check` reports it; search indexes what it can read
+        doc_path = _rel(path, config.docs_dir)
+        if kinds.get(rel) == "policy":
+            try:
+                policy = policy_from_data(yamlsrc.parse(text), rel, [])
+            except yamlsrc.YAMLSourceError:
+                continue
+            if policy is not None:
+                kb.policies.append(policy)
+        elif kinds.get(rel) == "answer":
+            answer = answer_from_text(text, rel, doc_path, [])
+            if answer is not None:
+                kb.answers.append(answer)
+        else:
+            kb.manuals.append(manual_from_text(text, rel, doc_path))
+    return documents_of(kb)
 
 
 def fields_of(doc: dict, vocabulary) -> dict:
@@ -415,8 +448,10 @@ def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, direc
 
     from .load import load
 
-    kb = load(config)
-    docs = documents_of(kb)
+    if work.full or current is None:
+        docs = documents_of(load(config))
+    else:
+        docs = _documents_of_files(config, work.changed, work.kinds or {})
     if work.full or current is None:
         directory.mkdir(parents=True)
         ix = windex.create_in(str(directory), schema())
