@@ -99,6 +99,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         self.site_name = config.site_name
         self._prune_nav(config)
         config.extra_css.append("assets/kb/kb.css")
+        config.extra_css.append("assets/kb/print.css")  # scoped to the training page
         config.extra_javascript.append("assets/kb/kb.js")
         if kb_config.policies_dir.is_dir():
             config.watch.append(str(kb_config.policies_dir))
@@ -166,6 +167,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             files.append(
                 File.generated(config, f"assets/kb/{name}", abs_src_path=str(ASSETS / name))
             )
+        print_css = str(site_reports.PRINT_CSS_FILE)
+        files.append(File.generated(config, "assets/kb/print.css", abs_src_path=print_css))
         site.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         config.nav = self._nav(files, config, policies)
         return files

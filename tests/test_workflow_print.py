@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +10,6 @@ from pathlib import Path
 import pytest
 from browser import require_browser
 from workflow_repo import CONFIG, make_repo
-
-from kb import plugin, site_reports
 
 OCTOBER_CONFIG = CONFIG.replace(
     "      answers_dir: replies\n", "      answers_dir: replies\n      as_of: '2026-10-31'\n"
@@ -27,12 +24,7 @@ def built(tmp_path_factory):
 
     root = tmp_path_factory.mktemp("print") / "kb"
     repo = make_repo(root, day="2026-09-01")
-    # Until the site adds kb/assets/reports/print.css itself, the KB lists a copy.
-    config = OCTOBER_CONFIG
-    if "reports/print.css" not in (Path(plugin.__file__).read_text(encoding="utf-8")):
-        shutil.copy(site_reports.PRINT_CSS_FILE, repo.path("content/print.css"))
-        config += "extra_css:\n  - print.css\n"
-    repo.path("mkdocs.yml").write_text(config, encoding="utf-8")
+    repo.path("mkdocs.yml").write_text(OCTOBER_CONFIG, encoding="utf-8")
 
     def kb(*args):
         result = CliRunner().invoke(main, [*args, "-f", str(repo.config)], catch_exceptions=False)
