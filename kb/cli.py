@@ -15,10 +15,11 @@ from pathlib import Path
 import click
 
 from . import report as report_mod
-from .check import check as run_check
 from .config import read_config
 from .errors import KBError
-from .load import load
+
+# The checker and loader are imported inside the commands that use them:
+# `kb search` runs once per chat message and must start fast.
 
 CONTEXT = {"help_option_names": ["-h", "--help"]}
 
@@ -77,6 +78,9 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
     Exit status: 0 clean, 1 findings (with --strict, warnings too), 2 the KB
     cannot be read.
     """
+    from .check import check as run_check
+    from .load import load
+
     kb = load(read_config(config_file))
     result = run_check(kb, _day(as_of))
     if base:
@@ -189,6 +193,8 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> Non
 
 
 def _load_kb(config_file: str):
+    from .load import load
+
     return load(read_config(config_file))
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from .check import Report
+if TYPE_CHECKING:  # importing the checker costs start-up time in every command
+    from .check import Report
 
 FORMATS = ("text", "json", "github")
 

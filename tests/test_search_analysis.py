@@ -57,3 +57,18 @@ def test_particles_are_not_terms():
 
 def test_bigrams_let_a_typo_share_most_of_a_word():
     assert set(bigrams("영수증발급")) & set(bigrams("영슈증발급")) == {"발급", "증발"}
+
+
+def test_lean_whoosh_import_leaves_the_real_urllib_request():
+    import subprocess
+    import sys
+
+    code = (
+        "import kb.analysis, urllib.request, whoosh.compat, whoosh.reading;"
+        "assert hasattr(urllib.request, 'urlopen');"
+        "print(whoosh.reading.cached_property.__module__)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "functools"
