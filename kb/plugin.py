@@ -20,7 +20,7 @@ from pathlib import Path
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import nest_paths
@@ -299,6 +299,9 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         out.append(markdown[last:])
         return localize("".join(out), page_url)
 
+    # Run after every other plugin's post_build, so that the search plugin's
+    # index exists whatever the order of `plugins` in mkdocs.yml.
+    @event_priority(-50)
     def on_post_build(self, config) -> None:
         sitesearch.post_build(config, self.kb)
 

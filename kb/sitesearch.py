@@ -70,7 +70,7 @@ def post_build(config, kb) -> None:
     _copy_assets(site)
     path = site / INDEX
     if not path.is_file():
-        log.warning("kb: %s not found; list `search` before `kb` under plugins", INDEX)
+        log.warning("kb: %s not found; is the `search` plugin listed under plugins?", INDEX)
         return
     data = json.loads(path.read_text(encoding="utf-8"))
     from .vocab import load_vocabulary

@@ -108,3 +108,18 @@ def test_older_material_gets_the_terms_as_hidden_text(site, tmp_path):
     assert "fields" not in data["config"] and "kb" not in doc
     hidden = doc["text"].split("<p hidden>", 1)[1]
     assert "비번" in hidden.split()  # a synonym, findable but not shown
+
+
+def test_plugin_order_does_not_matter(tmp_path):
+    config = write_kb(tmp_path / "kb", SEARCH_KB)
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("  - search\n  - kb\n", "  - kb\n  - search\n")
+    assert "  - kb\n  - search\n" in text
+    config.write_text(text, encoding="utf-8")
+    out = tmp_path / "site"
+    result = CliRunner().invoke(
+        main, ["build", "-q", "-f", str(config), "--site-dir", str(out)], catch_exceptions=False
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "kb" in data["config"]["fields"]
