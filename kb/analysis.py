@@ -37,6 +37,20 @@ STOPWORDS = frozenset(
 # `REFUND-3`, `refund-before-shipping`, `SHIP-3@1`: kept whole as well as in parts.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+# A number and its counter: `1일권`, `30분`, `2만 원`, `5,000원`, `3주전`. mecab
+# splits these unevenly (`30분권` is `30`+`분권`, `3주전` is `3`+`주전`), so
+# they are read here: the amount in digits with its counter (`1일`, `20000원`)
+# is a term, and with `권` (a ticket) the whole (`1일권`) and `권` as well.
+COUNTERS = (
+    "영업일|개월|시간|주일|포인트|자리|일|주|달|년|분|초|원|회|번|명|인|대|개|건|장|차|월|시|살|세"
+)
+NUMBER_COUNTER = re.compile(
+    r"(?<![\d,A-Za-z])(\d{1,3}(?:,\d{3})+|\d+)(?:(만|천)\s?)?(" + COUNTERS + r")"
+    r"(권|짜리|전|후|째|간|당)?"
+)
+MULTIPLIERS = {"만": 10000, "천": 1000}
+# Suffixes that are search terms of their own (`3주 전`: an old ride).
+COUNTER_SUFFIX_TERMS = frozenset({"권", "전", "후"})
 
 
 @dataclass(frozen=True)
@@ -100,12 +114,18 @@ def _analyze(text: str) -> tuple[Term, ...]:
     terms: list[Term] = []
     for match in ID_PATTERN.finditer(text):
         terms.append(Term(match[0].lower(), match.start(), match.end()))
+    numbers = [(m.start(), m.end()) for m in NUMBER_COUNTER.finditer(text)]
+    for match in NUMBER_COUNTER.finditer(text):
+        for term in counter_terms(match):
+            _add(terms, term, match.start(), match.end())
     cursor = 0
     for surface, features in _parse(text):
         start = text.find(surface, cursor)
         if start < 0:
             continue  # mecab never rewrites text, but never trust an offset blindly
         end = cursor = start + len(surface)
+        if any(a <= start and end <= b for a, b in numbers):
+            continue  # read whole above
         for piece in _pieces(surface, features):
             _add(terms, piece, start, end)
         for part in _compound_parts(features):
@@ -115,8 +135,23 @@ def _analyze(text: str) -> tuple[Term, ...]:
     return tuple(terms)
 
 
+def counter_terms(match: re.Match) -> list[str]:
+    """`1일권` -> 1, 일, 1일, 1일권, 권; `2만 원` and `20,000원` -> 20000, 원, 20000원."""
+    digits, multiplier, counter, suffix = match.groups()
+    value = str(int(digits.replace(",", "")) * MULTIPLIERS.get(multiplier or "", 1))
+    terms = [value, counter, value + counter]
+    if suffix == "권":
+        terms.append(value + counter + suffix)
+    if suffix in COUNTER_SUFFIX_TERMS:
+        terms.append(suffix)
+    return terms
+
+
 # Negation spelt two ways: `안 돼요` and `되지 않아요` mean the same.
 NORMAL = {"않": "안"}
+# Pronouns are not content words, but `아무데나` (anywhere) is what a customer
+# says about where a device was left.
+NORMAL.update({"아무데": "아무데", "아무": "아무"})
 
 
 def _add(terms: list[Term], piece: str, start: int, end: int) -> None:

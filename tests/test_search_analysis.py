@@ -72,3 +72,13 @@ def test_lean_whoosh_import_leaves_the_real_urllib_request():
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "functools"
+
+
+def test_a_number_and_its_counter_are_one_term_however_written():
+    assert {"1일", "1일권", "권"} <= set(words("1일권 샀어요"))
+    assert "1일" in words("1일 이용권")  # what an answer writes
+    assert {"30분", "30분권"} <= set(words("30분권"))  # mecab reads `30`+`분권`
+    assert "20000원" in set(words("2만원")) & set(words("2만 원")) & set(words("20,000원"))
+    old_ride = words("3주전에 탄 거")
+    assert {"3주", "전"} <= set(old_ride) and "주전" not in old_ride  # not 주전 (a starter)
+    assert "1" in words("1팀")  # not a counter: left as it was

@@ -173,11 +173,31 @@
     return out;
   }
 
+  /* A number and its counter, read as kb/analysis.py reads them (NUMBER_COUNTER):
+     1일권 -> 1 일 1일 1일권 권; 2만 원 and 20,000원 -> 20000 원 20000원 */
+  var NUMBER_COUNTER = new RegExp(
+    "(^|[^\\d,a-z])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:(만|천)\\s?)?" +
+    "(영업일|개월|시간|주일|포인트|자리|일|주|달|년|분|초|원|회|번|명|인|대|개|건|장|차|월|시|살|세)" +
+    "(권|짜리|전|후|째|간|당)?", "g");
+  var MULTIPLIERS = { "만": 10000, "천": 1000 };
+
+  function counterTerms(digits, multiplier, counter, suffix) {
+    var value = String(parseInt(digits.replace(/,/g, ""), 10) * (MULTIPLIERS[multiplier] || 1));
+    var out = [value, counter, value + counter];
+    if (suffix === "권") out.push(value + counter + suffix);
+    if (suffix === "권" || suffix === "전" || suffix === "후") out.push(suffix);
+    return out.filter(function (t) { return !vocab.stop.has(t); });
+  }
+
   function rewrite(query) {
     var text = query.normalize("NFC").toLowerCase();
     var terms = [];
     var ids = text.match(/[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g) || [];
     ids.forEach(function (id) { terms.push(id.replace(/-/g, "_") + "_"); });
+    text = text.replace(NUMBER_COUNTER, function (all, before, digits, multiplier, counter, suffix) {
+      counterTerms(digits, multiplier, counter, suffix).forEach(function (t) { terms.push(t + "^1"); });
+      return before + " ";
+    });
     var words = text.match(/[\uac00-\ud7a3]+|[a-z0-9]+/g) || [];
     words.forEach(function (word) {
       if (!/[\uac00-\ud7a3]/.test(word)) {
