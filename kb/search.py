@@ -134,6 +134,8 @@ class Coverage:
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
+        self.weights = [_idf(reader, w) for w in words]
+        self.total = sum(self.weights)
         # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
         anywhere = (*FIELD_BOOSTS, "gram", "ident")
         self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
@@ -157,9 +159,11 @@ class Coverage:
         return found
 
     def share(self, docnum: int, sets: list[set[int]]) -> float:
-        if not self.words:
+        """The part of the query's weight this document matches: rare words weigh more."""
+        if not self.total:
             return 1.0
-        return sum(1 for docs in sets if docnum in docs) / len(self.words)
+        matched = (w for w, docs in zip(self.weights, sets, strict=True) if docnum in docs)
+        return sum(matched) / self.total
 
     def factor(self, hit) -> float:
         """Answers first; then documents that match more of the query, above all in the title."""
@@ -168,6 +172,17 @@ class Coverage:
         in_title = (self.share(hit.docnum, self.title) + self.share(hit.docnum, self.title_syn)) / 2
         kind = KIND_BOOSTS.get(hit["kind"], 1.0)
         return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
+
+
+def _idf(reader, word: str) -> float:
+    """How much `word` tells documents apart: a word most answers share (반납, 결제)
+    weighs less. The square root keeps common words meaningful (`팀장 바꿔주세요`);
+    a word no document has weighs nothing, since it cannot favour any."""
+    import math
+
+    fields = (*FIELD_BOOSTS, "gram", "ident")
+    found = max(reader.doc_frequency(name, word) for name in fields)
+    return math.sqrt(math.log(1 + reader.doc_count() / (1 + found))) if found else 0.0
 
 
 def search(
