@@ -156,3 +156,57 @@ def test_no_result_is_said_in_korean(kb, kb_cli):
     assert "결과가 없습니다" in result.output
     assert json.loads(kb_cli("search", "zzzz", "-f", str(kb), "--format", "json").output)[
         "results"] == []
+
+
+CS_KB = {
+    "docs/answers/pass/day.md": """
+        ---
+        id: pass-day
+        title: 하루 단위 상품 안내
+        ---
+        1일 이용권은 구매한 때부터 24시간 동안 쓸 수 있어요. 반납은 구역 안에 해 주세요.
+    """,
+    "docs/answers/pass/month.md": """
+        ---
+        id: pass-month
+        title: 정기 상품 반납 안내
+        ---
+        30일 이용권으로 탄 기기도 반납 구역에 반납해 주세요. 반납 사진을 남겨 주세요.
+    """,
+    "docs/answers/complaint/manager.md": """
+        ---
+        id: complaint-manager
+        title: 상담 이관 요청
+        ---
+        요청하신 내용을 팀장에게 전달했고, 팀장이 직접 연락드릴 예정입니다.
+    """,
+    "docs/answers/payment/corporate.md": """
+        ---
+        id: payment-corporate
+        title: 회사 결제 안내
+        ---
+        법인카드는 업무용 프로필에서 등록하면 결제할 수 있어요.
+    """,
+}
+
+
+@pytest.fixture
+def cs_kb(tmp_path):
+    return write_kb(tmp_path / "cs", CS_KB)
+
+
+@pytest.mark.parametrize("query", ["1일권 반납 어떻게 해요", "1일권", "하루 이용권"])
+def test_a_number_with_its_counter_finds_the_answer_written_otherwise(cs_kb, query):
+    assert ids(search(cs_kb, query))[0] == "pass-day"
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("윗사람 바꿔주세요", "complaint-manager"),
+        ("높은 사람이랑 얘기할래요", "complaint-manager"),
+        ("법카로 결제돼요?", "payment-corporate"),
+    ],
+)
+def test_everyday_words_find_the_kb_word(cs_kb, query, expected):
+    assert ids(search(cs_kb, query))[0] == expected
