@@ -55,6 +55,8 @@ class ParseCache:
 
     def get(self, path: str, rel: str):
         """The cached result for a file, or None; remembers the file's stat either way."""
+        if not self.enabled:
+            return None
         try:
             stat = os.stat(path)
         except OSError:

@@ -29,6 +29,9 @@ _IMPLICIT = re.compile(
 )
 
 
+_IMPLICIT_START = frozenset("0123456789+-.~nNtTfFyYoO")
+
+
 class YAMLSourceError(Exception):
     """A file that is not valid YAML; `line` is 1-based."""
 
@@ -59,6 +62,8 @@ def _plain(value: str):
     """YAML 1.1's implicit types for a plain (unquoted) scalar, as far as a KB needs."""
     if value == "":
         return None
+    if value[0] not in _IMPLICIT_START:
+        return value  # most of a KB's scalars: Korean text
     match = _IMPLICIT.fullmatch(value)
     if match is None:
         return value
@@ -96,8 +101,11 @@ def _convert(node, offset: int):
     mapping.line = line
     mapping.lines = {}
     for key_node, value_node in node.value:
-        key = _convert(key_node, offset)
-        key = key if isinstance(key, str) else str(key)
+        # Keys are names: kept as written (`on:` is the key "on", not True).
+        if isinstance(key_node, yaml.ScalarNode):
+            key = key_node.value
+        else:
+            key = str(_convert(key_node, offset))
         mapping[key] = _convert(value_node, offset)
         mapping.lines[key] = key_node.start_mark.line + 1 + offset
     return mapping

@@ -41,14 +41,20 @@ for folder, suffixes in (("policies", (".yaml", ".yml")), ("docs", (".md",))):
 """
 
 
-def timed(command: list[str], runs: int, env: dict | None = None) -> float:
-    """Median wall time in seconds of `runs` fresh processes."""
-    times = []
+def seconds(command: list[str], env: dict | None = None) -> float:
+    start = time.perf_counter()
+    subprocess.run(command, check=False, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
+
+
+def interleaved(commands: list[tuple[list[str], dict]], runs: int) -> list[float]:
+    """Median wall time of each command, run in turn so that load on the machine
+    weighs on all of them alike."""
+    times: list[list[float]] = [[] for _ in commands]
     for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(command, check=False, stdout=subprocess.DEVNULL, env=env)
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for index, (command, env) in enumerate(commands):
+            times[index].append(seconds(command, env))
+    return [statistics.median(t) for t in times]
 
 
 def main() -> None:
@@ -62,10 +68,15 @@ def main() -> None:
         config = generate(Path(tmp) / "kb", args.answers, args.clauses)
         check = [kb_bin, "check", "-f", str(config), "--as-of", "2026-11-22"]
         env = dict(os.environ, KB_CACHE_DIR=cache)
-        baseline = timed([sys.executable, "-c", BASELINE, str(config.parent)], args.runs)
-        cold = timed(check, args.runs, dict(env, KB_NO_CACHE="1"))
         subprocess.run(check, check=False, stdout=subprocess.DEVNULL, env=env)  # fill the cache
-        warm = timed(check, args.runs, env)
+        baseline, cold, warm = interleaved(
+            [
+                ([sys.executable, "-c", BASELINE, str(config.parent)], env),
+                (check, dict(env, KB_NO_CACHE="1")),
+                (check, env),
+            ],
+            args.runs,
+        )
     print(f"KB: {args.answers} answers, {args.clauses} clauses; median of {args.runs} processes")
     rows = [("baseline: read + PyYAML CSafeLoader", baseline),
             ("kb check, cold (no parse cache)", cold),
