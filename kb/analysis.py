@@ -49,6 +49,10 @@ NUMBER_COUNTER = re.compile(
     r"(권|짜리|전|후|째|간|당)?"
 )
 MULTIPLIERS = {"만": 10000, "천": 1000}
+# mecab reads `이용권` alone as one noun but `이용권을` as `이용`+`권` (a suffix),
+# and `정기권` always so: the noun and `권` are kept together as well, and a
+# noun ending in `권` also gives its stem, so both spellings share terms.
+TICKET = "권"
 # Suffixes that are search terms of their own (`3주 전`: an old ride).
 COUNTER_SUFFIX_TERMS = frozenset({"권", "전", "후"})
 
@@ -119,6 +123,7 @@ def _analyze(text: str) -> tuple[Term, ...]:
         for term in counter_terms(match):
             _add(terms, term, match.start(), match.end())
     cursor = 0
+    noun = None  # the previous token if it was a noun: (surface, start, end)
     for surface, features in _parse(text):
         start = text.find(surface, cursor)
         if start < 0:
@@ -126,6 +131,12 @@ def _analyze(text: str) -> tuple[Term, ...]:
         end = cursor = start + len(surface)
         if any(a <= start and end <= b for a, b in numbers):
             continue  # read whole above
+        if noun and noun[2] == start and features[0] == "XSN" and surface == TICKET:
+            _add(terms, noun[0] + surface, noun[1], end)  # 이용+권: 이용권 as well
+        if _is_noun(features) and surface.endswith(TICKET) and len(surface) > 2:
+            if not _compound_parts(features):  # 이용권 (NNP to mecab): 이용 as well
+                _add(terms, surface[:-1], start, end - 1)
+        noun = (surface, start, end) if _is_noun(features) else None
         for piece in _pieces(surface, features):
             _add(terms, piece, start, end)
         for part in _compound_parts(features):
@@ -133,6 +144,10 @@ def _analyze(text: str) -> tuple[Term, ...]:
                 _add(terms, part, start, end)
     terms.sort(key=lambda t: (t.start, -t.end))
     return tuple(terms)
+
+
+def _is_noun(features: list[str]) -> bool:
+    return features[0] in ("NNG", "NNP")
 
 
 def counter_terms(match: re.Match) -> list[str]:

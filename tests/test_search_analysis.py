@@ -82,3 +82,9 @@ def test_a_number_and_its_counter_are_one_term_however_written():
     old_ride = words("3주전에 탄 거")
     assert {"3주", "전"} <= set(old_ride) and "주전" not in old_ride  # not 주전 (a starter)
     assert "1" in words("1팀")  # not a counter: left as it was
+
+
+@pytest.mark.parametrize("text", ["이용권", "이용권을 샀어요", "1일 이용권", "한 달 이용권"])
+def test_a_ticket_noun_gives_the_same_terms_with_or_without_a_particle(text):
+    # mecab reads 이용권 alone as one noun, but 이용권을 as 이용 + the suffix 권
+    assert {"이용권", "이용"} <= set(words(text))
