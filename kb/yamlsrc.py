@@ -15,8 +15,20 @@ import yaml
 
 # The base loader resolves no implicit types, so PyYAML's Python resolver does
 # not run for every scalar; `_plain` below resolves the few types a KB uses.
-_Loader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _STR = "tag:yaml.org,2002:str"
+_DEFAULT_TAGS = {
+    yaml.ScalarNode: _STR,
+    yaml.SequenceNode: "tag:yaml.org,2002:seq",
+    yaml.MappingNode: "tag:yaml.org,2002:map",
+}
+
+
+class _Loader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+    """The base loader's tags, without its general resolver's per-node work."""
+
+    def resolve(self, kind, value, implicit):
+        return _DEFAULT_TAGS[kind]
+
 
 _FENCE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 _IMPLICIT = re.compile(
