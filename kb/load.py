@@ -19,7 +19,8 @@ from .model import ERROR, KB, Answer, Citation, Clause, Finding, Manual, Policy,
 from .yamlsrc import Map, YAMLSourceError, as_date
 
 ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
-ANSWER_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]+")
+# SPEC: "letters, digits, '-', '_'"; Korean letters are letters (`환불-안내`).
+ANSWER_ID_PATTERN = re.compile(r"[\w-]+")
 CITATION_PATTERN = re.compile(r"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)@([1-9][0-9]*)")
 # `[[REFUND-1]]` or `[[REFUND-1@2]]`; anything after '@' is kept so that a
 # malformed pin is reported rather than ignored.

@@ -167,3 +167,15 @@ def test_review_overdue_is_strictly_before(make_kb):
     assert check(load(config), date(2026, 11, 22)).findings == []
     codes = [f.code for f in check(load(config), date(2026, 11, 23)).findings]
     assert codes == ["review-overdue"]
+
+
+def test_answer_ids_may_be_korean_but_not_contain_spaces(make_kb):
+    config = make_kb({
+        "policies/refund.yaml": POLICY,
+        "docs/answers/a.md": "---\nid: 환불-안내_2\ntitle: 답변\ncites: [REFUND-1@2]\n---\n본문\n",
+        "docs/answers/b.md": "---\nid: 환불 안내\ntitle: 답변\ncites: [REFUND-1@2]\n---\n본문\n",
+    })
+    report = check(load(config), date(2026, 11, 22))
+    assert [(f.code, f.path, f.line) for f in report.findings] == [
+        ("schema-error", "docs/answers/b.md", 2)
+    ]
