@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .load import nfc
 from .model import KB, Answer, Manual
 
 
@@ -20,7 +21,7 @@ class Reliance:
         return {
             "clause": clause_id,
             "answers": [a.id for a in self.answers],
-            "manuals": [m.doc_path for m in self.manuals],
+            "manuals": [nfc(m.doc_path) for m in self.manuals],
         }
 
 

@@ -6,6 +6,7 @@ finding can always name the exact place a policy owner has to edit.
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -36,6 +37,11 @@ class Finding:
     subject: str | None = None
     clause: str | None = None
 
+    @property
+    def shown_path(self) -> str:
+        """The path in NFC: a macOS-written (NFD) file name reads as the same text."""
+        return unicodedata.normalize("NFC", self.path)
+
     def sort_key(self) -> tuple:
         return (self.path, self.line, self.code, self.message)
 
@@ -43,7 +49,7 @@ class Finding:
         data = {
             "code": self.code,
             "severity": self.severity,
-            "path": self.path,
+            "path": self.shown_path,
             "line": self.line,
             "subject": self.subject,
             "message": self.message,

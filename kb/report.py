@@ -24,7 +24,9 @@ def summary(report: Report) -> str:
 
 
 def as_text(report: Report) -> str:
-    lines = [f"{f.path}:{f.line}: {f.severity}: {f.code} {f.message}" for f in report.findings]
+    lines = [
+        f"{f.shown_path}:{f.line}: {f.severity}: {f.code} {f.message}" for f in report.findings
+    ]
     lines.append(summary(report))
     return "\n".join(lines)
 
@@ -41,7 +43,7 @@ def as_github(report: Report) -> str:
     lines = []
     for f in report.findings:
         level = "error" if f.severity == "error" else "warning"
-        props = f"file={_escape(f.path, True)},line={f.line},title={_escape(f.code, True)}"
+        props = f"file={_escape(f.shown_path, True)},line={f.line},title={_escape(f.code, True)}"
         lines.append(f"::{level} {props}::{_escape(f.code + ' ' + f.message)}")
     lines.append(summary(report))
     return "\n".join(lines)

@@ -55,9 +55,9 @@ class Hit:
     def to_dict(self) -> dict:
         return {
             "kind": self.kind,
-            "id": self.id,
+            "id": analysis.nfc(self.id),
             "title": self.title,
-            "path": self.path,
+            "path": analysis.nfc(self.path),
             "score": round(self.score, 4),
             "tags": self.tags,
             "snippet": self.snippet.replace(MARK_START, "").replace(MARK_END, ""),

@@ -118,7 +118,7 @@ def clause_data(kb: KB, clause: Clause, today: date) -> dict:
             for v in clause.history
         ],
         "answers": [a.id for a in reliance.answers],
-        "manuals": [m.doc_path for m in reliance.manuals],
+        "manuals": [nfc(m.doc_path) for m in reliance.manuals],
     }
 
 

@@ -141,3 +141,17 @@ def test_second_run_sees_every_edit(make_kb, kb_cli):
     answer.unlink()
     codes = [f["code"] for f in kb_cli.json(*args)[1]["findings"]]
     assert codes == ["missing-citation", "schema-error"]
+
+
+def test_nfd_file_names_are_reported_as_nfc(make_kb, kb_cli):
+    import unicodedata
+
+    nfd = unicodedata.normalize("NFD", "환불")
+    config = make_kb({"policies/pay.yaml": POLICY.replace("review_by: 2026-01-01\n", ""),
+                      f"docs/answers/{nfd}.md": GOOD.replace("PAY-1@1", "PAY-1@2"),
+                      f"docs/{nfd}-안내.md": "# 안내\n\n[[PAY-1]]\n"})
+    _, data = kb_cli.json("check", "-f", str(config), "--as-of", "2026-11-22",
+                          "--format", "json")
+    assert [f["path"] for f in data["findings"]] == ["docs/answers/환불.md"]
+    _, impact = kb_cli.json("impact", "PAY-1", "-f", str(config), "--format", "json")
+    assert impact["manuals"] == ["환불-안내.md"]
