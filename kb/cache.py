@@ -13,7 +13,6 @@ import hashlib
 import os
 import pickle
 import sys
-import tempfile
 from pathlib import Path
 
 _FORMAT = 1
@@ -79,6 +78,8 @@ class ParseCache:
         if not self.enabled or not (self.dirty or self.used.keys() != self.entries.keys()):
             return
         entries = {rel: e for rel, e in self.used.items() if e[1] is not None}
+        import tempfile  # only when writing: start-up matters for every command
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=self.path.parent, suffix=".tmp")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from datetime import date
 
 from .model import KB, Answer, Citation, Clause
@@ -54,6 +53,8 @@ def is_current(kb: KB, clause: Clause, on: date) -> bool:
 
 
 def suggestions(kb: KB, clause_id: str) -> list[str]:
+    import difflib  # only for a typo: start-up matters for every command
+
     return difflib.get_close_matches(clause_id, list(kb.clauses), n=3, cutoff=0.6)
 
 
