@@ -8,7 +8,7 @@ from datetime import date
 
 from . import rules
 from .load import ID_PATTERN
-from .model import ERROR, KB, WARNING, Answer, Citation, Finding
+from .model import ERROR, KB, WARNING, Answer, Citation, Finding, for_status
 
 
 @dataclass
@@ -42,7 +42,7 @@ def check(kb: KB, as_of: date | None = None) -> Report:
     findings.extend(duplicate_ids(kb))
     for answer in kb.answers:
         if answer.published:
-            findings.extend(_as_status(answer_findings(kb, answer, today), answer.status))
+            findings.extend(for_status(answer_findings(kb, answer, today), answer.status))
     for manual in kb.manuals:
         findings.extend(_citations(kb, manual.refs, manual.path, manual.id, today))
     findings.extend(policy_reviews(kb, today))
@@ -78,7 +78,7 @@ def duplicate_ids(kb: KB) -> Iterator[Finding]:
 
 def answer_findings(kb: KB, answer: Answer, today: date) -> Iterator[Finding]:
     on = rules.check_date(answer, today)
-    if not answer.cites and "cites" not in _invalid_fields(kb, answer):
+    if not answer.cites and not _cites_malformed(answer):
         yield Finding(
             "missing-citation",
             ERROR,
@@ -93,14 +93,10 @@ def answer_findings(kb: KB, answer: Answer, today: date) -> Iterator[Finding]:
         yield _overdue(answer.path, answer.lines.get("review_by", 1), answer.id, answer.review_by)
 
 
-def _invalid_fields(kb: KB, answer: Answer) -> set[str]:
-    """Fields of the answer already reported as schema errors (not reported twice)."""
-    lines = {line for line in (answer.lines.get("cites"),) if line}
-    return {
-        "cites"
-        for f in kb.findings
-        if f.path == answer.path and f.code == "schema-error" and f.line in lines
-    }
+def _cites_malformed(answer: Answer) -> bool:
+    """`cites` given but neither a list nor one citation: already a schema-error."""
+    value = answer.meta.get("cites")
+    return value is not None and not isinstance(value, (list, str))
 
 
 def _citations(
@@ -137,10 +133,3 @@ def _overdue(path: str, line: int, subject: str, review_by: date) -> Finding:
         "then move review_by forward",
         subject or None,
     )
-
-
-def _as_status(findings: Iterator[Finding], status: str) -> Iterator[Finding]:
-    for finding in findings:
-        if status == "draft":
-            finding.severity = WARNING
-        yield finding

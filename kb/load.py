@@ -15,7 +15,18 @@ from pathlib import Path
 from . import yamlsrc
 from .cache import ParseCache
 from .config import KBConfig, read_config
-from .model import ERROR, KB, Answer, Citation, Clause, Finding, Manual, Policy, Version
+from .model import (
+    ERROR,
+    KB,
+    Answer,
+    Citation,
+    Clause,
+    Finding,
+    Manual,
+    Policy,
+    Version,
+    for_status,
+)
 from .yamlsrc import Map, YAMLSourceError, as_date
 
 ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -280,7 +291,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
     answer.refs = inline_refs(body, body_line)
     if answer.status == "retired":
         return answer  # retired answers are not checked
-    findings.extend(_for_status(local, answer.status))
+    findings.extend(for_status(local, answer.status))
     return answer
 
 
@@ -295,13 +306,6 @@ def _cites(data: Map, fields: _Fields) -> list[Citation]:
         fields.error(fields.line("cites"), f"'cites' must be a list, not {_kind(value)}")
         return []
     return [_citation(item, line) for item, line in zip(value, value.lines, strict=True)]
-
-
-def _for_status(findings: list[Finding], status: str) -> list[Finding]:
-    if status == "draft":
-        for finding in findings:
-            finding.severity = "warning"
-    return findings
 
 
 def manual_from_text(text: str, path: str, doc_path: str) -> Manual:

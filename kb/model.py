@@ -59,6 +59,14 @@ class Finding:
         return data
 
 
+def for_status(findings, status: str):
+    """SPEC §4: a draft answer is checked like any other, but its findings are warnings."""
+    for finding in findings:
+        if status == "draft":
+            finding.severity = WARNING
+        yield finding
+
+
 @dataclass
 class Version:
     """An earlier version of a clause, from its `history`."""

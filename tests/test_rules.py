@@ -179,3 +179,12 @@ def test_answer_ids_may_be_korean_but_not_contain_spaces(make_kb):
     assert [(f.code, f.path, f.line) for f in report.findings] == [
         ("schema-error", "docs/answers/b.md", 2)
     ]
+
+
+def test_malformed_cites_is_one_schema_error_not_also_missing(make_kb):
+    config = make_kb({
+        "policies/refund.yaml": POLICY,
+        "docs/answers/a.md": "---\nid: a\ntitle: 답변\ncites: {REFUND-1: 2}\n---\n본문\n",
+    })
+    report = check(load(config), date(2026, 11, 22))
+    assert [(f.code, f.line) for f in report.findings] == [("schema-error", 4)]
