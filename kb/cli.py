@@ -84,7 +84,7 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
     kb = load(read_config(config_file))
     result = run_check(kb, _day(as_of))
     if base:
-        from .gitrev import text_changed_without_bump
+        from .owner.gitrev import text_changed_without_bump
 
         result.findings = sorted(
             result.findings + text_changed_without_bump(kb, base), key=lambda f: f.sort_key()
@@ -100,7 +100,7 @@ def init(directory: str, name: str) -> None:
     """Start a new knowledge base in DIRECTORY (writes files; never overwrites)."""
     from pathlib import Path
 
-    from .scaffold import init as make_kb
+    from .owner.scaffold import init as make_kb
 
     for path in make_kb(Path(directory), name):
         click.echo(f"wrote {path}")
@@ -130,7 +130,7 @@ def build(config_file: str, site_dir, allow_errors: bool, strict: bool, quiet: b
     A KB with check errors is not built: the findings are printed and the
     exit status is 1, unless --allow-errors is given.
     """
-    from . import build as site
+    from .site import build as site
 
     result, allowed_in_config = site.precheck(config_file)
     if result.failed() and not (allow_errors or allowed_in_config):
@@ -157,7 +157,7 @@ def serve(config_file: str, dev_addr) -> None:
     Check errors do not stop the server: they are marked on the pages and
     printed as warnings.
     """
-    from . import build as site
+    from .site import build as site
 
     site.serve(config_file, dev_addr)
 
@@ -183,7 +183,7 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> Non
     Synonyms of the KB go in synonyms.yaml next to mkdocs.yml.
     """
     # Imported here: `kb search` is run per chat message and must start fast.
-    from . import search as search_mod
+    from .search import query as search_mod
 
     hits = search_mod.search(read_config(config_file), query, limit=limit, kind=kind, tag=tag)
     click.echo(search_mod.render(query, hits, fmt))
@@ -235,7 +235,7 @@ def format_option(choices, default="text"):
 def show(ident: str, config_file: str, as_of, fmt: str) -> None:
     """Show a clause (versions, status, dates, what relies on it), an answer
     (each cited clause and whether the citation is good), or a policy."""
-    from .show import show as run_show
+    from .owner.show import show as run_show
 
     click.echo(run_show(_load_kb(config_file), ident, _day(as_of) or date.today(), fmt))
 
@@ -246,8 +246,8 @@ def show(ident: str, config_file: str, as_of, fmt: str) -> None:
 @format_option(("text", "json"))
 def impact(clause_id: str, config_file: str, fmt: str) -> None:
     """List the answers and manual pages that rely on a clause (cites and [[inline]])."""
-    from .show import impact as run_impact
-    from .show import impact_text
+    from .owner.show import impact as run_impact
+    from .owner.show import impact_text
 
     kb = _load_kb(config_file)
     data = run_impact(kb, clause_id)
@@ -273,7 +273,7 @@ def new() -> None:
 def new_policy(policy_id, config_file, title, owner, review_by, clause_title, text, effective,
                path) -> None:
     """Write a new policy file with its first clause. Edits: creates one file."""
-    from . import edit
+    from .owner import edit
 
     kb = _load_kb(config_file)
     done = edit.new_policy(
@@ -303,7 +303,7 @@ def new_policy(policy_id, config_file, title, owner, review_by, clause_title, te
 def new_clause(policy_id, config_file, clause_id, title, text, text_file, effective, expires,
                supersedes) -> None:
     """Append a new clause (version 1) to a policy. Edits: that policy's file only."""
-    from . import edit
+    from .owner import edit
 
     kb = _load_kb(config_file)
     done = edit.new_clause(
@@ -337,7 +337,7 @@ def new_answer(answer_id, config_file, as_of, title, cites, tags, owner, review_
                body, body_file, path) -> None:
     """Write a new answer whose citations are pinned to the current clause versions.
     Edits: creates one file."""
-    from . import edit
+    from .owner import edit
 
     kb = _load_kb(config_file)
     cites = cites or tuple(_ask(None, "Cited clause ids (comma separated)", "--cite").split(","))
@@ -374,8 +374,8 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     --text-file, or first edit the text in the file: the old text then comes
     from git (HEAD). Then run `kb impact` / `kb review` for the answers.
     """
-    from . import edit
-    from .show import clause_or_fail
+    from .owner import edit
+    from .owner.show import clause_or_fail
 
     kb = _load_kb(config_file)
     clause = clause_or_fail(kb, clause_id)
@@ -396,7 +396,7 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
 
 def _committed_text(kb, clause) -> str | None:
     """The clause's text at HEAD, when the owner has edited it in the file since."""
-    from . import gitrev
+    from .owner import gitrev
 
     if gitrev.repository(kb.root) is None:
         return None
@@ -418,7 +418,7 @@ def review(answer_id, config_file, as_of, review_by) -> None:
     Citations of superseded, retired or expired clauses are listed, not changed:
     rewrite those by hand.
     """
-    from . import edit
+    from .owner import edit
 
     kb = _load_kb(config_file)
     done = edit.review(kb, answer_id, _day(as_of) or date.today(), _day(review_by))
@@ -453,7 +453,7 @@ def _report_edit(done) -> None:
 def changes(config_file, since, until, fmt) -> None:
     """What changed in the policies in a period, the answers each touched,
     and a practice quiz: the monthly training pack (markdown for slides)."""
-    from . import changes as changes_mod
+    from .owner import changes as changes_mod
 
     kb = _load_kb(config_file)
     start = _day(since)
@@ -473,7 +473,7 @@ def changes(config_file, since, until, fmt) -> None:
 def report_cmd(config_file, as_of, days, fmt) -> None:
     """Coverage and upkeep: uncited clauses, tags without answers, reviews due,
     and citations that will break on a coming date."""
-    from . import upkeep
+    from .owner import upkeep
 
     kb = _load_kb(config_file)
     click.echo(upkeep.render(upkeep.upkeep(kb, _day(as_of) or date.today(), days), fmt))

@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_kb import generate  # noqa: E402
 
-from kb.index import update  # noqa: E402
+from kb.search.index import update  # noqa: E402
 
 KB = str(Path(sys.executable).with_name("kb"))
 QUERIES = ["환불 언제 들어와요", "배터리 방전됐어요", "구역 밖 수수료", "REFUND-3", "쿠폰 적용"]

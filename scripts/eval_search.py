@@ -8,7 +8,7 @@ Three searches answer each query of the evaluation set:
 - plain whoosh: the same documents with whoosh's StandardAnalyzer, no Korean
   analysis (the baseline the issue measured);
 - the built site's search box in headless Chromium (Material's search with
-  kb.sitesearch): the query is typed into the box and the result list read.
+  kb.site.search): the query is typed into the box and the result list read.
 
 A query counts as found at rank r when the r-th result (all kinds: answers,
 clauses, manual pages; in the site one result is one page with its sections)
@@ -56,7 +56,7 @@ def scores(ranks: list[int | None]) -> tuple[float, float]:
 
 
 def kb_search(config, queries: list[dict]) -> list[list[str]]:
-    from kb.search import search
+    from kb.search.query import search
 
     return [[h.id for h in search(config, q["q"], limit=10)] for q in queries]
 
@@ -66,7 +66,7 @@ def plain_whoosh(kb, queries: list[dict]) -> list[list[str]]:
     from whoosh import fields, index, qparser
     from whoosh.analysis import StandardAnalyzer
 
-    from kb.index import documents_of
+    from kb.search.index import documents_of
 
     schema = fields.Schema(
         id=fields.ID(stored=True),
@@ -98,7 +98,7 @@ def build_site(config_file: Path, site_dir: Path) -> None:
 
 def site_ids(kb, use_directory_urls: bool = True) -> dict[str, str]:
     """Page path or #anchor in the site -> answer or clause id."""
-    from kb.sitesearch import _page_url
+    from kb.site.search import _page_url
 
     ids = {}
     for answer in kb.answers:

@@ -6,7 +6,7 @@ import unicodedata
 
 import pytest
 
-from kb.analysis import analyze, bigrams, words
+from kb.search.analysis import analyze, bigrams, words
 
 
 @pytest.mark.parametrize("text", ["환불", "환불은", "환불해", "환불받을", "환불해주세요"])
@@ -64,7 +64,7 @@ def test_lean_whoosh_import_leaves_the_real_urllib_request():
     import sys
 
     code = (
-        "import kb.analysis, urllib.request, whoosh.compat, whoosh.reading;"
+        "import kb.search.analysis, urllib.request, whoosh.compat, whoosh.reading;"
         "assert hasattr(urllib.request, 'urlopen');"
         "print(whoosh.reading.cached_property.__module__)"
     )

@@ -11,8 +11,8 @@ from conftest import write_kb
 from search_kb import SEARCH_KB
 
 from kb.errors import KBError
-from kb.index import Location, open_index, update
-from kb.search import search
+from kb.search.index import Location, open_index, update
+from kb.search.query import search
 
 
 @pytest.fixture

@@ -93,8 +93,8 @@ def test_retired_answer_is_not_offered(browser, site):  # noqa: F811
 def test_older_material_gets_the_terms_as_hidden_text(site, tmp_path):
     """Material 9.5 indexes only title, text and tags: the terms ride in the text, hidden."""
     from kb.load import load
-    from kb.sitesearch import rewrite_index
-    from kb.vocab import load_vocabulary
+    from kb.search.vocab import load_vocabulary
+    from kb.site.search import rewrite_index
 
     root = write_kb(tmp_path / "kb", SEARCH_KB).parent
     plain = {

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from workflow_repo import make_repo
 
-from kb import load, site_reports
+from kb import load
+from kb.site import reports as site_reports
 
 DELIVERY = "rules/logistics/delivery.yaml"
 RETURNS = "rules/returns.yaml"

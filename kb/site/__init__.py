@@ -1,6 +1,6 @@
 """The agents' site: page HTML and rendering helpers, independent of MkDocs.
 
-`kb.plugin` wires these into MkDocs; everything here takes a loaded KB and
+`kb.site.plugin` wires these into MkDocs; everything here takes a loaded KB and
 returns HTML, so it can be tested and reused without a site build.
 """
 

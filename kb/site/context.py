@@ -8,8 +8,8 @@ from datetime import date
 from urllib.parse import unquote
 
 from .. import rules
-from ..impact import reliance_index
 from ..model import KB, Answer, Citation, Clause
+from ..owner.impact import reliance_index
 from .labels import labels
 from .render import ROOT, KBMarkdown, clean_text
 from .tags import tag_tree

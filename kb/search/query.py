@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..config import KBConfig, read_config
+from ..model import KB, Clause
 from . import analysis
-from .config import KBConfig, read_config
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index
-from .model import KB, Clause
 
 KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 # Weights of each field for one query word.
@@ -195,7 +195,7 @@ def search(
 ) -> list[Hit]:
     """The best `limit` hits for `query`; the index is brought up to date first."""
     if kind is not None and kind not in KINDS:
-        from .errors import KBError
+        from ..errors import KBError
 
         raise KBError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
     parsed = parse_query(query)
@@ -238,7 +238,7 @@ def snippet(body: str, words: list[str], width: int = 120) -> str:
 
 
 def _hit(hit, score: float, clauses: KB, on: date, words: list[str]) -> Hit:
-    from . import rules
+    from .. import rules
 
     meta = hit.get("meta") or {}
     cites = []

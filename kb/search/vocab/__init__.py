@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from ..errors import KBError
+from ...errors import KBError
 
 KB_FILE = "synonyms.yaml"
 
@@ -57,7 +57,7 @@ def _entries(text: str, where: str) -> list[str]:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
         raise KBError(
-            f"{where}{line}: not valid YAML ({exc}); see kb/vocab/synonyms.yaml"
+            f"{where}{line}: not valid YAML ({exc}); see kb/search/vocab/synonyms.yaml"
         ) from None
     entries = data.get("synonyms") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
@@ -96,7 +96,7 @@ def kb_synonyms_path(root: Path) -> Path:
 
 
 def _texts(root: Path | None) -> list[tuple[str, str]]:
-    texts = [("kb/vocab/synonyms.yaml", _base_text())]
+    texts = [("kb/search/vocab/synonyms.yaml", _base_text())]
     if root is not None:
         path = kb_synonyms_path(root)
         if path.is_file():

@@ -32,7 +32,7 @@ import re
 import shutil
 from pathlib import Path
 
-from . import analysis
+from ..search import analysis
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -73,7 +73,7 @@ def post_build(config, kb) -> None:
         log.warning("kb: %s not found; is the `search` plugin listed under plugins?", INDEX)
         return
     data = json.loads(path.read_text(encoding="utf-8"))
-    from .vocab import load_vocabulary
+    from ..search.vocab import load_vocabulary
 
     data, vocabulary = rewrite_index(data, kb, load_vocabulary(kb.root), config)
     path.write_text(_dump(data), encoding="utf-8")

@@ -23,10 +23,10 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from . import rules
-from .errors import KBError
-from .load import ANSWER_ID_PATTERN, ID_PATTERN, nfc
-from .model import KB, Answer, Clause
+from .. import rules
+from ..errors import KBError
+from ..load import ANSWER_ID_PATTERN, ID_PATTERN, nfc
+from ..model import KB, Answer, Clause
 
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
 
@@ -434,7 +434,7 @@ def new_answer(
 
 
 def _not_current(kb: KB, pins: list[str], today: date) -> list[str]:
-    from .load import _citation  # one parser for citations
+    from ..load import _citation  # one parser for citations
 
     notes = []
     for raw in pins:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .load import nfc
-from .model import KB, Answer, Manual
+from ..load import nfc
+from ..model import KB, Answer, Manual
 
 
 @dataclass

@@ -2,7 +2,7 @@
  *
  * Material's search worker receives the query as {type: 2, data: "..."}.
  * Before it is posted, this script rewrites the query into the terms the
- * search index holds (see kb/sitesearch.py): each Korean word is split into
+ * search index holds (see kb/site/search.py): each Korean word is split into
  * vocabulary terms by the cheapest segmentation (fewest unknown syllables,
  * then fewest terms), particles and endings left over at the end of a word
  * are dropped, contracted verb forms are undone (바꿔 -> 바꾸, 됐 -> 되), and
@@ -173,7 +173,7 @@
     return out;
   }
 
-  /* A number and its counter, read as kb/analysis.py reads them (NUMBER_COUNTER):
+  /* A number and its counter, read as kb/search/analysis.py reads them (NUMBER_COUNTER):
      1일권 -> 1 일 1일 1일권 권; 2만 원 and 20,000원 -> 20000 원 20000원 */
   var NUMBER_COUNTER = new RegExp(
     "(^|[^\\d,a-z])(\\d{1,3}(?:,\\d{3})+|\\d+)(?:(만|천)\\s?)?" +

@@ -17,11 +17,11 @@ from mkdocs.commands import serve as mkdocs_serve
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 
-from .check import Report, check
-from .config import plugin_options, read_config
-from .errors import KBError
-from .load import load
-from .yamlsrc import as_date
+from ..check import Report, check
+from ..config import plugin_options, read_config
+from ..errors import KBError
+from ..load import load
+from ..yamlsrc import as_date
 
 
 def _log_to_stderr(level: int = logging.INFO) -> None:

@@ -13,9 +13,9 @@ import json
 from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
-from . import rules
+from .. import rules
+from ..model import KB, Answer, Citation
 from .impact import reliance_index
-from .model import KB, Answer, Citation
 
 FORMATS = ("text", "json", "markdown")
 

@@ -6,11 +6,11 @@ import difflib
 import json
 from datetime import date
 
-from . import rules
-from .errors import KBError
+from .. import rules
+from ..errors import KBError
+from ..load import nfc
+from ..model import KB, Answer, Clause, Policy
 from .impact import relying_on
-from .load import nfc
-from .model import KB, Answer, Clause, Policy
 
 STATES = {
     rules.CURRENT: "현행",

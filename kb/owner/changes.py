@@ -23,9 +23,9 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 
+from ..model import KB, Answer, Clause
 from . import gitrev
 from .impact import Reliance, reliance_index
-from .model import KB, Answer, Clause
 
 FORMATS = ("text", "markdown", "json")
 

@@ -25,9 +25,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..config import KBConfig, read_config
+from ..model import KB, Answer, Clause, Manual
 from . import analysis
-from .config import KBConfig, read_config
-from .model import KB, Answer, Clause, Manual
 
 FORMAT = 6  # raise when the schema or the analysis changes: forces a full rebuild
 CACHE_DIR = ".kb-cache"
@@ -294,8 +294,8 @@ def documents_of(kb: KB) -> dict[str, list[dict]]:
 
 def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[str, list[dict]]:
     """The search documents of a few changed files, without loading the whole KB."""
-    from . import yamlsrc
-    from .load import answer_from_text, manual_from_text, policy_from_data
+    from .. import yamlsrc
+    from ..load import answer_from_text, manual_from_text, policy_from_data
 
     kb = KB(root=config.root, docs_dir=config.docs_dir, policies_dir=config.policies_dir,
             answers_dir=config.answers_dir, config_file=config.config_file)
@@ -446,7 +446,7 @@ def update(
 def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, directory: Path) -> int:
     from whoosh import index as windex
 
-    from .load import load
+    from ..load import load
 
     if work.full or current is None:
         docs = documents_of(load(config))

@@ -12,9 +12,9 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from . import changes as changes_mod
-from . import upkeep
-from .model import KB
+from ..model import KB
+from ..owner import changes as changes_mod
+from ..owner import upkeep
 
 UPKEEP_PAGE = "reports/upkeep.md"
 CHANGES_PAGE = "reports/changes.md"

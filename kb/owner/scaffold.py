@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from .errors import KBError
+from ..errors import KBError
 
 MKDOCS_YML = """\
 site_name: {name}

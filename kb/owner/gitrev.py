@@ -17,11 +17,11 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from . import yamlsrc
-from .errors import KBError
-from .load import nfc, policy_from_data
-from .model import KB, WARNING, Clause, Finding, Policy
-from .yamlsrc import Map, YAMLSourceError
+from .. import yamlsrc
+from ..errors import KBError
+from ..load import nfc, policy_from_data
+from ..model import KB, WARNING, Clause, Finding, Policy
+from ..yamlsrc import Map, YAMLSourceError
 
 
 class GitError(KBError):

@@ -1,0 +1,318 @@
+"""The `kb` MkDocs plugin: the KB as the site agents keep open beside the chat.
+
+Policy, tag and index pages are virtual files (nothing is written into the
+KB's folders); answer files stay MkDocs pages but are kept out of the
+navigation, because MkDocs renders the whole nav into every page and one
+entry per answer makes a build grow with the square of the KB. Their HTML
+comes from `kb.site`, rendered with raw HTML switched off.
+"""
+
+from __future__ import annotations
+
+import html as htmllib
+import json
+import logging
+import re
+import xml.etree.ElementTree as etree
+from datetime import date
+from pathlib import Path
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.toc import AnchorLink, get_toc
+from mkdocs.utils import nest_paths
+
+from ..check import Report, check
+from ..config import KBConfig, read_config
+from ..errors import KBError
+from ..load import CODE_PATTERN, INLINE_PATTERN, load
+from ..model import ERROR
+from ..report import as_text
+from . import pages
+from . import reports as site_reports
+from . import search as sitesearch
+from .context import POLICIES_DIR, TAGS_DIR, Site
+from .render import localize, safe_title, sanitize
+from .tags import top_level
+
+log = logging.getLogger("mkdocs.plugins.kb")
+
+ASSETS = Path(__file__).parent / "assets" / "site"
+ASSET_FILES = ("kb.css", "kb.js")
+NAV_TAG_LIMIT = 12  # more top-level tags than this: only the tag index is in the nav
+NAV_POLICY_LIMIT = 15
+PRUNE_FROM = 500  # answers; from here on Material renders only the visible part of the nav
+
+
+class KBPluginConfig(Config):
+    policies_dir = config_options.Type(str, default="policies")
+    answers_dir = config_options.Type(str, default="answers")
+    # Build even when `kb check` finds errors, marking them on the pages.
+    allow_errors = config_options.Type(bool, default=False)
+    # Show the site as on this date (YYYY-MM-DD) instead of today.
+    as_of = config_options.Optional(config_options.Type(str))
+
+
+class KBSiteError(PluginError):
+    """The KB has check errors and the site was not built."""
+
+    def __init__(self, report: Report):
+        errors = sum(1 for f in report.findings if f.severity == ERROR)
+        super().__init__(
+            f"kb: {errors} error(s) in the knowledge base; the site was not built.\n"
+            f"{as_text(report)}\n"
+            "Fix them (run `kb check`), or build anyway with `kb build --allow-errors` "
+            "(or `allow_errors: true` under the kb plugin in mkdocs.yml)."
+        )
+        self.report = report
+
+
+class KBPlugin(BasePlugin[KBPluginConfig]):
+    def __init__(self):
+        self.serving = False
+        self.site: Site | None = None
+        self.kinds: dict[str, tuple] = {}  # src_uri -> (kind, subject)
+
+    def on_startup(self, *, command, dirty) -> None:
+        self.serving = command == "serve"
+
+    # --- config: load and check the KB ----------------------------------------
+
+    def on_config(self, config):
+        kb_config = self._kb_config(config)
+        self.kb = load(kb_config)
+        self.today = self._today()
+        self.report = check(self.kb, self.today)
+        self.errors = sum(1 for f in self.report.findings if f.severity == ERROR)
+        if self.errors and not (self.config.allow_errors or self.serving):
+            raise KBSiteError(self.report)
+        if self.errors:
+            log.warning(
+                "%d check error(s); building anyway and marking them on the pages:\n%s",
+                self.errors,
+                as_text(self.report),
+            )
+        language = _theme_language(config) or kb_config.language
+        self.site = Site(self.kb, self.today, language, config.use_directory_urls)
+        self.site_name = config.site_name
+        self._prune_nav(config)
+        config.extra_css.append("assets/kb/kb.css")
+        config.extra_css.append("assets/kb/print.css")  # scoped to the training page
+        config.extra_javascript.append("assets/kb/kb.js")
+        if kb_config.policies_dir.is_dir():
+            config.watch.append(str(kb_config.policies_dir))
+        sitesearch.configure(config)
+        return config
+
+    def _prune_nav(self, config) -> None:
+        """Large KBs: the nav in every page is most of a build's time, so prune it."""
+        theme = config.theme
+        if theme.name != "material" or len(self.site.answers) < PRUNE_FROM:
+            return
+        features = theme.get("features") or []
+        if "navigation.prune" not in features and "navigation.expand" not in features:
+            theme["features"] = [*features, "navigation.prune"]
+            log.info("kb: %d answers; enabling navigation.prune", len(self.site.answers))
+
+    def _kb_config(self, config) -> KBConfig:
+        """The KB's locations, with this plugin's options winning over mkdocs.yml's text."""
+        docs_dir = Path(config.docs_dir)
+        if config.config_file_path:
+            try:
+                kb_config = read_config(config.config_file_path)
+            except KBError as exc:
+                raise PluginError(str(exc.message)) from None
+        else:
+            root = docs_dir.parent
+            kb_config = KBConfig(root / "mkdocs.yml", root, docs_dir, root, docs_dir)
+        kb_config.docs_dir = docs_dir
+        kb_config.policies_dir = kb_config.root / self.config.policies_dir
+        kb_config.answers_dir = docs_dir / self.config.answers_dir
+        return kb_config
+
+    def _today(self) -> date:
+        if not self.config.as_of:
+            return date.today()
+        try:
+            return date.fromisoformat(self.config.as_of)
+        except ValueError:
+            raise PluginError(
+                f"kb: as_of must be a date (YYYY-MM-DD), not {self.config.as_of!r}"
+            ) from None
+
+    # --- files: answers out of the nav, generated pages in ----------------------
+
+    def on_files(self, files: Files, config) -> Files:
+        site = self.site
+        self.kinds = {}
+        self.nav_extra: dict[str, list] = {}
+        self._answer_files(files)
+        t = site.t
+        policies = [p for p in self.kb.policies if p.id]
+        self._add(files, config, f"{POLICIES_DIR}/index.md", t["policies_index"], ("policies",))
+        for policy in policies:
+            self._add(files, config, site.policy_src(policy.id), policy.title, ("policy", policy))
+        self._add(files, config, f"{TAGS_DIR}/index.md", t["tags_index"], ("tags",), search=False)
+        for tag in site.tags.values():
+            title = pages.tag_title(site, tag)
+            self._add(files, config, site.tag_src(tag), title, ("tag", tag), search=False)
+        self.reports = site_reports.pages(self.kb, self.today)
+        for path, title, markdown in self.reports:
+            self._add(files, config, path, title, ("report",), content=markdown)
+        if files.get_file_from_path("index.md") is None:
+            self._add(files, config, "index.md", config.site_name, ("home",))
+        for name in ASSET_FILES:
+            files.append(
+                File.generated(config, f"assets/kb/{name}", abs_src_path=str(ASSETS / name))
+            )
+        print_css = str(site_reports.PRINT_CSS_FILE)
+        files.append(File.generated(config, "assets/kb/print.css", abs_src_path=print_css))
+        site.urls = {f.src_uri: f.url for f in files.documentation_pages()}
+        config.nav = self._nav(files, config, policies)
+        return files
+
+    def _answer_files(self, files: Files) -> None:
+        prefix = self.config.answers_dir.strip("/") + "/"
+        published = {a.doc_path: a for a in self.site.answers}
+        for file in list(files.documentation_pages()):
+            if not file.src_uri.startswith(prefix):
+                continue
+            answer = published.get(file.src_uri)
+            if answer is None:  # retired, or unreadable: not published
+                files.remove(file)
+                continue
+            file.inclusion = InclusionLevel.NOT_IN_NAV
+            self.kinds[file.src_uri] = ("answer", answer)
+
+    def _add(self, files, config, src_uri, title, kind, search=True, content=None) -> None:
+        if files.get_file_from_path(src_uri) is not None:
+            raise PluginError(
+                f"kb: docs/{src_uri} is a page the kb plugin generates; rename or move that file"
+            )
+        if content is None:
+            meta = {"title": safe_title(title)}
+            if not search:
+                meta["search"] = {"exclude": True}
+            content = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"
+        file = File.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        files.append(file)
+        self.kinds[src_uri] = kind
+
+    # --- navigation ---------------------------------------------------------------
+
+    def _nav(self, files: Files, config, policies) -> list:
+        t = self.site.t
+        tags = top_level(self.site.tags)
+        answers = [{t["tags_index"]: f"{TAGS_DIR}/index.md"}]
+        if len(tags) <= NAV_TAG_LIMIT:
+            answers += [{safe_title(x.name): self.site.tag_src(x)} for x in tags]
+        policy_nav = [{t["policies_index"]: f"{POLICIES_DIR}/index.md"}]
+        if len(policies) <= NAV_POLICY_LIMIT:
+            ordered = sorted(policies, key=lambda p: p.title)
+            policy_nav += [{safe_title(p.title): self.site.policy_src(p.id)} for p in ordered]
+        ours = [{t["nav_answers"]: answers}, {t["nav_policies"]: policy_nav}]
+        if self.reports:
+            ours.append({t["nav_reports"]: [{safe_title(ti): p} for p, ti, _ in self.reports]})
+        if config.nav is not None:
+            return list(config.nav) + ours
+        return self._manual_nav(files) + ours
+
+    def _manual_nav(self, files: Files) -> list:
+        """MkDocs' automatic nav of the hand-written pages, folder names in the site language."""
+        manual = sorted(
+            (f for f in files.documentation_pages() if f.src_uri not in self.kinds),
+            key=lambda f: (f.src_uri.count("/"), f.name != "index", f.src_uri),
+        )
+        has_home = "index.md" in self.kinds or any(f.src_uri == "index.md" for f in manual)
+        home = [{self.site.t["home"]: "index.md"}] if has_home else []
+        rest = nest_paths(f.src_uri for f in manual if f.src_uri != "index.md")
+        return home + [self._retitle(item) for item in rest]
+
+    def _retitle(self, item):
+        if isinstance(item, dict):
+            ((title, children),) = item.items()
+            title = self.site.t.get(title.lower(), title)
+            return {safe_title(title): [self._retitle(c) for c in children]}
+        return item
+
+    # --- pages ----------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown, page, config, files):
+        kind = self.kinds.get(page.file.src_uri)
+        if kind is None or kind[0] == "report":
+            return self._link_refs(markdown, page.url)
+        if kind[0] == "answer":
+            page.meta = {"title": safe_title(kind[1].title)}
+        return ""  # the HTML comes from kb.site in on_page_content
+
+    def on_page_content(self, html, page, config, files):
+        kind = self.kinds.get(page.file.src_uri)
+        if kind is None or kind[0] == "report":
+            html = sanitize(html)
+            if page.file.src_uri == "index.md":
+                html += localize(pages.home_block(self.site, self.errors), page.url)
+                self._extend_toc(page)
+        else:
+            body, toc = self._generated(kind)
+            html = localize(body, page.url)
+            page.toc = get_toc(
+                [
+                    {"level": 2, "id": anchor, "name": _escape(name), "children": []}
+                    for anchor, name in toc
+                ]
+            )
+        page.title = safe_title(page.title)
+        return html
+
+    def _extend_toc(self, page) -> None:
+        items = page.toc.items
+        if len(items) == 1 and items[0].level == 1:  # the theme lists the h1's children
+            items = items[0].children
+        items += [
+            AnchorLink(_escape(name), anchor, 2) for anchor, name in pages.home_toc(self.site)
+        ]
+
+    def _generated(self, kind: tuple) -> tuple[str, list]:
+        site, what = self.site, kind[0]
+        if what == "answer":
+            return pages.answer_page(site, kind[1])
+        if what == "policy":
+            return pages.policy_page(site, kind[1])
+        if what == "tag":
+            return pages.tag_page(site, kind[1])
+        if what == "tags":
+            return pages.tags_index(site), []
+        if what == "policies":
+            return pages.policies_index(site), []
+        return f"<h1>{_escape(self.site_name)}</h1>" + pages.home_block(site, self.errors), []
+
+    def _link_refs(self, markdown: str, page_url: str) -> str:
+        """`[[CLAUSE]]` in hand-written pages -> an HTML link (code left alone)."""
+        masked = CODE_PATTERN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), markdown)
+        out, last = [], 0
+        for match in INLINE_PATTERN.finditer(masked):
+            el = self.site._ref(match[1], match[2], match[0])
+            out += [markdown[last : match.start()], etree.tostring(el, "unicode", "html")]
+            last = match.end()
+        out.append(markdown[last:])
+        return localize("".join(out), page_url)
+
+    # Run after every other plugin's post_build, so that the search plugin's
+    # index exists whatever the order of `plugins` in mkdocs.yml.
+    @event_priority(-50)
+    def on_post_build(self, config) -> None:
+        sitesearch.post_build(config, self.kb)
+
+
+def _escape(text: str) -> str:
+    return htmllib.escape(text)
+
+
+def _theme_language(config) -> str | None:
+    try:
+        return config.theme["language"]
+    except (KeyError, TypeError):
+        return None
