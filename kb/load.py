@@ -175,6 +175,7 @@ def _history(fields: _Fields) -> list[Version]:
                 text=item.text("text", required=True),
                 note=item.text("note") or None,
                 line=entry.line,
+                outdated=item.text_list("outdated"),
             )
         )
     return versions

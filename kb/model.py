@@ -76,6 +76,8 @@ class Version:
     text: str
     note: str | None = None
     line: int = 0
+    # Phrases of this version that must not survive once the next one is in force.
+    outdated: list[str] = field(default_factory=list)
 
 
 @dataclass

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from .model import KB, Answer, Citation, Clause
+from .model import KB, Answer, Citation, Clause, Version
 
 # The states of a clause on a date, in the order the citation codes apply.
 SUPERSEDED = "superseded"
@@ -28,10 +28,35 @@ def check_date(answer: Answer, today: date) -> date:
     return today
 
 
+def versions(clause: Clause) -> list[Version]:
+    """Every version of a clause: the top-level one first, then its `history`."""
+    top = Version(clause.version, clause.effective, clause.text, line=clause.line)
+    return [top, *clause.history]
+
+
+def in_force(clause: Clause, on: date) -> Version | None:
+    """SPEC §4: the version with the latest `effective <= on`, or None before the first."""
+    dated = [v for v in versions(clause) if v.effective is not None and v.effective <= on]
+    if not dated:
+        return None
+    return max(dated, key=lambda v: (v.effective, v.version or 0))
+
+
+def scheduled(clause: Clause, on: date) -> Version | None:
+    """The next version decided in advance: the earliest one dated after `on`."""
+    later = [v for v in versions(clause) if v.effective is not None and v.effective > on]
+    return min(later, key=lambda v: v.effective) if later else None
+
+
+def first_effective(clause: Clause) -> date | None:
+    dates = [v.effective for v in versions(clause) if v.effective is not None]
+    return min(dates) if dates else None
+
+
 def superseded_by(kb: KB, clause: Clause, on: date) -> Clause | None:
     """The first non-retired clause in effect on `on` that replaces `clause`."""
     for newer in kb.superseders.get(clause.id, ()):
-        if not newer.retired and newer.effective is not None and newer.effective <= on:
+        if not newer.retired and in_force(newer, on) is not None:
             return newer
     return None
 
@@ -43,7 +68,7 @@ def state(kb: KB, clause: Clause, on: date) -> str:
         return RETIRED
     if clause.expires is not None and clause.expires <= on:
         return EXPIRED
-    if clause.effective is None or clause.effective > on:
+    if in_force(clause, on) is None:
         return FUTURE
     return CURRENT
 
@@ -60,35 +85,70 @@ def suggestions(kb: KB, clause_id: str) -> list[str]:
 
 def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | None:
     """(code, message) for a citation that is not good on `on`, else None."""
-    what = "references" if citation.inline else "cites"
+    what = "참조" if citation.inline else "인용"
     if citation.clause_id is None:
-        form = "[[CLAUSE-ID]] or [[CLAUSE-ID@VERSION]]" if citation.inline else "CLAUSE-ID@VERSION"
-        return "bad-citation", f"{citation.raw!r} is not a citation; write {form}"
+        form = "[[조항-ID]] 또는 [[조항-ID@버전]]" if citation.inline else "조항-ID@버전"
+        return "bad-citation", f"{citation.raw!r}은(는) 인용 형식이 아닙니다: {form} 형태로 쓰세요"
     shown = citation.clause_id + (f"@{citation.version}" if citation.version else "")
     clause = kb.clauses.get(citation.clause_id)
     if clause is None:
         near = suggestions(kb, citation.clause_id)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        return "unknown-clause", f"{what} {shown}, but no clause has that id{hint}"
+        hint = f" 혹시 {' 또는 '.join(near)}인가요?" if near else " 조항 id를 확인하세요."
+        return "unknown-clause", f"{shown}을(를) {what}하지만 그런 id의 조항이 없습니다.{hint}"
     current = state(kb, clause, on)
     if current == SUPERSEDED:
         newer = superseded_by(kb, clause, on)
+        pin = f"{newer.id}@{in_force(newer, on).version}"
         return CODES[current], (
-            f"{what} {shown}; the clause is superseded by {newer.id}@{newer.version} "
-            f"(effective {newer.effective}): cite {newer.id}@{newer.version} instead"
+            f"{shown} {what}: 이 조항은 {in_force(newer, on).effective}부터 {pin}(으)로 "
+            f"대체됩니다. {pin}을(를) {what}하도록 고치세요"
         )
     if current == RETIRED:
-        return CODES[current], f"{what} {shown}; the clause is retired"
-    if current == EXPIRED:
-        return CODES[current], f"{what} {shown}; the clause expired on {clause.expires}"
-    if current == FUTURE:
         return CODES[current], (
-            f"{what} {shown}; the clause takes effect on {clause.effective}, after {on}"
+            f"{shown} {what}: 폐지된 조항입니다. 대신 따를 조항을 {what}하도록 고치세요"
         )
-    if citation.version is not None and citation.version != clause.version:
-        return "stale-citation", (
-            f"{what} {shown}; the clause is now version {clause.version} "
-            f"(effective {clause.effective}): re-read the answer, then cite "
-            f"{clause.id}@{clause.version}"
+    if current == EXPIRED:
+        return CODES[current], (
+            f"{shown} {what}: 이 조항은 {clause.expires}부터 효력이 없습니다"
+            f"(기준일 {on}). 현재 조항을 {what}하도록 고치세요"
         )
+    if current == FUTURE:
+        return CODES[current], _not_yet(clause, shown, what, on)
+    force = in_force(clause, on)
+    if citation.version is not None and citation.version != force.version:
+        return _wrong_version(clause, citation.version, shown, what, force, on)
     return None
+
+
+def _not_yet(clause: Clause, shown: str, what: str, on: date) -> str:
+    start = first_effective(clause)
+    when = f"{start}부터 시행됩니다" if start else "시행일(effective)이 없습니다"
+    return (
+        f"{shown} {what}: 이 조항은 {when}(기준일 {on}). 시행 후에 쓸 답변이면 "
+        f"답변에 'effective: {start or 'YYYY-MM-DD'}'을(를) 적으세요"
+    )
+
+
+def _wrong_version(
+    clause: Clause, pinned: int, shown: str, what: str, force: Version, on: date
+) -> tuple[str, str]:
+    pin = f"{clause.id}@{force.version}"
+    later = next(
+        (v for v in versions(clause) if v.version == pinned and v.effective and v.effective > on),
+        None,
+    )
+    if later is not None:  # a scheduled version cited before its date
+        return "future-clause", (
+            f"{shown} {what}: 버전 {pinned}은(는) {later.effective}부터 시행됩니다"
+            f"(기준일 {on}에는 버전 {force.version}). 새 버전용 답변이면 "
+            f"'effective: {later.effective}'을(를) 적고, 아니면 {pin}을(를) {what}하세요"
+        )
+    if pinned not in {v.version for v in versions(clause)}:
+        return "stale-citation", (
+            f"{shown} {what}: 이 조항에 버전 {pinned}은(는) 없습니다. 시행 중인 버전은 "
+            f"{force.version}({force.effective}부터)이니 {pin}을(를) {what}하세요"
+        )
+    return "stale-citation", (
+        f"{shown} {what}: 조항은 이제 버전 {force.version}입니다({force.effective}부터 시행). "
+        f"답변을 다시 읽고 고친 뒤 {pin}을(를) {what}하세요 (kb review)"
+    )

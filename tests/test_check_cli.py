@@ -52,7 +52,7 @@ def test_errors_exit_one_and_json_is_machine_readable(make_kb, kb_cli):
         "code": "stale-citation", "severity": "error", "path": "docs/answers/pay.md",
         "line": 4, "subject": "pay", "clause": "PAY-1", "message": stale["message"],
     }
-    assert "version 1" in stale["message"]
+    assert "버전 2은(는) 없습니다" in stale["message"] and "PAY-1@1" in stale["message"]
 
 
 def test_default_as_of_is_today(make_kb, kb_cli):
@@ -70,7 +70,7 @@ def test_github_format(make_kb, kb_cli):
     lines = result.output.splitlines()
     assert lines[0].startswith(
         "::error file=docs/answers/pay.md,line=4,title=unknown-clause::unknown-clause")
-    assert "did you mean PAY-1" in lines[0]
+    assert "혹시 PAY-1인가요?" in lines[0]
     assert lines[1].startswith("::warning file=policies/pay.yaml,line=4,title=review-overdue::")
 
 

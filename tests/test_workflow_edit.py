@@ -263,7 +263,7 @@ def test_review_leaves_a_superseded_citation_to_a_person(repo, kb_cli):
     result = run(kb_cli, repo, "review", "same-day-cutoff", "--as-of", "2026-11-20")
     assert result.exit_code == 1
     assert f"{SAME_DAY}:4: superseded-clause" in result.output
-    assert "cite DLV-4@1 instead" in result.output
+    assert "DLV-4@1을(를) 인용하도록 고치세요" in result.output
     assert repo.read(SAME_DAY) == before
 
 

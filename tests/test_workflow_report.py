@@ -85,7 +85,7 @@ def test_report_json(repo, kb_cli):
         ("2026-12-01", "shipping-fee", "expired-clause"),
         ("2027-01-01", "dawn-delivery", "superseded-clause"),
     ]
-    assert "cite DLV-5@1 instead" in data["breaking"][1]["message"]
+    assert "DLV-5@1을(를) 인용하도록 고치세요" in data["breaking"][1]["message"]
 
 
 def test_report_days_window_and_formats(repo, kb_cli):
@@ -112,7 +112,7 @@ def test_show_a_clause(repo, kb_cli):
 def test_show_an_answer_says_which_citations_are_good(repo, kb_cli):
     out = kb_cli("show", "shipping-fee", "--as-of", "2026-12-02", "-f", str(repo.config)).output
     assert "[문제] DLV-2@1 (cites, content/replies/delivery/fee.md:4)" in out
-    assert "expired-clause: cites DLV-2@1; the clause expired on 2026-12-01" in out
+    assert "expired-clause: DLV-2@1 인용: 이 조항은 2026-12-01부터 효력이 없습니다" in out
     assert "[OK ] [[DLV-1@1]] (본문, content/replies/delivery/fee.md:7)" in out
     assert "오후 2시까지 결제한 주문은 당일 출고합니다." in out  # the cited clause's text
     data = json.loads(
