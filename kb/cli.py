@@ -183,6 +183,10 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> Non
     Synonyms of the KB go in synonyms.yaml next to mkdocs.yml.
     """
     # Imported here: `kb search` is run per chat message and must start fast.
+    # Only in this short-lived process: lighter whoosh imports (see lean_imports).
+    from .search.lean_imports import import_whoosh
+
+    import_whoosh()
     from .search import query as search_mod
 
     hits = search_mod.search(read_config(config_file), query, limit=limit, kind=kind, tag=tag)

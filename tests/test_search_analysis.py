@@ -64,6 +64,7 @@ def test_lean_whoosh_import_leaves_the_real_urllib_request():
     import sys
 
     code = (
+        "from kb.search.lean_imports import import_whoosh; import_whoosh();"
         "import kb.search.analysis, urllib.request, whoosh.compat, whoosh.reading;"
         "assert hasattr(urllib.request, 'urlopen');"
         "print(whoosh.reading.cached_property.__module__)"
@@ -88,3 +89,18 @@ def test_a_number_and_its_counter_are_one_term_however_written():
 def test_a_ticket_noun_gives_the_same_terms_with_or_without_a_particle(text):
     # mecab reads 이용권 alone as one noun, but 이용권을 as 이용 + the suffix 권
     assert {"이용권", "이용"} <= set(words(text))
+
+
+def test_library_import_keeps_the_real_cached_property_for_other_plugins():
+    """Inside `mkdocs build` another plugin must get the real package, not a stand-in."""
+    import subprocess
+    import sys
+
+    code = (
+        "import kb.site.plugin, kb.search.analysis, kb.search.index, cached_property;"
+        "print(getattr(cached_property, '__file__', None) is not None)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "True"

@@ -18,11 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lean_imports
-
-lean_imports.import_whoosh()  # before whoosh's first import: see lean_imports
-
-from whoosh.analysis import Token, Tokenizer  # noqa: E402
+from whoosh.analysis import Token, Tokenizer
 
 # Parts of speech (mecab-ko-dic tags) that carry meaning for search.
 CONTENT_TAGS = frozenset(

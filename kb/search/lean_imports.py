@@ -8,6 +8,10 @@ import we point `cached_property` at the standard library's equivalent and
 give `whoosh.compat` a `urllib.request` stand-in whose `urlretrieve` imports
 the real module when called; the stand-in is removed at once, so any later
 `import urllib.request` gets the real module.
+
+Only the `kb search` command calls this, in its own short-lived process:
+never a library import, so `mkdocs build` and other plugins in the same
+process keep the real `cached_property` package.
 """
 
 from __future__ import annotations
