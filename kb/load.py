@@ -10,9 +10,10 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
-from . import yamlsrc
+from . import dates, yamlsrc
 from .cache import ParseCache
 from .config import KBConfig, read_config
 from .model import (
@@ -38,6 +39,14 @@ CITATION_PATTERN = re.compile(r"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)@([1-9][0-9]*)")
 INLINE_PATTERN = re.compile(r"\[\[\s*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:@([^\]\s]*))?\s*\]\]")
 # Fenced code blocks and inline code: references there are examples, not references.
 CODE_PATTERN = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.M | re.S)
+
+# How to write an id, for the message when one does not match its pattern.
+PATTERN_WORDS = {
+    ID_PATTERN: "형식에 맞지 않습니다: "
+    "영문 대문자로 시작해 대문자·숫자를 '-'로 이어 쓰세요(예: REFUND-1)",
+    ANSWER_ID_PATTERN: "형식에 맞지 않습니다: "
+    "글자, 숫자, '-', '_'만 쓰세요(예: refund-before-shipping)",
+}
 
 CLAUSE_STATUSES = ("active", "retired")
 ANSWER_STATUSES = ("active", "draft", "retired")
@@ -66,7 +75,8 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.error(self.data.line, f"'{key}' is required")
+                message = f"'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요"
+                self.error(self.data.line, message)
             return True
         return False
 
@@ -77,11 +87,11 @@ class _Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and pattern is None:
             value = str(value)  # a title of "2026" is still a title
         if not isinstance(value, str):
-            self.error(self.line(key), f"'{key}' must be text, not {_kind(value)}")
+            self.error(self.line(key), f"'{key}'은(는) 글이어야 합니다(지금은 {_kind(value)})")
             return ""
         value = nfc(value)
         if pattern is not None and not pattern.fullmatch(value):
-            self.error(self.line(key), f"'{key}' {value!r} does not match {pattern.pattern}")
+            self.error(self.line(key), f"'{key}'의 {value!r}은(는) {PATTERN_WORDS[pattern]}")
         return value
 
     def date(self, key: str, required: bool = False):
@@ -89,9 +99,7 @@ class _Fields:
             return None
         value = as_date(self.data[key])
         if value is None:
-            self.error(
-                self.line(key), f"'{key}' must be a date (YYYY-MM-DD), not {self.data[key]!r}"
-            )
+            self.error(self.line(key), f"'{key}'의 {dates.problem(self.data[key])}")
         return value
 
     def integer(self, key: str, required: bool = False, minimum: int = 1) -> int | None:
@@ -99,7 +107,8 @@ class _Fields:
             return None
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            message = f"'{key}' must be a whole number >= {minimum}, not {value!r}"
+            shown = repr(value) if isinstance(value, (int, float, str)) else _kind(value)
+            message = f"'{key}'은(는) {minimum} 이상의 정수여야 합니다(지금은 {shown})"
             self.error(self.line(key), message)
             return None
         return value
@@ -107,7 +116,7 @@ class _Fields:
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value and value not in choices:
-            message = f"'{key}' must be one of {', '.join(choices)}, not {value!r}"
+            message = f"'{key}'은(는) {', '.join(choices)} 중 하나여야 합니다(지금은 {value!r})"
             self.error(self.line(key), message)
             return choices[0]
         return value or choices[0]
@@ -117,48 +126,57 @@ class _Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(self.line(key), f"'{key}' must be a list, not {_kind(value)}")
+            self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
         for item, line in zip(value, value.lines, strict=True):
             if isinstance(item, str) and item.strip():
                 items.append(nfc(item.strip()))
             else:
-                self.error(line, f"'{key}' items must be text, not {item!r}")
+                self.error(line, f"'{key}'의 항목은 글이어야 합니다(지금은 {_kind(item)})")
         return items
 
     def mapping_list(self, key: str, required: bool = False) -> list[Map]:
         value = self.data.get(key)
         if value is None or value == []:
             if required:
-                self.error(self.line(key), f"'{key}' is required and must not be empty")
+                message = f"'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요"
+                self.error(self.line(key), message)
             return []
         if not isinstance(value, list):
-            self.error(self.line(key), f"'{key}' must be a list, not {_kind(value)}")
+            self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
         for item, line in zip(value, value.lines, strict=True):
             if isinstance(item, Map):
                 items.append(item)
             else:
-                self.error(line, f"each entry of '{key}' must be a mapping, not {_kind(item)}")
+                message = f"'{key}'의 각 항목은 '이름: 값' 묶음이어야 합니다(지금은 {_kind(item)})"
+                self.error(line, message)
         return items
 
 
 def _kind(value) -> str:
-    if value is None:
-        return "nothing"
+    """What a value is, in an owner's words (never `None`)."""
+    if value is None or value == "":
+        return "빈 값"
     if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a number"
+        return "참/거짓"
+    if isinstance(value, (int, float)):
+        return "숫자"
     if isinstance(value, str):
-        return "text"
+        return "글"
     if isinstance(value, list):
-        return "a list"
+        return "목록"
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return "'이름: 값' 묶음"
+    if isinstance(value, date):
+        return "날짜"
+    return "알 수 없는 값"
+
+
+def _not_a_list(key: str, value) -> str:
+    return f"'{key}'은(는) 목록이어야 합니다(지금은 {_kind(value)}): [가, 나]처럼 쓰세요"
 
 
 # --- policies ---------------------------------------------------------------
@@ -188,7 +206,8 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
     clause_id = fields.text("id", required=True, pattern=ID_PATTERN)
     if clause_id and policy_id and not clause_id.startswith(policy_id + "-"):
         fields.error(
-            fields.line("id"), f"clause id {clause_id!r} must begin with '{policy_id}-'"
+            fields.line("id"),
+            f"조항 id {clause_id!r}은(는) 정책 id 뒤에 '-'를 붙인 '{policy_id}-'로 시작해야 합니다",
         )
     return Clause(
         id=clause_id,
@@ -211,7 +230,8 @@ def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
     if not isinstance(data, Map):
         line = getattr(data, "line", 1)
         findings.append(
-            Finding("schema-error", ERROR, path, line, "a policy file must be one YAML mapping")
+            Finding("schema-error", ERROR, path, line, "정책 파일은 id, title, owner, clauses를 "
+                    "담은 '이름: 값' 묶음 하나여야 합니다")
         )
         return None
     raw_id = data.get("id")
@@ -235,7 +255,7 @@ def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
 
 
 def _citation(raw, line: int) -> Citation:
-    text = nfc(raw.strip()) if isinstance(raw, str) else repr(raw)
+    text = nfc(raw.strip()) if isinstance(raw, str) else ("빈 값" if raw is None else str(raw))
     match = CITATION_PATTERN.fullmatch(text)
     if match is None:
         return Citation(raw=text, line=line)
@@ -266,7 +286,8 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
         return None
     if not isinstance(data, Map):
         findings.append(
-            Finding("parse-error", ERROR, path, 1, "the front matter must be a YAML mapping")
+            Finding("parse-error", ERROR, path, 1, "머리말은 'id: ...', 'title: ...' 같은 "
+                    "'이름: 값' 묶음이어야 합니다")
         )
         return None
     raw_id = data.get("id")
@@ -304,7 +325,7 @@ def _cites(data: Map, fields: _Fields) -> list[Citation]:
         # `cites: REFUND-1@2` without brackets: one citation, checked as such.
         return [_citation(value, fields.line("cites"))]
     if not isinstance(value, list):
-        fields.error(fields.line("cites"), f"'cites' must be a list, not {_kind(value)}")
+        fields.error(fields.line("cites"), _not_a_list("cites", value))
         return []
     return [_citation(item, line) for item, line in zip(value, value.lines, strict=True)]
 
