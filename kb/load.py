@@ -34,6 +34,10 @@ ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 # SPEC: "letters, digits, '-', '_'"; Korean letters are letters (`환불-안내`).
 ANSWER_ID_PATTERN = re.compile(r"[\w-]+")
 CITATION_PATTERN = re.compile(r"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)@([1-9][0-9]*)")
+# An `id:` line as written, read without parsing (for a file that does not parse).
+ID_LINE = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)[\"']?[ \t]*(?:#.*)?$", re.M
+)
 # `[[REFUND-1]]` or `[[REFUND-1@2]]`; anything after '@' is kept so that a
 # malformed pin is reported rather than ignored.
 INLINE_PATTERN = re.compile(r"\[\[\s*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:@([^\]\s]*))?\s*\]\]")
@@ -203,13 +207,14 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
     raw_id = entry.get("id")
     subject = nfc(raw_id) if isinstance(raw_id, str) else policy_id or None
     fields = _Fields(entry, path, subject, findings)
+    before = len(findings)
     clause_id = fields.text("id", required=True, pattern=ID_PATTERN)
     if clause_id and policy_id and not clause_id.startswith(policy_id + "-"):
         fields.error(
             fields.line("id"),
             f"조항 id {clause_id!r}은(는) 정책 id 뒤에 '-'를 붙인 '{policy_id}-'로 시작해야 합니다",
         )
-    return Clause(
+    clause = Clause(
         id=clause_id,
         title=fields.text("title", required=True),
         version=fields.integer("version", required=True) or 0,
@@ -224,6 +229,10 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
         history=_history(fields),
         lines=dict(entry.lines),
     )
+    if clause_id:  # citations of a clause read wrongly follow from its errors
+        for finding in findings[before:]:
+            finding.blocks = (clause_id,)
+    return clause
 
 
 def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
@@ -403,8 +412,14 @@ def _parse_policy(path: str, rel: str, kb: KB):
     try:
         data = yamlsrc.parse(text)
     except YAMLSourceError as exc:
-        return None, [Finding("parse-error", ERROR, rel, exc.line, exc.message)]
+        found = Finding("parse-error", ERROR, rel, exc.line, exc.message, blocks=_ids_in(text))
+        return None, [found]
     return policy_from_data(data, rel, findings), findings
+
+
+def _ids_in(text: str) -> tuple[str, ...]:
+    """The ids written in a policy file that does not parse: what its failure hides."""
+    return tuple(dict.fromkeys(m[1] for m in ID_LINE.finditer(text)))
 
 
 def _parse_answer(path: str, rel: str, kb: KB):
