@@ -20,6 +20,8 @@ _DIGIT_TOPIC = dict(zip("0123456789", "은은는은는는은은은는", strict=T
 def topic(text: str) -> str:
     """'…'은 / '…'는 after a quoted value; 은(는) when the sound is unknown."""
     last = text[-1:] if text else ""
+    if "가" <= last <= "힣":  # a Hangul syllable: 은 after a final consonant
+        return "은" if (ord(last) - ord("가")) % 28 else "는"
     return _DIGIT_TOPIC.get(last, "은(는)")
 
 

@@ -80,7 +80,7 @@ class _Fields:
         if value is None or value == "":
             if required:
                 message = f"'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요"
-                self.error(self.data.line, message)
+                self.error(self.line(key), message)  # an empty `key:` line, else the mapping
             return True
         return False
 
