@@ -13,7 +13,7 @@ import unicodedata
 from datetime import date
 from pathlib import Path
 
-from . import dates, yamlsrc
+from . import dates, sources, yamlsrc
 from .cache import ParseCache
 from .config import KBConfig, read_config
 from .model import (
@@ -382,19 +382,24 @@ def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None)
 
 def _read(path: str, rel: str, findings: list[Finding]) -> str | None:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = sources.read_bytes(path)
+    except sources.SourceError as exc:
+        findings.append(Finding("parse-error", ERROR, rel, 1, exc.message))
+        return None
     except OSError as exc:
-        findings.append(Finding("parse-error", ERROR, rel, 1, f"cannot read the file: {exc}"))
+        message = f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
+        findings.append(Finding("parse-error", ERROR, rel, 1, message))
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        findings.append(Finding("parse-error", ERROR, rel, line, "the file is not UTF-8 text"))
+        message = "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요"
+        findings.append(Finding("parse-error", ERROR, rel, line, message))
         return None
     if "\x00" in text:
-        findings.append(Finding("parse-error", ERROR, rel, 1, "the file is binary, not text"))
+        message = "텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요"
+        findings.append(Finding("parse-error", ERROR, rel, 1, message))
         return None
     return text.replace("\r\n", "\n")
 

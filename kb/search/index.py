@@ -25,6 +25,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import sources
 from ..config import KBConfig, read_config
 from ..model import KB, Answer, Clause, Manual
 from . import analysis
@@ -138,8 +139,10 @@ def _stat(entry: os.DirEntry) -> list[int]:
 
 
 def _digest(entry: os.DirEntry) -> str:
-    with open(entry.path, "rb") as handle:
-        return hashlib.sha1(handle.read()).hexdigest()
+    try:
+        return hashlib.sha1(sources.read_bytes(entry.path)).hexdigest()
+    except (OSError, sources.SourceError):
+        return ""  # not indexed; `kb check` says why
 
 
 def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
@@ -302,8 +305,8 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
     for rel in rels:
         path = config.root / rel
         try:
-            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError):
+            text = sources.read_bytes(str(path)).decode("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError, sources.SourceError):
             continue  # `kb check` reports it; search indexes what it can read
         doc_path = _rel(path, config.docs_dir)
         if kinds.get(rel) == "policy":

@@ -25,6 +25,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import nest_paths
 
+from .. import sources
 from ..check import Report, check
 from ..config import KBConfig, read_config
 from ..errors import KBError
@@ -146,6 +147,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     # --- files: answers out of the nav, generated pages in ----------------------
 
     def on_files(self, files: Files, config) -> Files:
+        _regular_files_only(files)
         site = self.site
         self.kinds = {}
         self.nav_extra: dict[str, list] = {}
@@ -305,6 +307,17 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     @event_priority(-50)
     def on_post_build(self, config) -> None:
         sitesearch.post_build(config, self.kb)
+
+
+def _regular_files_only(files: Files) -> None:
+    """Leave out a FIFO or device under docs/: MkDocs would block or read it for ever.
+
+    `kb check` reports such .md files; other files are only logged here.
+    """
+    for file in list(files):
+        if file.abs_src_path and not sources.is_regular(file.abs_src_path):
+            log.warning("kb: docs/%s is not a regular file; left out of the site", file.src_uri)
+            files.remove(file)
 
 
 def _escape(text: str) -> str:
