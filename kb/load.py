@@ -275,8 +275,11 @@ def inline_refs(body: str, first_line: int) -> list[Citation]:
     """The `[[CLAUSE]]` references of a Markdown body, outside code."""
     masked = CODE_PATTERN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), body)
     refs = []
+    line, counted = first_line, 0
     for match in INLINE_PATTERN.finditer(masked):
-        line = first_line + masked.count("\n", 0, match.start())
+        # Count newlines from the previous reference only: linear in the body.
+        line += masked.count("\n", counted, match.start())
+        counted = match.start()
         pin = match[2]
         if pin is None:
             refs.append(Citation(match[0], line, match[1], None, inline=True))
@@ -349,9 +352,22 @@ def manual_from_text(text: str, path: str, doc_path: str) -> Manual:
         except YAMLSourceError:
             body, body_line = text, 1  # MkDocs shows such a page as plain text
     if not title:
-        heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
-        title = heading[1] if heading else Path(doc_path).stem
+        title = first_heading(body) or Path(doc_path).stem
     return Manual(doc_path, path, title, body, body_line, inline_refs(body, body_line))
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the first `# Title` line, closing #s dropped.
+
+    Plain string work, not a regex: `^#\\s+(.+?)\\s*#*\\s*$` backtracks
+    cubically on a heading padded with thousands of spaces and tabs.
+    """
+    for line in body.split("\n"):
+        if line[:1] == "#" and line[1:2] in (" ", "\t"):
+            title = line[1:].strip().rstrip("#").strip()
+            if title:
+                return title
+    return None
 
 
 # --- the whole KB -----------------------------------------------------------
