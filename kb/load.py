@@ -52,12 +52,45 @@ PATTERN_WORDS = {
     "글자, 숫자, '-', '_'만 쓰세요(예: refund-before-shipping)",
 }
 
+# Ids become file names (`policies/<id>.md` in the site, `<id>.yaml` and
+# `<id>.md` from `kb new`): a file name has at most 255 bytes, and a Korean
+# letter takes 3 of them in UTF-8.
+MAX_ID_LENGTH = 80
+# Policy ids whose page would take the name of a page the site needs
+# (`policies/index.md` lists the policies) or that Windows cannot create.
+RESERVED_IDS = frozenset(
+    {"INDEX", "CON", "PRN", "AUX", "NUL"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)}
+)
+
 CLAUSE_STATUSES = ("active", "retired")
 ANSWER_STATUSES = ("active", "draft", "retired")
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def id_problem(value: str, pattern: re.Pattern) -> str | None:
+    """Why `value` cannot be an id of this pattern (a sentence after "'id'의 "), or None."""
+    if len(value) > MAX_ID_LENGTH:
+        return (
+            f"'{value[:20]}…'은(는) {len(value)}자로 너무 깁니다: "
+            f"id는 {MAX_ID_LENGTH}자까지 쓸 수 있습니다"
+        )
+    if not pattern.fullmatch(value):
+        return f"{value!r}은(는) {PATTERN_WORDS[pattern]}"
+    if value.upper() in RESERVED_IDS:
+        return (
+            f"{value!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다"
+            f"({value.lower()}.md): 다른 id를 쓰세요"
+        )
+    return None
+
+
+def names_a_file(ident: str) -> bool:
+    """True when a page or file named after `ident` can exist (see RESERVED_IDS)."""
+    return len(ident) <= MAX_ID_LENGTH and ident.upper() not in RESERVED_IDS
 
 
 class _Fields:
@@ -94,8 +127,9 @@ class _Fields:
             self.error(self.line(key), f"'{key}'은(는) 글이어야 합니다(지금은 {_kind(value)})")
             return ""
         value = nfc(value)
-        if pattern is not None and not pattern.fullmatch(value):
-            self.error(self.line(key), f"'{key}'의 {value!r}은(는) {PATTERN_WORDS[pattern]}")
+        problem = id_problem(value, pattern) if pattern is not None else None
+        if problem is not None:
+            self.error(self.line(key), f"'{key}'의 {problem}")
         return value
 
     def date(self, key: str, required: bool = False):
@@ -342,15 +376,22 @@ def _cites(data: Map, fields: _Fields) -> list[Citation]:
     return [_citation(item, line) for item, line in zip(value, value.lines, strict=True)]
 
 
-def manual_from_text(text: str, path: str, doc_path: str) -> Manual:
+def manual_from_text(
+    text: str, path: str, doc_path: str, findings: list[Finding] | None = None
+) -> Manual:
     body, body_line, title = text, 1, ""
     if text.startswith("---"):
         try:
-            data, body, body_line = yamlsrc.parse_front_matter(text)
+            front, body, body_line = yamlsrc.split_front_matter(text)
+        except YAMLSourceError:  # a '---' rule, not front matter: MkDocs agrees
+            body, body_line, front = text, 1, None
+        try:
+            data = yamlsrc.parse(front, offset=1) if front is not None else None
             if isinstance(data, Map) and isinstance(data.get("title"), str):
                 title = nfc(data["title"])
-        except YAMLSourceError:
-            body, body_line = text, 1  # MkDocs shows such a page as plain text
+        except YAMLSourceError as exc:
+            if findings is not None:
+                findings.append(Finding("parse-error", ERROR, path, exc.line, exc.message))
     if not title:
         title = first_heading(body) or Path(doc_path).stem
     return Manual(doc_path, path, title, body, body_line, inline_refs(body, body_line))
@@ -456,7 +497,7 @@ def _parse_manual(path: str, rel: str, kb: KB):
     text = _read(path, rel, findings)
     if text is None:
         return None, findings
-    return manual_from_text(text, rel, _rel(path, kb.docs_dir)), findings
+    return manual_from_text(text, rel, _rel(path, kb.docs_dir), findings), findings
 
 
 def _load_each(kb: KB, paths: list[str], parse, into: list, cache: ParseCache) -> None:

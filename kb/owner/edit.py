@@ -25,7 +25,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from .. import rules
 from ..errors import KBError
-from ..load import ANSWER_ID_PATTERN, ID_PATTERN, nfc
+from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
 
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
@@ -71,6 +71,15 @@ def _dump(yaml: YAML, data) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write all of `text` or nothing: a crash never leaves half a file."""
+    try:
+        _write_atomic(path, text)
+    except OSError as exc:  # a name too long, a read-only folder: say so, no traceback
+        raise KBError(
+            f"{path}: 파일을 쓸 수 없습니다({exc.strerror or exc}): 경로와 쓰기 권한을 확인하세요"
+        ) from None
+
+
+def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -103,8 +112,9 @@ class Edit:
 
 def _check_id(value: str, pattern: re.Pattern, what: str) -> str:
     value = nfc(value.strip())
-    if not pattern.fullmatch(value):
-        raise KBError(f"{what} {value!r} is not valid: use the pattern {pattern.pattern}")
+    problem = id_problem(value, pattern)  # the check's own rule, before any file is named
+    if problem is not None:
+        raise KBError(f"{what}: {problem}")
     return value
 
 
@@ -128,7 +138,7 @@ def new_policy(
     path: Path | None = None,
 ) -> Edit:
     """A new policy file with its first clause, `<ID>-1` (a policy needs one)."""
-    policy_id = _check_id(policy_id, ID_PATTERN, "policy id")
+    policy_id = _check_id(policy_id, ID_PATTERN, "정책 id")
     _taken(kb, policy_id)
     target = path or kb.policies_dir / f"{policy_id.lower()}.yaml"
     if target.exists():
@@ -190,7 +200,7 @@ def new_clause(
 ) -> Edit:
     """Append a clause (version 1) to a policy file, leaving the rest of the file as it was."""
     policy, path = _policy_file(kb, policy_id)
-    clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "clause id")
+    clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "조항 id")
     if not clause_id.startswith(policy.id + "-"):
         raise KBError(f"clause id {clause_id!r} must begin with '{policy.id}-'")
     _taken(kb, clause_id)
@@ -404,7 +414,7 @@ def new_answer(
 
     An answer with an `effective` date is checked against that day (SPEC §4).
     """
-    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "answer id")
+    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "답변 id")
     _taken(kb, answer_id)
     if not cites:
         raise KBError("an answer must cite at least one clause: give --cite CLAUSE-ID")
