@@ -12,7 +12,11 @@ import re
 import shutil
 
 import pytest
-from conftest import REPO
+from browser import browser, page_at, screenshot, serve_directory  # noqa: F401
+from click.testing import CliRunner
+from conftest import REPO, write_kb
+
+from kb.cli import main
 
 POLICY = """\
 id: PAY
@@ -224,3 +228,68 @@ def test_sample_kb_broken_indent_gives_one_line(tmp_path, kb_cli):
     assert lines[0].startswith("policies/refund.yaml:13: error: parse-error YAML 문법 오류")
     count = int(re.search(r"인용·참조 (\d+)곳", lines[0])[1])
     assert count >= 20  # every citation of a REFUND clause, once
+
+
+# --- the copy button on an answer with errors ---------------------------------------
+
+STALE_ANSWER = (
+    "---\nid: stale\ntitle: 옛 안내\ncites: [SHIP-1@1]\ntags: [배송]\n---\n이틀 안에 보냅니다.\n"
+)
+GOOD_ANSWER = STALE_ANSWER.replace("stale", "good").replace("옛", "새").replace("@1", "@2")
+GOOD_ANSWER = GOOD_ANSWER.replace("이틀 안에 보냅니다.", "새 안내입니다.")
+
+
+@pytest.fixture(scope="module")
+def broken_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("broken") / "kb"
+    config = write_kb(root, {"policies/ship.yaml": OTHER, "docs/answers/stale.md": STALE_ANSWER,
+                             "docs/answers/good.md": GOOD_ANSWER})
+    out = root.parent / "out"
+    args = ["build", "-q", "--allow-errors", "-f", str(config), "--site-dir", str(out)]
+    result = CliRunner().invoke(main, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    with serve_directory(out) as base:
+        yield base
+
+
+def _clipboard(page) -> str:
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+@pytest.mark.browser
+def test_copy_on_an_answer_with_errors_asks_first(browser, broken_site):  # noqa: F811
+    with page_at(browser, broken_site, clipboard=True) as page:
+        page.goto(broken_site + "answers/stale/")
+        page.evaluate("navigator.clipboard.writeText('before')")
+        page.locator(".kb-send .kb-copy").click()
+        confirm = page.locator(".kb-send .kb-copy-confirm")
+        assert confirm.is_visible()
+        assert "오류 1건" in confirm.inner_text() and "그래도 복사할까요?" in confirm.inner_text()
+        screenshot(page, "site-answer-with-errors-copy-confirm")
+        assert _clipboard(page) == "before"  # nothing copied yet
+        confirm.locator("text=취소").click()
+        assert page.locator(".kb-copy-confirm").count() == 0
+        assert _clipboard(page) == "before"
+        page.locator(".kb-send .kb-copy").click()
+        page.locator(".kb-send .kb-copy-confirm__ok").click()
+        page.wait_for_function(
+            "document.querySelector('.kb-send .kb-copy').textContent === '복사됨'"
+        )
+        assert _clipboard(page).strip() == "이틀 안에 보냅니다."
+        assert page.js_errors == []
+
+
+@pytest.mark.browser
+def test_copy_from_a_list_asks_only_for_the_answer_with_errors(browser, broken_site):  # noqa: F811
+    with page_at(browser, broken_site, clipboard=True) as page:
+        page.goto(broken_site + "tags/배송/")
+        items = page.locator("li.kb-item")
+        good = items.filter(has_text="새 안내")
+        good.locator(".kb-copy").click()
+        page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('새 안내'))")
+        assert page.locator(".kb-copy-confirm").count() == 0
+        stale = items.filter(has_text="옛 안내")
+        stale.locator(".kb-copy").click()
+        assert stale.locator(".kb-copy-confirm").is_visible()
+        assert "새 안내" in _clipboard(page)  # still the good one
+        assert page.js_errors == []

@@ -31,6 +31,10 @@ KO = {
     "copied": "복사됨",
     "copy_failed": "복사 실패: 직접 선택해 복사하세요",
     "copy_hint": "{{ }} 부분은 보내기 전에 채워 주세요.",
+    "copy_warn": "이 답변에는 오류 {n}건이 있습니다(옛 버전이나 효력 없는 조항 인용 등). "
+    "고객에게 틀린 안내가 갈 수 있으니 위의 오류 내용을 먼저 확인하세요. 그래도 복사할까요?",
+    "copy_anyway": "그래도 복사",
+    "copy_cancel": "취소",
     "cited_clauses": "근거 조항",
     "tags": "태그",
     "owner": "담당",
@@ -117,6 +121,10 @@ EN = {
     "copied": "Copied",
     "copy_failed": "Copy failed: select the text and copy it",
     "copy_hint": "Fill in the {{ }} parts before sending.",
+    "copy_warn": "This answer has {n} error(s) (it cites an old or invalid clause). "
+    "The customer may be told something wrong: read the errors above first. Copy anyway?",
+    "copy_anyway": "Copy anyway",
+    "copy_cancel": "Cancel",
     "cited_clauses": "Cited clauses",
     "tags": "Tags",
     "owner": "Owner",

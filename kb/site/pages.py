@@ -47,13 +47,29 @@ def _review(site: Site, review_by: date | None) -> str:
     return text
 
 
-def copy_button(site: Site, text: str, primary: bool = True) -> str:
+def copy_button(site: Site, text: str, primary: bool = True, warn: str = "") -> str:
+    """The copy button; with `warn`, kb.js asks the agent to confirm before copying."""
     kind = " md-button--primary" if primary else ""
+    confirm = (
+        f' data-warn="{e(warn)}" data-warn-ok="{e(site.t["copy_anyway"])}" '
+        f'data-warn-cancel="{e(site.t["copy_cancel"])}"'
+        if warn
+        else ""
+    )
     return (
         f'<button type="button" class="kb-copy md-button{kind}" data-copy="{e(text)}" '
         f'data-label="{e(site.t["copy"])}" data-copied="{e(site.t["copied"])}" '
-        f'data-failed="{e(site.t["copy_failed"])}">{e(site.t["copy"])}</button>'
+        f'data-failed="{e(site.t["copy_failed"])}"{confirm}>{e(site.t["copy"])}</button>'
     )
+
+
+def copy_warning(site: Site, answer: Answer) -> str:
+    """Why copying this answer needs a second look (a check error on it), or ""."""
+    problems = len(site.answer_problems(answer))
+    missing = answer.status != "draft" and not answer.cites
+    if not problems and not missing:
+        return ""
+    return site.t["copy_warn"].format(n=problems + int(missing))
 
 
 # --- answers ------------------------------------------------------------------
@@ -101,7 +117,7 @@ def answer_page(site: Site, answer: Answer) -> tuple[str, TOC]:
         f"<h1>{e(answer.title)}</h1>{meta}{problems_box(site, answer)}"
         '<section class="kb-send">'
         f'<div class="kb-send__head" data-search-exclude><h2>{e(site.t["to_send"])}</h2>'
-        f"{copy_button(site, text)}</div>"
+        f"{copy_button(site, text, warn=copy_warning(site, answer))}</div>"
         f'<div class="kb-send__body">{shown}</div>{hint}</section>'
         f"{cited_section(site, answer)}</div>"
     )
@@ -350,7 +366,7 @@ def answer_item(site: Site, answer: Answer) -> str:
         f'<li class="kb-item"><div class="kb-item__main">'
         f'<a class="kb-item__title" href="{site.answer_href(answer)}">{e(answer.title)}</a> '
         f'{answer_badges(site, answer)}<div class="kb-item__preview">{e(preview)}</div></div>'
-        f"{copy_button(site, text, primary=False)}</li>"
+        f"{copy_button(site, text, primary=False, warn=copy_warning(site, answer))}</li>"
     )
 
 
