@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
+from . import dates
 from . import report as report_mod
 from .config import read_config
 from .errors import KBError
@@ -36,10 +37,27 @@ def config_option(func):
     )(func)
 
 
+class _Date(click.ParamType):
+    """A YYYY-MM-DD option whose error says what is wrong in words, not a strptime format."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime):
+            return value
+        day = dates.parse(str(value))
+        if day is None:
+            self.fail(dates.problem(value), param, ctx)
+        return datetime(day.year, day.month, day.day)
+
+
+DATE = _Date()
+
+
 def as_of_option(func):
     return click.option(
         "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=DATE,
         help="Check as on this date (YYYY-MM-DD) instead of today.",
     )(func)
 
@@ -217,7 +235,6 @@ def _ask_text(text: str | None, text_file, label: str) -> str | None:
     return text
 
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _written(path) -> str:

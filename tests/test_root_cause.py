@@ -293,3 +293,15 @@ def test_copy_from_a_list_asks_only_for_the_answer_with_errors(browser, broken_s
         assert stale.locator(".kb-copy-confirm").is_visible()
         assert "새 안내" in _clipboard(page)  # still the good one
         assert page.js_errors == []
+
+
+@pytest.mark.parametrize(
+    ("given", "words"),
+    [("2026-11-31", "'2026-11-31'은 없는 날짜입니다: 2026년 11월은 30일까지"),
+     ("2026/11/30", "'2026/11/30'은 날짜가 아닙니다")],
+)
+def test_a_bad_as_of_date_is_told_in_words(make_kb, kb_cli, given, words):
+    config = _small_kb(make_kb, POLICY)
+    result = kb_cli("check", "-f", str(config), "--as-of", given)
+    assert result.exit_code == 2
+    assert words in result.output and "%Y" not in result.output
