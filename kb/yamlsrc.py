@@ -52,6 +52,9 @@ MAX_ALIAS_USES = 1_000  # aliases expanded while reading one document, nested on
 MAX_EXPANSION = 1_000_000  # characters and nodes that aliases may add to a document
 
 
+_TOO_DEEP = "YAML이 너무 깊이 중첩되어 있습니다: 목록과 묶음의 중첩을 줄이세요"
+
+
 class YAMLSourceError(Exception):
     """A file that is not valid YAML; `line` and `column` are 1-based."""
 
@@ -177,6 +180,8 @@ def parse(text: str, offset: int = 0):
     """
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # the pure-Python composer on deep nesting
+        raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
     except yaml.YAMLError as exc:
         mark = _error_mark(exc)
         line = (mark.line + 1 + offset) if mark is not None else 1 + offset
@@ -188,9 +193,7 @@ def parse(text: str, offset: int = 0):
     try:
         return _convert(node, _Budget(len(text), offset))
     except RecursionError:
-        raise YAMLSourceError(
-            "YAML이 너무 깊이 중첩되어 있습니다: 들여쓰기 단계를 줄이세요", 1 + offset
-        ) from None
+        raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:

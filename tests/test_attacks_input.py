@@ -93,6 +93,13 @@ def test_alias_bomb_is_a_parse_error_and_no_huge_cache_entry(make_kb, kb_cli, wh
     assert _check(kb_cli, config)["findings"] == [finding]  # the cached run says the same
 
 
+def test_deeply_nested_yaml_is_a_parse_error(make_kb, kb_cli):
+    deep = "id: DEEP\ntitle: 깊음\nowner: 팀\nclauses: " + "[" * 100_000 + "\n"
+    finding = _only(_check(kb_cli, _kb(make_kb, **{"policies/deep.yaml": deep})))
+    assert (finding["code"], finding["path"]) == ("parse-error", "policies/deep.yaml")
+    assert "너무 깊이 중첩되어 있습니다" in finding["message"]
+
+
 def test_alias_bombs_do_not_stop_search(make_kb, kb_cli):
     bombs = {path: template.format(bomb=billion_laughs(10)) for path, template in BOMBS.values()}
     config = _kb(make_kb, **bombs)
