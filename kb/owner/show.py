@@ -9,7 +9,7 @@ from datetime import date
 from .. import rules
 from ..errors import KBError
 from ..load import nfc
-from ..model import KB, Answer, Clause, Policy
+from ..model import KB, Answer, Clause, Policy, Version
 from .impact import relying_on
 
 STATES = {
@@ -97,6 +97,8 @@ def _indent(text: str, prefix: str = "    ") -> list[str]:
 def clause_data(kb: KB, clause: Clause, today: date) -> dict:
     reliance = relying_on(kb, clause.id)
     newer = rules.superseded_by(kb, clause, today)
+    force = rules.in_force(clause, today)
+    later = rules.scheduled(clause, today) if force is not None else None
     return {
         "kind": "clause",
         "id": clause.id,
@@ -113,6 +115,8 @@ def clause_data(kb: KB, clause: Clause, today: date) -> dict:
         "supersedes": clause.supersedes,
         "replaced_by": [c.id for c in kb.superseders.get(clause.id, [])],
         "text": clause.text,
+        "in_force": _version_data(force),
+        "scheduled": _version_data(later),
         "history": [
             {"version": v.version, "effective": _iso(v.effective), "text": v.text, "note": v.note}
             for v in clause.history
@@ -122,8 +126,32 @@ def clause_data(kb: KB, clause: Clause, today: date) -> dict:
     }
 
 
+def _version_data(version: Version | None) -> dict | None:
+    if version is None:
+        return None
+    return {"version": version.version, "effective": _iso(version.effective), "text": version.text}
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def change_label(old: Version, new: Version) -> str:
+    """`v2 → v3: note`: a history note says what changed from one version to the next."""
+    head = f"v{old.version or '?'} → v{new.version or '?'}"
+    return f"{head}: {old.note}" if old.note else head
+
+
+def changes_of(clause: Clause) -> list[tuple[Version, Version]]:
+    """(older, newer) pairs, newest change first, in the order of the file's history."""
+    chain = rules.versions(clause)
+    return list(zip(chain[1:], chain, strict=False))
+
+
+def _word_diff(old: str, new: str) -> list[str]:
+    from .changes import diff_text, hunks  # one word diff for every command
+
+    return [diff_text(runs) for runs in hunks(old, new)]
 
 
 def clause_text(kb: KB, clause: Clause, today: date) -> str:
@@ -136,16 +164,16 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
-    period = f"{clause.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
-    out.append(f"  버전 {clause.version}, {period}")
+    force = rules.in_force(clause, today) or rules.versions(clause)[0]
+    period = f"{force.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
+    out.append(f"  버전 {force.version}, {period}")
     if clause.supersedes:
         out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
     if data["replaced_by"]:
         out.append(f"  이 조항을 대체하는 조항: {', '.join(data['replaced_by'])}")
-    out += ["", "  본문:"] + _indent(clause.text)
-    for old in clause.history:
-        note = f" — {old.note}" if old.note else ""
-        out += ["", f"  이전 버전 {old.version} ({old.effective} 부터){note}:"] + _indent(old.text)
+    out += ["", f"  본문 (버전 {force.version}):"] + _indent(force.text)
+    out += _scheduled_text(clause, today)
+    out += _history_text(clause, today)
     out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
@@ -153,6 +181,40 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     out.append(f"  이 조항을 참조하는 매뉴얼 {len(data['manuals'])}개:")
     out += [f"    {path}" for path in data["manuals"]]
     return "\n".join(out)
+
+
+def _scheduled_text(clause: Clause, today: date) -> list[str]:
+    """Each version decided in advance, with its word diff from the one before it."""
+    force = rules.in_force(clause, today)
+    if force is None:
+        return []
+    out = []
+    previous = force
+    for later in sorted(rules.versions(clause), key=lambda v: v.effective or today):
+        if later.effective is None or later.effective <= today:
+            continue
+        out += ["", f"  시행 예정 ({later.effective}부터) 버전 {later.version}:"]
+        out += _indent(later.text)
+        out += ["", f"  바뀌는 부분 (버전 {previous.version} → {later.version}):"]
+        out += _indent("\n".join(_word_diff(previous.text, later.text)) or "(표기만 바뀜)")
+        previous = later
+    return out
+
+
+def _history_text(clause: Clause, today: date) -> list[str]:
+    """The changes as `v1 → v2: note`, then the texts of the versions no longer in force."""
+    pairs = changes_of(clause)
+    if not pairs:
+        return []
+    out = ["", "  변경 이력:"]
+    for old, new in pairs:
+        coming = ", 시행 예정" if new.effective and new.effective > today else ""
+        out.append(f"    {change_label(old, new)}  ({new.effective}부터{coming})")
+    force = rules.in_force(clause, today)
+    for old in clause.history:
+        if force is not None and old.effective and old.effective < force.effective:
+            out += ["", f"  이전 버전 {old.version} ({old.effective} 부터):"] + _indent(old.text)
+    return out
 
 
 def answer_data(kb: KB, answer: Answer, today: date) -> dict:
