@@ -34,6 +34,18 @@ def versions(clause: Clause) -> list[Version]:
     return [top, *clause.history]
 
 
+def change_label(old: Version, new: Version) -> str:
+    """`v2 → v3: note`: a history note says what changed from one version to the next."""
+    head = f"v{old.version or '?'} → v{new.version or '?'}"
+    return f"{head}: {old.note}" if old.note else head
+
+
+def changes_of(clause: Clause) -> list[tuple[Version, Version]]:
+    """(older, newer) pairs, newest change first, in the order of the file's history."""
+    chain = versions(clause)
+    return list(zip(chain[1:], chain, strict=False))
+
+
 def in_force(clause: Clause, on: date) -> Version | None:
     """SPEC §4: the version with the latest `effective <= on`, or None before the first."""
     dated = [v for v in versions(clause) if v.effective is not None and v.effective <= on]

@@ -136,18 +136,6 @@ def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
 
 
-def change_label(old: Version, new: Version) -> str:
-    """`v2 → v3: note`: a history note says what changed from one version to the next."""
-    head = f"v{old.version or '?'} → v{new.version or '?'}"
-    return f"{head}: {old.note}" if old.note else head
-
-
-def changes_of(clause: Clause) -> list[tuple[Version, Version]]:
-    """(older, newer) pairs, newest change first, in the order of the file's history."""
-    chain = rules.versions(clause)
-    return list(zip(chain[1:], chain, strict=False))
-
-
 def _word_diff(old: str, new: str) -> list[str]:
     from .changes import diff_text, hunks  # one word diff for every command
 
@@ -203,13 +191,13 @@ def _scheduled_text(clause: Clause, today: date) -> list[str]:
 
 def _history_text(clause: Clause, today: date) -> list[str]:
     """The changes as `v1 → v2: note`, then the texts of the versions no longer in force."""
-    pairs = changes_of(clause)
+    pairs = rules.changes_of(clause)
     if not pairs:
         return []
     out = ["", "  변경 이력:"]
     for old, new in pairs:
         coming = ", 시행 예정" if new.effective and new.effective > today else ""
-        out.append(f"    {change_label(old, new)}  ({new.effective}부터{coming})")
+        out.append(f"    {rules.change_label(old, new)}  ({new.effective}부터{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
         if force is not None and old.effective and old.effective < force.effective:
