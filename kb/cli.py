@@ -396,7 +396,11 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
         click.echo(note, err=True)
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
-        click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
+        click.echo(
+            f"{day}부터 버전이 바뀌면 다시 읽고 `kb review ANSWER-ID`할 답변:"
+            if day > date.today()
+            else "Re-read these answers, then run `kb review ANSWER-ID` for each:"
+        )
         for answer in touched:
             click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
 

@@ -280,7 +280,7 @@ def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None
     return (
         f"{clause_id} 버전 {version}은(는) {day}부터 시행됩니다(시행 예정). {until}"
         f"오늘 `kb check`는 그대로입니다. 그날 바뀌어야 할 답변과 매뉴얼은 "
-        f"`kb check --as-of {day}`와 `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
+        f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
         f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
     )
 

@@ -211,6 +211,7 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
     for citation in answer.cites + answer.refs:
         clause = kb.clauses.get(citation.clause_id or "")
         problem = rules.citation_problem(kb, citation, on)
+        shown = _shown_version(clause, on) if clause else None
         citations.append(
             {
                 "citation": citation.raw,
@@ -221,8 +222,8 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
                 "code": problem[0] if problem else None,
                 "message": problem[1] if problem else None,
                 "title": clause.title if clause else None,
-                "version": clause.version if clause else None,
-                "text": clause.text if clause else None,
+                "version": shown.version if shown else None,
+                "text": shown.text if shown else None,
             }
         )
     return {
@@ -239,6 +240,11 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
         "citations": citations,
         "body": answer.body,
     }
+
+
+def _shown_version(clause: Clause, on: date) -> Version:
+    """The text an answer checked on `on` must agree with: in force then, not scheduled."""
+    return rules.in_force(clause, on) or rules.versions(clause)[0]
 
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
