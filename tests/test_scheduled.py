@@ -376,3 +376,73 @@ def test_bump_after_editing_the_file_takes_the_old_text_from_git(tmp_path, kb_cl
     assert kb_cli("check", "-f", str(config), "--strict").exit_code == 0
     assert kb_cli("check", "-f", str(config), "--as-of", DAY).exit_code == 1
 
+
+
+# --- the sample KB: RIDE-3 심야 할증 20% → 30% from 2027-01-01 -------------------------
+
+
+def _sample_copy(root: Path, as_of: str) -> Path:
+    """The repository's sample KB, copied, with the site shown as on `as_of`."""
+    import shutil
+
+    from conftest import REPO
+
+    root.mkdir(parents=True)
+    for name in ("policies", "docs"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "synonyms.yaml", root / "synonyms.yaml")
+    config = (REPO / "mkdocs.yml").read_text("utf-8")
+    assert "  - kb\n" in config
+    (root / "mkdocs.yml").write_text(
+        config.replace("  - kb\n", f"  - kb:\n      as_of: '{as_of}'\n"), "utf-8"
+    )
+    return root / "mkdocs.yml"
+
+
+def test_sample_kb_schedules_a_fee_change_that_is_green_now_and_red_on_its_date(kb_cli):
+    from conftest import REPO
+
+    config = str(REPO / "mkdocs.yml")
+    assert kb_cli("check", "-f", config, "--as-of", "2026-12-01", "--strict").exit_code == 0
+    assert kb_cli("check", "-f", config, "--as-of", "2026-12-31").exit_code == 0  # the eve
+    code, report = check_json(kb_cli, Path(config), "--as-of", "2027-01-01")
+    assert code == 1
+    assert errors(report) == {
+        ("docs/answers/fare/fare-estimate.md", 4, "stale-citation", "RIDE-3"),
+        ("docs/answers/fare/night-surcharge-midnight.md", 4, "stale-citation", "RIDE-3"),
+        ("docs/answers/fare/night-surcharge.md", 4, "stale-citation", "RIDE-3"),
+        ("docs/answers/pass/pass-night.md", 4, "stale-citation", "RIDE-3"),
+    }
+    # the answer prepared for the new rate is good on both sides of the date
+    assert not any("night-surcharge-2027" in f["path"] for f in report["findings"])
+
+
+@pytest.mark.browser
+def test_screenshot_of_the_sample_scheduled_policy_page(tmp_path, kb_cli):
+    from browser import ARTIFACTS, page_at, require_browser, serve_directory, shared_browser
+
+    require_browser()
+    config = _sample_copy(tmp_path / "kb", "2026-12-01")
+    out = tmp_path / "site"
+    result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    with serve_directory(out) as base, page_at(shared_browser(), base) as page:
+        page.goto(base + "policies/ride/#ride-3")
+        section = page.locator("section.kb-clause", has=page.locator("#ride-3"))
+        in_force = section.locator(".kb-clause__text").first
+        assert "20% 할증" in in_force.inner_text()
+        block = section.locator(".kb-scheduled")
+        assert block.is_visible()
+        assert "시행 예정 (2027-01-01부터)" in block.inner_text()
+        assert "30% 할증" in block.locator(".kb-clause__text").inner_text()
+        assert block.locator(".kb-diff del", has_text="20%").first.is_visible()
+        assert block.locator(".kb-diff ins", has_text="30%").first.is_visible()
+        section.locator("details.kb-history summary").click()
+        assert "v1 → v2: 심야 할증률 20% → 30%" in section.locator(".kb-history").inner_text()
+        assert page.js_errors == []
+        # the sticky header would cover the clause's heading in an element screenshot
+        page.add_style_tag(content=".md-header { position: static !important; }")
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / "scheduled-policy.png"
+        section.screenshot(path=str(path))  # the clause alone: in force, scheduled, history
+    assert path.stat().st_size > 10_000
