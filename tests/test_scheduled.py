@@ -249,6 +249,9 @@ def test_show_clause_gives_the_text_in_force_and_the_scheduled_text_with_its_dif
     assert "수수료 2,000원" in out[in_force:scheduled]
     assert "[-2,000원을-]{+3,000원을+}" in out
     assert "v1 → v2: 수수료 2,000원 → 3,000원  (2099-01-01부터, 시행 예정)" in out
+    policy = kb_cli("show", "FEE", "-f", str(kb)).output
+    line = "FEE-1  v1  현행  구역 외 반납 수수료  (답변 2개)  → v2 2099-01-01부터 시행 예정"
+    assert line in policy
     data = json.loads(kb_cli("show", "FEE-1", "-f", str(kb), "--format", "json").output)
     assert data["state"] == "current"
     assert data["in_force"]["version"] == 1 and data["scheduled"]["effective"] == DAY
@@ -422,10 +425,13 @@ def test_screenshot_of_the_sample_scheduled_policy_page(tmp_path, kb_cli):
     from browser import ARTIFACTS, page_at, require_browser, serve_directory, shared_browser
 
     require_browser()
-    config = _sample_copy(tmp_path / "kb", "2026-12-01")
+    config = _sample_copy(tmp_path / "kb", "2026-12-05")
     out = tmp_path / "site"
     result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(out))
     assert result.exit_code == 0, result.output
+    home = (out / "index.html").read_text("utf-8")
+    row = re.search(r"<tr><td>2027-01-01</td>.*?</tr>", home)[0]  # the home page's recent changes
+    assert "RIDE-3" in row and "kb-badge--future" in row and "kb-badge--current" not in row
     with serve_directory(out) as base, page_at(shared_browser(), base) as page:
         page.goto(base + "policies/ride/#ride-3")
         section = page.locator("section.kb-clause", has=page.locator("#ride-3"))

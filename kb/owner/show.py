@@ -77,7 +77,8 @@ def impact(kb: KB, clause_id: str) -> dict:
 
 def impact_text(kb: KB, data: dict) -> str:
     clause = kb.clauses[data["clause"]]
-    lines = [f"{clause.id} {clause.title} (v{clause.version}) 에 기대는 곳:"]
+    force = rules.in_force(clause, date.today()) or rules.versions(clause)[0]
+    lines = [f"{clause.id} {clause.title} (v{force.version}) 에 기대는 곳:"]
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
@@ -279,7 +280,12 @@ def policy_text(kb: KB, policy: Policy, today: date) -> str:
     for clause in policy.clauses:
         state = STATES[rules.state(kb, clause, today)]
         count = len(relying_on(kb, clause.id).answers)
-        out.append(f"    {clause.id}  v{clause.version}  {state}  {clause.title}  (답변 {count}개)")
+        force = rules.in_force(clause, today) or rules.versions(clause)[0]
+        later = rules.scheduled(clause, today) if rules.in_force(clause, today) else None
+        coming = f"  → v{later.version} {later.effective}부터 시행 예정" if later else ""
+        out.append(
+            f"    {clause.id}  v{force.version}  {state}  {clause.title}  (답변 {count}개){coming}"
+        )
     return "\n".join(out)
 
 

@@ -553,6 +553,13 @@ def _due(site: Site, day: date) -> str:
     return f"{day.isoformat()} {tag}"
 
 
+def _change_state(site: Site, clause: Clause) -> str:
+    """A change dated after today is 시행 예정, even while an earlier version is in force."""
+    if clause.effective and clause.effective > site.today:
+        return rules.FUTURE
+    return site.state(clause)
+
+
 def recent_changes(site: Site, limit: int = 10) -> str:
     t = site.t
     start = site.today - timedelta(days=RECENT_DAYS)
@@ -568,7 +575,7 @@ def recent_changes(site: Site, limit: int = 10) -> str:
     rows = "".join(
         f'<tr><td>{_iso(c.effective)}</td><td><a class="kb-id" href="{site.clause_href(c)}">'
         f"{e(c.id)}</a> {e(c.title)}</td><td>v{c.version}</td>"
-        f"<td>{badge(site, site.state(c))}</td>"
+        f"<td>{badge(site, _change_state(site, c))}</td>"
         f"<td>{e((c.history[0].note or '') if c.history else '')}</td></tr>"
         for c in recent
     )
