@@ -454,3 +454,11 @@ def test_screenshot_of_the_sample_scheduled_policy_page(tmp_path, kb_cli):
         path = ARTIFACTS / "scheduled-policy.png"
         section.screenshot(path=str(path))  # the clause alone: in force, scheduled, history
     assert path.stat().st_size > 10_000
+
+
+def test_policy_page_history_table_says_how_each_version_came_about(site):
+    page = _page(site, "policies/fee")
+    section = page[page.index('id="fee-1"'):page.index('id="fee-2"')]
+    table = section[section.index("kb-table--compact"):]
+    assert "<td>v2</td><td>2099-01-01</td><td>v1 → v2: 수수료 2,000원 → 3,000원</td>" in table
+    assert "<td>v1</td><td>2026-01-01</td><td></td>" in table

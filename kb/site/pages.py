@@ -306,9 +306,6 @@ def history(site: Site, clause: Clause) -> str:
     if not clause.history:
         return ""
     t = site.t
-    chain = [(clause.version, clause.effective, clause.text, None)] + [
-        (v.version, v.effective, v.text, v.note) for v in clause.history
-    ]
     changes = []
     for old, new in rules.changes_of(clause):
         # `v2 → v3: note`: a note says what changed from its version to the next
@@ -322,13 +319,19 @@ def history(site: Site, clause: Clause) -> str:
             f'<div class="kb-diff__body">{diff_html(site.plain(old.text), site.plain(new.text))}'
             "</div></div>"
         )
+    # each version's row says how it came about: `v1 → v2: note` on v2's row
+    came = {
+        (new.version, new.effective): rules.change_label(old, new)
+        for old, new in rules.changes_of(clause)
+    }
     rows = "".join(
-        f"<tr><td>v{v or '?'}</td><td>{_iso(eff)}</td><td>{e(note or '')}</td></tr>"
-        for v, eff, _text, note in chain
+        f"<tr><td>v{v.version or '?'}</td><td>{_iso(v.effective)}</td>"
+        f"<td>{e(came.get((v.version, v.effective), ''))}</td></tr>"
+        for v in rules.versions(clause)
     )
     table = (
         f'<div class="kb-table kb-table--compact"><table><thead><tr><th>{e(t["version"])}</th>'
-        f"<th>{e(t['effective'])}</th><th>{e(t['note'])}</th></tr></thead><tbody>{rows}"
+        f"<th>{e(t['effective'])}</th><th>{e(t['changes'])}</th></tr></thead><tbody>{rows}"
         "</tbody></table></div>"
     )
     return (
