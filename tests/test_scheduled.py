@@ -462,3 +462,33 @@ def test_policy_page_history_table_says_how_each_version_came_about(site):
     table = section[section.index("kb-table--compact"):]
     assert "<td>v2</td><td>2099-01-01</td><td>v1 → v2: 수수료 2,000원 → 3,000원</td>" in table
     assert "<td>v1</td><td>2026-01-01</td><td></td>" in table
+
+
+def test_the_issues_future_bump_on_the_sample_kb(tmp_path, kb_cli):
+    """Issue 11: `kb bump REFUND-3 --effective 2027-01-01` used to give 11 errors at once."""
+    config = str(_sample_copy(tmp_path / "kb", "2026-12-01"))
+    bumped = kb_cli("bump", "REFUND-3", "-f", config, "--effective", "2027-01-01",
+                    "--text", "신용·체크카드 환불은 카드사 영업일 기준 2~5일 안에 반영됩니다.",
+                    "--note", "카드 환불 3~7일 → 2~5일")
+    assert bumped.exit_code == 0, bumped.output
+    assert kb_cli("check", "-f", config, "--as-of", "2026-12-01", "--strict").exit_code == 0
+    code, report = check_json(kb_cli, Path(config), "--as-of", "2027-01-01")
+    found = errors(report)  # (path, line, code, clause)
+    assert code == 1 and {f[2] for f in found} == {"stale-citation"}
+    stale = {(f[0], f[3]) for f in found}
+    assert {p for p, c in stale if c == "REFUND-3"} == {
+        "docs/answers/fare/unlock-failed-charged.md",
+        "docs/answers/parking/still-charging-after-return.md",
+        "docs/answers/payment/double-charge.md",
+        "docs/answers/refund/device-defect.md",
+        "docs/answers/refund/not-received.md",
+        "docs/answers/refund/processing-time.md",
+    }
+    assert {c for _, c in stale} == {"REFUND-3", "RIDE-3"}  # RIDE-3 changes that day too
+    data = json.loads(kb_cli("report", "-f", config, "--as-of", "2026-12-01",
+                             "--format", "json").output)
+    refund = next(s for s in data["scheduled"] if s["clause"] == "REFUND-3")
+    assert [m["path"] for m in refund["manuals"]] == [
+        "docs/manuals/complaints.md", "docs/manuals/tone.md", "docs/manuals/weekend.md",
+    ]
+    assert all(m["lines"] for m in refund["manuals"])
