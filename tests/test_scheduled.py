@@ -9,10 +9,13 @@ from __future__ import annotations
 import json
 import re
 import subprocess
+from datetime import date
 from pathlib import Path
 
 import pytest
 from conftest import write_kb
+
+from kb import check, load
 
 POLICY = """\
     # 반납 수수료: 운영관리팀이 분기마다 검토한다.
@@ -492,3 +495,51 @@ def test_the_issues_future_bump_on_the_sample_kb(tmp_path, kb_cli):
         "docs/manuals/complaints.md", "docs/manuals/tone.md", "docs/manuals/weekend.md",
     ]
     assert all(m["lines"] for m in refund["manuals"])
+
+
+# --- the rule, table-driven: which version is in force on which day ----------------------
+
+SCHEDULED = """\
+    id: FEE
+    title: 반납 수수료 정책
+    owner: 운영관리팀
+    clauses:
+      - id: FEE-1
+        title: 구역 외 반납 수수료
+        version: 2
+        effective: 2027-01-01
+        text: 3,000원
+        history:
+          - version: 1
+            effective: 2026-01-01
+            text: 2,000원
+      - id: FEE-2
+        title: 견인 비용
+        version: 1
+        effective: 2026-01-01
+        expires: 2027-01-01
+        text: 40,000원
+"""
+
+
+@pytest.mark.parametrize(
+    ("cites", "as_of", "extra", "expected"),
+    [
+        ("FEE-1@1", "2026-12-31", "", []),  # the eve: v1 still in force
+        ("FEE-1@1", "2027-01-01", "", ["stale-citation"]),  # the day: v2 in force
+        ("FEE-1@2", "2026-12-31", "", ["future-clause"]),  # cited before its date
+        ("FEE-1@2", "2027-01-01", "", []),
+        ("FEE-1@2", "2026-12-01", "effective: 2027-01-01\n", []),  # prepared for the day
+        ("FEE-1@1", "2026-12-01", "effective: 2027-01-01\n", ["stale-citation"]),
+        ("FEE-1@3", "2026-12-31", "", ["stale-citation"]),  # no such version
+        ("FEE-1@1", "2025-12-31", "", ["future-clause"]),  # before any version
+        ("FEE-2@1", "2027-01-01", "", ["expired-clause"]),  # expiry is not a version
+    ],
+)
+def test_the_version_in_force_decides(tmp_path, cites, as_of, extra, expected):
+    config = write_kb(tmp_path / "kb", {
+        "policies/fee.yaml": SCHEDULED,
+        "docs/answers/a.md": f"---\nid: a\ntitle: 답변\ncites: [{cites}]\n{extra}---\n본문\n",
+    })
+    report = check(load(config), date.fromisoformat(as_of))
+    assert [f.code for f in report.findings] == expected
