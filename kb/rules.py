@@ -60,6 +60,12 @@ def scheduled(clause: Clause, on: date) -> Version | None:
     return min(later, key=lambda v: v.effective) if later else None
 
 
+def shown(clause: Clause, on: date) -> Version:
+    """The version to show on `on`: the one in force, never a scheduled one while an
+    earlier version applies; a clause not yet in force at all shows its first version."""
+    return in_force(clause, on) or scheduled(clause, on) or versions(clause)[0]
+
+
 def first_effective(clause: Clause) -> date | None:
     dates = [v.effective for v in versions(clause) if v.effective is not None]
     return min(dates) if dates else None

@@ -390,8 +390,7 @@ def pin(kb: KB, clause_id: str, today: date) -> str:
         near = rules.suggestions(kb, clause_id)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         raise KBError(f"cannot cite {clause_id!r}: no clause has that id{hint}")
-    version = rules.in_force(clause, today) or rules.scheduled(clause, today)
-    return f"{clause.id}@{version.version if version else clause.version}"
+    return f"{clause.id}@{rules.shown(clause, today).version}"
 
 
 def new_answer(

@@ -77,7 +77,7 @@ def impact(kb: KB, clause_id: str) -> dict:
 
 def impact_text(kb: KB, data: dict) -> str:
     clause = kb.clauses[data["clause"]]
-    force = rules.in_force(clause, date.today()) or rules.versions(clause)[0]
+    force = rules.shown(clause, date.today())
     lines = [f"{clause.id} {clause.title} (v{force.version}) 에 기대는 곳:"]
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
@@ -153,7 +153,7 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
-    force = rules.in_force(clause, today) or rules.versions(clause)[0]
+    force = rules.shown(clause, today)
     period = f"{force.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
     out.append(f"  버전 {force.version}, {period}")
     if clause.supersedes:
@@ -212,7 +212,7 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
     for citation in answer.cites + answer.refs:
         clause = kb.clauses.get(citation.clause_id or "")
         problem = rules.citation_problem(kb, citation, on)
-        shown = _shown_version(clause, on) if clause else None
+        shown = rules.shown(clause, on) if clause else None
         citations.append(
             {
                 "citation": citation.raw,
@@ -241,11 +241,6 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
         "citations": citations,
         "body": answer.body,
     }
-
-
-def _shown_version(clause: Clause, on: date) -> Version:
-    """The text an answer checked on `on` must agree with: in force then, not scheduled."""
-    return rules.in_force(clause, on) or rules.versions(clause)[0]
 
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
@@ -280,7 +275,7 @@ def policy_text(kb: KB, policy: Policy, today: date) -> str:
     for clause in policy.clauses:
         state = STATES[rules.state(kb, clause, today)]
         count = len(relying_on(kb, clause.id).answers)
-        force = rules.in_force(clause, today) or rules.versions(clause)[0]
+        force = rules.shown(clause, today)
         later = rules.scheduled(clause, today) if rules.in_force(clause, today) else None
         coming = f"  → v{later.version} {later.effective}부터 시행 예정" if later else ""
         out.append(

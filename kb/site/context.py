@@ -139,9 +139,7 @@ class Site:
 
         A clause not yet in force at all shows its first version.
         """
-        day = on or self.today
-        found = rules.in_force(clause, day) or rules.scheduled(clause, day)
-        return found or rules.versions(clause)[0]
+        return rules.shown(clause, on or self.today)
 
     def clause_html(self, clause: Clause, on: date | None = None) -> str:
         return self.version_html(clause, self.in_force(clause, on))
