@@ -145,7 +145,7 @@ class Site:
         return self.version_html(clause, self.in_force(clause, on))
 
     def version_html(self, clause: Clause, version: Version) -> str:
-        key = f"{clause.id}@{version.version}"
+        key = f"{clause.id}@{version.version}@{version.effective}"  # a broken file may repeat N
         if key not in self._clause_html:
             self._clause_html[key] = self.render(version.text)
         return self._clause_html[key]
