@@ -2,8 +2,9 @@
 
 The attack tests put a marker (`alert(`, `__xss`) in every hostile value; a
 page is safe when, parsed as a browser's tokenizer would, no event-handler
-attribute, script-scheme URL, refresh, script text or `<img src=x>` carries
-it. Escaped text that merely shows the payload is fine: it runs nothing.
+attribute, script-scheme URL, refresh or script text carries
+it, and no element carries the payloads' own `data-xss` attribute. Escaped
+text that merely shows the payload is fine: it runs nothing.
 """
 
 from __future__ import annotations
@@ -32,8 +33,8 @@ class _Inspector(HTMLParser):
                 self.found.append(f"<{tag} {name}={value!r}>")
             elif name == "http-equiv" and value.lower() == "refresh":
                 self.found.append(f"<{tag} http-equiv=refresh>")
-        if tag == "img" and dict(attrs).get("src") == "x":
-            self.found.append("<img src=x>")
+        if any(name == "data-xss" for name, _ in attrs):
+            self.found.append(f"<{tag} data-xss>")  # an element that came from content
         if tag in ("script", "iframe", "object", "embed", "base"):
             self.script = []
             if tag != "script":
@@ -72,7 +73,8 @@ def injected_in_site(site: Path) -> dict[str, list[str]]:
         if path.suffix.lower() not in (".html", ".htm", ".svg", ".xhtml", ".xml"):
             continue
         problems = injected(path.read_text(encoding="utf-8", errors="replace"))
-        if path.suffix.lower() in (".svg", ".xhtml") and "<script" in path.read_text(errors="replace"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if path.suffix.lower() in (".svg", ".xhtml") and "<script" in text:
             problems.append("<script> in a published document")
         if problems:
             found[str(path.relative_to(site))] = problems
