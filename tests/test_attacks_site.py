@@ -15,13 +15,17 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+import yaml
 from attack_html import injected, injected_in_site
+from browser import browser, page_at, serve_directory  # noqa: F401
 from click.testing import CliRunner
 from conftest import MKDOCS_YML, write_kb
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kb.cli import main
 from kb.config import read_config
-from kb.frontmatter import MANUAL_KEYS
+from kb.frontmatter import MANUAL_KEYS, UNSAFE_KEYS
 from kb.site.meta import CLEANERS
 
 POLICY = """
@@ -187,9 +191,7 @@ def attacked(tmp_path_factory):
 
 
 def _findings(report: dict, path: str, code: str | None = None) -> list[dict]:
-    return [
-        f for f in report["findings"] if f["path"] == path and code in (None, f["code"])
-    ]
+    return [f for f in report["findings"] if f["path"] == path and code in (None, f["code"])]
 
 
 def _page(site: Path, rel: str) -> str:
@@ -451,3 +453,124 @@ def test_folder_symlink_out_of_the_kb_stops_the_build(tmp_path, caplog):
     assert built.exit_code != 0 and "Traceback" not in built.output
     assert "docs/home: KB 밖을 가리키는 폴더 링크" in caplog.text
     assert not any(SECRET in p.read_text(errors="ignore") for p in site.rglob("*") if p.is_file())
+
+
+# --- 4. any front matter: hypothesis --------------------------------------------------
+
+PAYLOADS = [
+    "<img src=x onerror=alert(1) data-xss>",
+    '"><img src=x onerror=alert(2) data-xss>',
+    "'><svg onload=alert(3) data-xss>",
+    "</title><script data-xss>alert(4)</script>",
+    '"]);alert(5);//',
+    "javascript:alert(6)",
+    " javascript:alert(7)",
+    '" onmouseover="alert(8)" data-xss="',
+    "</small><iframe src=javascript:alert(9) data-xss></iframe>",
+    "data:text/html,<script>alert(10)</script>",
+    "&lt;img src=x onerror=alert(11) data-xss&gt;",
+    "{{ config }}{% include 'base.html' %}",
+    "<!-- --><script data-xss>alert(12)</script>",
+    "redirect.html",
+    "../../../../etc/passwd",
+]
+_CHARS = st.characters(codec="utf-8", exclude_categories=("Cs", "Cc"))
+hostile_text = st.builds(
+    lambda before, payload, after: before + payload + after,
+    st.text(_CHARS, max_size=3),
+    st.sampled_from(PAYLOADS),
+    st.text(_CHARS, max_size=3),
+)
+hostile_value = st.one_of(
+    hostile_text,
+    st.lists(hostile_text, min_size=1, max_size=3),
+    st.dictionaries(st.sampled_from(["exclude", "boost", "x"]), hostile_text, max_size=2),
+)
+# Every key the site or a theme reads, the ones the check refuses, and some nobody reads.
+PAGE_KEYS = sorted(MANUAL_KEYS | set(UNSAFE_KEYS) | {"extra", "content", "meta", "toc", "url"})
+ANSWER_HOSTILE_KEYS = sorted(
+    {"title", "tags", "owner", "status", "review_by", "effective", "questions", "description"}
+    | set(UNSAFE_KEYS)
+)
+hostile_page = st.fixed_dictionaries({key: hostile_value for key in PAGE_KEYS})
+hostile_answer = st.fixed_dictionaries({key: hostile_value for key in ANSWER_HOSTILE_KEYS})
+hostile_kb = st.tuples(st.lists(hostile_page, min_size=2, max_size=3), hostile_answer)
+
+
+def _front(meta: dict, body: str) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\n" + body + "\n"
+
+
+def _hostile_site(base: Path, pages: list[dict], answer: dict) -> Path:
+    """Write and build (allowing errors, as `kb serve` does) a KB of hostile pages."""
+    files = {"policies/refund.yaml": POLICY, "docs/index.md": "# 홈\n"}
+    for n, meta in enumerate(pages):
+        files[f"docs/manuals/page-{n}.md"] = _front(meta, f"본문 {n}")
+    fixed = {"id": "hostile", "cites": ["REFUND-1@1"]}
+    files["docs/answers/hostile.md"] = _front({**answer, **fixed}, "답변 본문")
+    root = base / "kb"
+    config = write_kb(root, {})
+    for rel, text in files.items():  # verbatim: YAML from safe_dump must not be dedented
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    site = base / "site"
+    result = _cli("build", "-q", "-f", str(config), "--site-dir", str(site), "--allow-errors")
+    assert result.exit_code == 0, result.output
+    return site
+
+
+@settings(
+    max_examples=6,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(hostile_kb)
+def test_no_front_matter_makes_a_built_page_run_script(tmp_path_factory, kb_files):
+    pages, answer = kb_files
+    site = _hostile_site(tmp_path_factory.mktemp("hostile"), pages, answer)
+    assert (site / "manuals" / "page-0" / "index.html").exists()
+    assert injected_in_site(site) == {}
+
+
+@pytest.mark.browser
+@settings(
+    max_examples=2,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
+@given(hostile_kb)
+def test_no_front_matter_makes_chromium_run_script(tmp_path_factory, browser, kb_files):  # noqa: F811
+    pages, answer = kb_files
+    site = _hostile_site(tmp_path_factory.mktemp("hostile-browser"), pages, answer)
+    sample = ["", "manuals/page-0/", "manuals/page-1/", "answers/hostile/", "tags/"]
+    _assert_nothing_runs(browser, site, sample)
+
+
+@pytest.mark.browser
+def test_attack_pages_run_nothing_in_chromium(attacked, browser):  # noqa: F811
+    _, _, site = attacked
+    sample = [
+        "", "manuals/title/", "manuals/description/", "manuals/subtitle/",
+        "manuals/redirect/", "manuals/javascript/", "manuals/status/", "manuals/mmd/",
+        "manuals/heading/", "answers/title/", "answers/template/",
+    ]  # fmt: skip
+    _assert_nothing_runs(browser, site, sample)
+
+
+def _assert_nothing_runs(browser, site: Path, paths: list[str]) -> None:  # noqa: F811
+    with serve_directory(site) as base, page_at(browser, base) as page:
+        dialogs: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        for path in paths:
+            page.goto(base + path, wait_until="load")
+            assert page.url.startswith(base + path), f"{path} went to {page.url}"
+            assert page.evaluate("document.querySelectorAll('[data-xss]').length") == 0, path
+            handlers = page.evaluate(
+                "[...document.querySelectorAll('*')].flatMap(e => [...e.attributes]"
+                ".filter(a => a.name.startsWith('on')).map(a => e.tagName + ' ' + a.name))"
+            )
+            assert handlers == [], path
+        assert dialogs == []
+        assert page.js_errors == []
