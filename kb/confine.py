@@ -35,7 +35,9 @@ class Fence:
     """The KB's folders, links resolved: what lies inside them may be read."""
 
     def __init__(self, root: str | Path, *folders: str | Path):
-        bases = [os.path.realpath(root)] + [os.path.realpath(f) for f in folders]
+        # mkdocs.yml may place docs_dir outside the KB; a committed link may not.
+        own = [f for f in folders if not os.path.islink(f)]
+        bases = [os.path.realpath(root)] + [os.path.realpath(f) for f in own]
         self.bases = [b.rstrip(os.sep) + os.sep for b in dict.fromkeys(bases)]
         self._dirs: dict[str, str] = {}
 
@@ -98,6 +100,14 @@ class Screen:
         self.rel = rel
         self.findings = findings
         self.publish_html = publish_html
+
+    def top(self, directory: str) -> bool:
+        """Whether a walk may start at `directory` (docs/ or policies/ itself may be a link)."""
+        if self.fence.inside(directory):
+            return True
+        if os.path.islink(directory):  # a folder below a link is reported as that link
+            self.findings.append(outside_link(self.rel(directory), os.readlink(directory)))
+        return False
 
     def keep(self, dirpath: str, names: list[str], folders: bool = False) -> list[str]:
         kept = []

@@ -351,7 +351,7 @@ def _files(
     found: list[str] = []
     top = str(directory)
     skipped = str(skip) if skip is not None else None
-    if not os.path.isdir(top):
+    if not os.path.isdir(top) or (screen is not None and not screen.top(top)):
         return found
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [

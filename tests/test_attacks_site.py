@@ -574,3 +574,20 @@ def _assert_nothing_runs(browser, site: Path, paths: list[str]) -> None:  # noqa
             assert handlers == [], path
         assert dialogs == []
         assert page.js_errors == []
+
+
+def test_docs_folder_itself_linked_out_of_the_kb_is_not_read(tmp_path, caplog):
+    files = {k: ATTACKS[k] for k in ("policies/refund.yaml",)}
+    path = write_kb(tmp_path / "kb", files)
+    outside = tmp_path / "elsewhere"
+    (outside / "answers").mkdir(parents=True)
+    (outside / "secret.md").write_text(f"# 비밀\n\n{SECRET}\n", encoding="utf-8")
+    (tmp_path / "kb" / "docs").rmdir()
+    os.symlink(outside, tmp_path / "kb" / "docs")
+    check = _cli("check", "-f", str(path))
+    assert "docs:1: error: outside-link" in check.output
+    result = _cli("search", "비밀", "-f", str(path), "--format", "json")
+    assert json.loads(result.output)["results"] == []
+    built = _cli("build", "-q", "-f", str(path), "--site-dir", str(tmp_path / "site"))
+    assert built.exit_code == 1 and "Traceback" not in built.output
+    assert not (tmp_path / "site" / "secret").exists()

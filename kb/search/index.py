@@ -96,7 +96,9 @@ def _walk(
     Entries rather than Paths: on 10,000 answers the freshness check before
     every search is mostly this walk, and DirEntry.stat() is cheap.
     """
-    found = []
+    found: list = []
+    if not fence.inside(directory):
+        return found
     stack = [str(directory)]
     skipped = str(skip) if skip is not None else None
     while stack:
