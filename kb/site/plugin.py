@@ -331,7 +331,10 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 
 
 def _refuse_folder_links_out(report: Report, root: Path) -> None:
-    """MkDocs follows every folder link in docs_dir before any plugin can leave it out."""
+    """MkDocs follows every folder link in docs_dir before any plugin can leave it out.
+
+    (A folder link out of policies/ stops the build too: simpler, and as much an attack.)
+    """
     for finding in report.findings:
         if finding.code == "outside-link" and (root / finding.path).is_dir():
             raise PluginError(
