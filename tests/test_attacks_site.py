@@ -78,7 +78,7 @@ ATTACKS = {
         ---
         title: <img src=x onerror=alert(1) data-xss>
         ---
-        본문입니다.
+        본문입니다. [[REFUND-1]]을 따릅니다.
     """,
     "docs/manuals/description.md": """
         ---
@@ -223,6 +223,8 @@ def test_title_img_onerror_is_escaped(attacked):
     assert "＜img src=x onerror=alert(1) data-xss＞" in page  # text in header, <title>
     assert injected(_page(site, "manuals/plain")) == []  # ... and in every page's nav
     assert _findings(report, "docs/manuals/title.md") == []  # escaped: nothing to fix
+    policy = _page(site, "policies/refund")  # lists the manual that relies on the clause
+    assert injected(policy) == [] and "alert(1) data-xss" in policy
 
 
 def test_description_quote_breakout_is_escaped(attacked):
