@@ -42,6 +42,7 @@ class KBConfig:
     site_name: str = "kb"
     language: str = "ko"
     raw: dict | None = None
+    cache_dir: Path | None = None  # the `kb` plugin's `cache_dir`: caches outside the KB
 
 
 def plugin_options(plugins) -> dict:
@@ -79,4 +80,11 @@ def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
         site_name=str(raw.get("site_name") or "kb"),
         language=str(theme.get("language") or "ko"),
         raw=raw,
+        cache_dir=_cache_dir(root, options),
     )
+
+
+def _cache_dir(root: Path, options: dict) -> Path | None:
+    # `~` allowed: a read-only checkout points it at the user's home.
+    value = options.get("cache_dir")
+    return root / Path(str(value)).expanduser() if value else None

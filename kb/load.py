@@ -447,7 +447,7 @@ def load(config: KBConfig | str | Path = "mkdocs.yml", cache: bool = True) -> KB
         answers_dir=config.answers_dir,
         config_file=config.config_file,
     )
-    parse_cache = ParseCache(kb.root, enabled=cache)
+    parse_cache = ParseCache.for_kb(kb, enabled=cache)
     load_files(kb, parse_cache)
     parse_cache.save()
     index_clauses(kb)

@@ -54,6 +54,8 @@ class KBPluginConfig(Config):
     allow_errors = config_options.Type(bool, default=False)
     # Show the site as on this date (YYYY-MM-DD) instead of today.
     as_of = config_options.Optional(config_options.Type(str))
+    # Where `kb search` keeps its index (relative to mkdocs.yml; default .kb-cache/).
+    cache_dir = config_options.Optional(config_options.Type(str))
 
 
 class KBSiteError(PluginError):

@@ -1,0 +1,318 @@
+"""Issue 12's attacks on kb's state: caches, the search index, git history, files kept as written.
+
+One test per reported case, named after it, so that the next attack starts
+from these. Everything is real: real files, real git repositories, real
+whoosh indexes, the `kb` command in a subprocess where a process boundary
+matters (a read-only mount, a missing git).
+
+Read-only places: the tests run as root in CI, and root writes through
+`chmod a-w`. So a read-only KB is a real read-only bind mount in a private
+mount namespace (`unshare --mount`, which root may do), and as a normal
+user plain `chmod`; a `.kb-cache` that is a file is the case both respect.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import write_kb
+from search_kb import SEARCH_KB
+
+from kb.config import read_config
+from kb.search.index import MANIFEST, POINTER, Location, update
+
+KB_BIN = str(Path(sys.executable).with_name("kb"))
+
+
+def run_kb(*args: str, env: dict | None = None, cwd: Path | None = None,
+           wrap: list[str] | None = None) -> subprocess.CompletedProcess:
+    """The real `kb` command in its own process."""
+    return subprocess.run(
+        [*(wrap or []), KB_BIN, *args],
+        capture_output=True, text=True, env=env or dict(os.environ), cwd=cwd, timeout=120,
+    )
+
+
+def search_ids(config: Path, query: str, **env) -> list[str]:
+    done = run_kb("search", query, "-f", str(config), "--format", "json", "--limit", "50",
+                  env=dict(os.environ, **env) if env else None)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    return [r["id"] for r in json.loads(done.stdout)["results"]]
+
+
+def check_json(config: Path, *extra: str) -> dict:
+    done = run_kb("check", "-f", str(config), "--format", "json", "--as-of", "2026-11-22",
+                  *extra)
+    assert done.returncode in (0, 1), done.stderr
+    assert "Traceback" not in done.stderr
+    return json.loads(done.stdout)
+
+
+@pytest.fixture
+def search_kb(tmp_path) -> Path:
+    return write_kb(tmp_path / "kb", SEARCH_KB)
+
+
+# --- 9. the parse cache is keyed by everything a parse depends on -------------
+
+ANSWERS_DIR_CONFIG = """\
+site_name: 캐시 KB
+plugins:
+  - search
+  - kb:
+      answers_dir: {answers_dir}
+"""
+
+
+def test_9_parse_cache_key_answers_dir_changed_and_back(tmp_path):
+    files = {
+        "policies/refund.yaml": SEARCH_KB["policies/refund.yaml"],
+        "docs/answers/refund/processing.md": SEARCH_KB["docs/answers/refund/processing.md"],
+        "docs/answers/account/password.md": SEARCH_KB["docs/answers/account/password.md"]
+        .replace("ACCOUNT-1@1", "REFUND-1@1"),
+    }
+    config = write_kb(tmp_path / "kb", files, ANSWERS_DIR_CONFIG.format(answers_dir="answers"))
+
+    def set_answers_dir(value: str) -> None:
+        config.write_text(ANSWERS_DIR_CONFIG.format(answers_dir=value), encoding="utf-8")
+
+    def both_ways(expect_password_answer: bool) -> None:
+        # check and search interleaved, each twice: a cold and a warm cache
+        for _ in range(2):
+            data = check_json(config)
+            assert data["counts"]["error"] == 0, data
+            found = search_ids(config, "비밀번호")
+            assert ("password-reset" in found) is expect_password_answer
+            assert ("answers/account/password.md" in found) is not expect_password_answer
+
+    # Both directions, each from a cache the other configuration filled:
+    # no `'Manual' object has no attribute 'status'` (or 'published').
+    for answers_dir in ("answers/refund", "answers", "answers/refund", "answers"):
+        set_answers_dir(answers_dir)
+        both_ways(answers_dir == "answers")
+
+
+def test_9_parse_cache_key_is_explicit(tmp_path):
+    from kb.cache import ParseCache, cache_key
+
+    root = tmp_path / "kb"
+    one = cache_key(root, root / "docs", root / "docs/answers", root / "policies")
+    other = cache_key(root, root / "docs", root / "docs/answers/refund", root / "policies")
+    assert set(one) >= {"docs_dir", "answers_dir", "policies_dir", "kb", "code", "python"}
+    assert one != other
+    assert ParseCache(root, key=one).path != ParseCache(root, key=other).path
+
+
+# --- 10. a same-size edit with the mtime put back is seen ---------------------
+
+
+def _edit_keeping_size_and_mtime(path: Path, old: str, new: str) -> None:
+    assert len(old.encode()) == len(new.encode())
+    before = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = path.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+
+def test_10_same_size_edit_with_mtime_put_back(search_kb):
+    answer = search_kb.parent / "docs/answers/refund/processing.md"
+    assert check_json(search_kb)["counts"]["error"] == 0
+    assert "refund-processing" in search_ids(search_kb, "시점")
+    # REFUND-3@1 -> REFUND-9@1: same size, an unknown clause now; 시점 -> 시각
+    _edit_keeping_size_and_mtime(answer, "REFUND-3@1", "REFUND-9@1")
+    _edit_keeping_size_and_mtime(answer, "시점", "시각")
+    codes = [f["code"] for f in check_json(search_kb)["findings"]]
+    assert "unknown-clause" in codes
+    assert "refund-processing" not in search_ids(search_kb, "시점")
+    assert search_ids(search_kb, "돌아오는 시각")[0] == "refund-processing"
+
+
+# --- 11. the search index heals -----------------------------------------------
+
+
+def _index_dir(config: Path) -> Path:
+    current = Location.of(read_config(config)).current()
+    assert current is not None
+    return current
+
+
+def _base(config: Path) -> Path:
+    return Location.of(read_config(config)).base
+
+
+def _damage_and_search(config: Path, damage) -> None:
+    assert search_ids(config, "돈 언제 들어와요")[0] == "refund-processing"
+    damage(_index_dir(config))
+    # twice: the first search heals, the second finds a healed index
+    for _ in range(2):
+        assert search_ids(config, "돈 언제 들어와요")[0] == "refund-processing"
+    assert update(config).files == 0  # healed for good, not rebuilt on every run
+
+
+def _segments(directory: Path) -> list[Path]:
+    return [p for p in directory.iterdir() if p.suffix == ".seg"]
+
+
+def test_11_truncated_segment(search_kb):
+    def truncate(directory):
+        for seg in _segments(directory):
+            with open(seg, "r+b") as handle:
+                handle.truncate(seg.stat().st_size // 2)
+
+    _damage_and_search(search_kb, truncate)
+
+
+def test_11_garbage_segment_of_the_same_size(search_kb):
+    def garble(directory):
+        for seg in _segments(directory):
+            seg.write_bytes(b"\xff" * seg.stat().st_size)
+
+    _damage_and_search(search_kb, garble)
+
+
+def test_11_missing_toc(search_kb):
+    def drop_toc(directory):
+        for toc in directory.glob("*.toc"):
+            toc.unlink()
+
+    _damage_and_search(search_kb, drop_toc)
+
+
+def test_11_non_utf8_current(search_kb):
+    _damage_and_search(search_kb, lambda d: (d.parent / POINTER).write_bytes(b"\xff\xfe v-\x80"))
+
+
+def test_11_empty_manifest(search_kb):
+    _damage_and_search(search_kb, lambda d: (d / MANIFEST).write_bytes(b""))
+
+
+def test_11_lock_is_a_directory(search_kb):
+    def lock_dir(directory):
+        lock = directory.parent / "lock"
+        lock.unlink()
+        (lock / "stuck").mkdir(parents=True)
+        answer = search_kb.parent / "docs/answers/refund/fee.md"  # so the update needs the lock
+        answer.write_text(answer.read_text(encoding="utf-8") + "\n추가 안내\n", encoding="utf-8")
+
+    _damage_and_search(search_kb, lock_dir)
+
+
+def test_11_kb_cache_is_a_file(search_kb, in_kb_cache):
+    (search_kb.parent / ".kb-cache").write_text("not a folder", encoding="utf-8")
+    done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
+    assert ".kb-cache" in done.stderr and "KB_CACHE_DIR" in done.stderr  # says how to fix
+    assert (search_kb.parent / ".kb-cache").read_text(encoding="utf-8") == "not a folder"
+
+
+def _read_only(path: Path) -> list[str] | None:
+    """A command prefix that runs with `path` mounted read-only, or None when not possible."""
+    if os.geteuid() != 0:
+        return []  # chmod is enough for a normal user; the caller chmods
+    if shutil.which("unshare") is None:
+        return None
+    script = ('mount --bind "$0" "$0" && mount -o remount,ro,bind "$0" "$0" && '
+              'touch "$0/.probe" 2>/dev/null && exit 99; shift; exec "$@"')
+    probe = subprocess.run(["unshare", "--mount", "sh", "-c", script, str(path), "x", "true"],
+                           capture_output=True)
+    if probe.returncode != 0:
+        return None
+    return ["unshare", "--mount", "sh", "-c", script, str(path), "x"]
+
+
+def _chmod_tree(path: Path, writable: bool) -> None:
+    for folder, _, names in os.walk(path):
+        for name in [*names, ""]:
+            target = Path(folder, name)
+            mode = target.stat().st_mode
+            target.chmod(mode | 0o200 if writable else mode & ~0o222)
+
+
+@pytest.fixture
+def make_read_only(search_kb):
+    """Make the KB read-only; returns the prefix to pass to run_kb as `wrap`."""
+    state = {}
+
+    def make() -> list[str]:
+        wrap = _read_only(search_kb.parent)
+        if wrap is None:
+            pytest.skip("cannot make a read-only mount here (needs root and unshare)")
+        if not wrap:
+            _chmod_tree(search_kb.parent, writable=False)
+            state["chmod"] = True
+        return wrap
+
+    yield make
+    if state.get("chmod"):
+        _chmod_tree(search_kb.parent, writable=True)
+
+
+@pytest.fixture
+def in_kb_cache(monkeypatch, tmp_path):
+    """The index in the KB's own .kb-cache; the parse cache in a private home."""
+    monkeypatch.delenv("KB_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home-cache"))
+
+
+def test_11_read_only_kb_with_a_current_index(search_kb, in_kb_cache, make_read_only):
+    update(search_kb)
+    wrap = make_read_only()
+    done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json",
+                  wrap=wrap)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr == ""  # a current index is read without writing a byte
+    assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
+
+
+def test_11_read_only_kb_with_no_index(search_kb, in_kb_cache, make_read_only):
+    done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json",
+                  wrap=make_read_only())
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
+    assert "KB_CACHE_DIR" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_11_read_only_kb_with_kb_cache_dir(search_kb, tmp_path, make_read_only):
+    cache = tmp_path / "elsewhere"
+    env = dict(os.environ, KB_CACHE_DIR=str(cache))
+    wrap = make_read_only()
+    for _ in range(2):
+        done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json",
+                      env=env, wrap=wrap)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == ""
+        assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
+    assert list(cache.glob("search-*/CURRENT"))  # kept for the next search
+    assert not (search_kb.parent / ".kb-cache").exists()
+
+
+def test_11_cache_dir_option_in_config(tmp_path, in_kb_cache):
+    config = SEARCH_KB_CONFIG_WITH_CACHE_DIR.format(cache=tmp_path / "index")
+    kb = write_kb(tmp_path / "kb", SEARCH_KB, config)
+    assert search_ids(kb, "비번 까먹었어요")[0] == "password-reset"
+    assert (tmp_path / "index" / "search" / POINTER).is_file()
+    assert not (kb.parent / ".kb-cache").exists()
+    build = run_kb("build", "-f", str(kb), "--site-dir", str(tmp_path / "site"),
+                   "--allow-errors", "-q")
+    assert build.returncode == 0, build.stderr  # mkdocs accepts the option
+
+
+SEARCH_KB_CONFIG_WITH_CACHE_DIR = """\
+site_name: 캐시 밖 KB
+theme:
+  name: material
+  language: ko
+plugins:
+  - search
+  - kb:
+      cache_dir: {cache}
+"""
