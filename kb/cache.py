@@ -10,7 +10,7 @@ A stale entry must be impossible to trust by mistake, so:
 - the cache is keyed explicitly by everything a parse depends on: the KB's
   folder and its `docs_dir`, `answers_dir` and `policies_dir` (a file under
   `answers/` is an answer with one config and a manual page with another),
-  the kb version, the Python version and a hash of the parser's source code;
+  the kb version, the Python version and a hash of the core modules' code;
 - a file's entry is trusted on its stat only when size, modification *and*
   inode change time agree (putting the mtime back after an edit still moves
   the ctime); a file changed within `RACY_NS` of the cache being written
@@ -28,8 +28,6 @@ import time
 from pathlib import Path
 
 _FORMAT = 2
-# Source files whose change changes what a parse produces.
-_PARSERS = ("load.py", "yamlsrc.py", "model.py", "cache.py", "config.py")
 RACY_NS = 2_000_000_000
 
 
@@ -41,13 +39,15 @@ def cache_home() -> Path:
 
 
 def _code_hash() -> str:
-    here = Path(__file__).parent
+    """A hash of the core modules (kb/*.py), the parser among them: any change
+    to the code that reads files, or to the model it fills, drops the cache."""
     digest = hashlib.sha1()
-    for name in _PARSERS:
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode())
         try:
-            digest.update((here / name).read_bytes())
+            digest.update(path.read_bytes())
         except OSError:
-            digest.update(name.encode())
+            pass
     return digest.hexdigest()
 
 

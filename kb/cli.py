@@ -86,9 +86,13 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
     if base:
         from .owner.gitrev import text_changed_without_bump
 
+        notes: list[str] = []
         result.findings = sorted(
-            result.findings + text_changed_without_bump(kb, base), key=lambda f: f.sort_key()
+            result.findings + text_changed_without_bump(kb, base, notes),
+            key=lambda f: f.sort_key(),
         )
+        for note in notes:  # stderr: stdout stays the report (JSON per SPEC)
+            click.echo(f"참고: {note}", err=True)
     click.echo(report_mod.render(result, fmt))
     sys.exit(1 if result.failed(strict) else 0)
 
@@ -402,8 +406,11 @@ def _committed_text(kb, clause) -> str | None:
     """The clause's text at HEAD, when the owner has edited it in the file since."""
     from .owner import gitrev
 
-    if gitrev.repository(kb.root) is None:
-        return None
+    try:
+        if gitrev.repository(kb.root) is None:
+            return None
+    except gitrev.GitMissing:
+        return None  # the text must then be given: bump says so
     then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None

@@ -316,3 +316,92 @@ plugins:
   - kb:
       cache_dir: {cache}
 """
+
+
+# --- 5. a YAML alias bomb only in git history ---------------------------------
+
+BOMB_LEVELS = 'a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]\n' + "".join(
+    f"a{n}: &a{n} [{', '.join([f'*a{n - 1}'] * 9)}]\n" for n in range(1, 10)
+)
+
+
+@pytest.fixture(scope="module")
+def bomb_in_history(tmp_path_factory):
+    """A KB whose rules/returns.yaml was an alias bomb for one commit in October."""
+    from workflow_repo import RETURNS, make_repo
+
+    repo = make_repo(tmp_path_factory.mktemp("bomb") / "kb", day="2026-09-01")
+    repo.write("rules/returns.yaml", BOMB_LEVELS + RETURNS.replace("7일", "10일"))
+    repo.commit("실수로 넣은 별칭 폭탄", "2026-10-05")
+    repo.write("rules/returns.yaml", RETURNS.replace("7일", "10일"))
+    repo.commit("폭탄 제거", "2026-10-06")
+    # the site shows October: its monthly page reads the history with the bomb
+    text = repo.config.read_text(encoding="utf-8")
+    repo.config.write_text(text + "      as_of: '2026-10-20'\n", encoding="utf-8")
+    repo.commit("10월 기준으로 보기", "2026-10-07")
+    return repo
+
+
+def test_5_alias_bomb_only_in_git_history_changes(bomb_in_history):
+    done = run_kb("changes", "--since", "2026-10-01", "--until", "2026-10-31",
+                  "--format", "json", "-f", str(bomb_in_history.config))
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    [note] = [n for n in data["notes"] if "rules/returns.yaml" in n]
+    assert "별칭" in note and "읽지 못해" in note
+    # the bad commit is left out, not read as "every clause removed, then added"
+    kinds = {(c["kind"], c["clause"]) for c in data["changes"]}
+    assert ("removed", "RET-1") not in kinds and ("added", "RET-1") not in kinds
+    assert ("edited", "RET-1") in kinds  # 7일 -> 10일, seen across the bad commit
+
+
+def test_5_alias_bomb_only_in_git_history_check_base(bomb_in_history):
+    bad = bomb_in_history.git("rev-list", "-1", "--before=2026-10-05T23:00:00", "HEAD").strip()
+    done = run_kb("check", "--base", bad, "--as-of", "2026-10-20", "--format", "json",
+                  "-f", str(bomb_in_history.config))
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr
+    json.loads(done.stdout)  # stdout stays the report
+    assert "rules/returns.yaml" in done.stderr and "별칭" in done.stderr
+
+
+def test_5_alias_bomb_only_in_git_history_build(bomb_in_history, tmp_path):
+    site = tmp_path / "site"
+    done = run_kb("build", "-f", str(bomb_in_history.config), "--site-dir", str(site),
+                  "--allow-errors", "-q")
+    assert done.returncode == 0, done.stderr
+    page = (site / "reports" / "changes" / "index.html").read_text(encoding="utf-8")
+    assert "rules/returns.yaml" in page and "읽지 못해" in page
+
+
+# --- 13. a shallow clone says so ----------------------------------------------
+
+
+def test_13_shallow_clone_says_history_is_shallow(bomb_in_history, tmp_path):
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1",
+                    f"file://{bomb_in_history.root}", str(clone)], check=True)
+    done = run_kb("changes", "--since", "2026-10-01", "--until", "2026-10-31",
+                  "-f", str(clone / "mkdocs.yml"))
+    assert done.returncode == 0, done.stderr
+    assert "얕은 복제" in done.stdout and "git fetch --unshallow" in done.stdout
+    full = run_kb("changes", "--since", "2026-10-01", "--until", "2026-10-31",
+                  "-f", str(bomb_in_history.config))
+    assert "얕은 복제" not in full.stdout
+
+
+# --- Also: git is not installed -----------------------------------------------
+
+
+def test_also_missing_git_is_named_as_missing(bomb_in_history, tmp_path):
+    empty = tmp_path / "bin"
+    empty.mkdir()
+    env = dict(os.environ, PATH=str(empty))
+    check = run_kb("check", "--base", "HEAD", "-f", str(bomb_in_history.config), env=env)
+    assert check.returncode == 2 and "Traceback" not in check.stderr
+    assert "git 이 설치되어 있지 않습니다" in check.stderr
+    assert "not a git repository" not in check.stderr
+    changes = run_kb("changes", "--since", "2026-10-01", "-f", str(bomb_in_history.config),
+                     env=env)
+    assert changes.returncode == 0, changes.stderr
+    assert "git 이 설치되어 있지 않습니다" in changes.stdout
+    assert "저장소가 아니" not in changes.stdout
