@@ -287,6 +287,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
         lines=dict(data.lines),
         meta=dict(data),
     )
+    local.extend(_key_findings(data, path, answer.id or None))
     answer.tags = fields.text_list("tags")
     answer.cites = _cites(data, fields)
     answer.refs = inline_refs(body, body_line)
@@ -383,7 +384,17 @@ def _parse_policy(path: str, rel: str, kb: KB):
         data = yamlsrc.parse(text)
     except YAMLSourceError as exc:
         return None, [Finding("parse-error", ERROR, rel, exc.line, exc.message)]
-    return policy_from_data(data, rel, findings), findings
+    policy = policy_from_data(data, rel, findings)
+    findings.extend(_key_findings(data, rel, policy.id if policy is not None else None))
+    return policy, findings
+
+
+def _key_findings(data, path: str, subject: str | None) -> list[Finding]:
+    """Duplicate and merge keys: a schema error, for the editors would read them otherwise."""
+    return [
+        Finding("schema-error", ERROR, path, line, message, subject)
+        for line, message in yamlsrc.key_problems(data)
+    ]
 
 
 def _parse_answer(path: str, rel: str, kb: KB):

@@ -405,3 +405,144 @@ def test_also_missing_git_is_named_as_missing(bomb_in_history, tmp_path):
     assert changes.returncode == 0, changes.stderr
     assert "git 이 설치되어 있지 않습니다" in changes.stdout
     assert "저장소가 아니" not in changes.stdout
+
+
+# --- 12. data kept as written -------------------------------------------------
+
+POLICY = """\
+# 반품 정책: 고객지원팀
+id: RET
+title: 반품 정책
+owner: 고객지원팀
+clauses:
+  - id: RET-1  # 기본 기간
+    title: 반품 기간
+    version: 1
+    effective: 2026-01-01
+    text: |
+      상품 수령 후 7일 이내에 반품을 신청할 수 있습니다.
+"""
+
+ANSWER = """\
+---
+# 상담1팀이 관리
+id: return-window
+title: 반품 기간 안내  # 자주 쓰임
+cites: [RET-1@1]
+---
+수령 후 7일 안에 반품 신청해 주세요.
+"""
+
+
+def _bump_to_v2(config: Path) -> None:
+    """RET-1 becomes version 2, so that the answer's pin goes stale."""
+    path = config.parent / "policies/returns.yaml"
+    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    text = text.replace("    version: 1\n", "    version: 2\n")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_12_review_crlf_answer_with_comments(make_kb, kb_cli):
+    config = make_kb({"policies/returns.yaml": POLICY})
+    answer = config.parent / "docs/answers/return-window.md"
+    answer.parent.mkdir(parents=True)
+    answer.write_bytes(ANSWER.replace("\n", "\r\n").encode())
+    _bump_to_v2(config)
+    result = kb_cli("review", "return-window", "-f", str(config), "--as-of", "2026-11-22")
+    assert result.exit_code == 0, result.output
+    data = answer.read_bytes()
+    assert b"\r\r\n" not in data
+    assert data.count(b"\n") == data.count(b"\r\n")  # every line still ends in CRLF
+    assert data == ANSWER.replace("RET-1@1", "RET-1@2").replace("\n", "\r\n").encode()
+
+
+def test_12_bump_keeps_crlf_and_bom(make_kb, kb_cli):
+    config = make_kb({})
+    policy = config.parent / "policies/returns.yaml"
+    policy.parent.mkdir(parents=True)
+    policy.write_bytes(b"\xef\xbb\xbf" + POLICY.replace("\n", "\r\n").encode())
+    result = kb_cli("bump", "RET-1", "-f", str(config), "--effective", "2026-11-01",
+                    "--text", "상품 수령 후 14일 이내에 반품을 신청할 수 있습니다.")
+    assert result.exit_code == 0, result.output
+    data = policy.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf" + "# 반품 정책".encode())
+    assert data.count(b"\n") == data.count(b"\r\n") and b"\r\r\n" not in data
+    assert "- id: RET-1  # 기본 기간\r\n" in data.decode("utf-8-sig")
+    assert "version: 2" in data.decode("utf-8-sig")
+    assert kb_cli("check", "-f", str(config), "--as-of", "2026-11-22").exit_code == 0
+
+
+def test_12_review_reads_bom_answer(make_kb, kb_cli):
+    config = make_kb({"policies/returns.yaml": POLICY})
+    answer = config.parent / "docs/answers/return-window.md"
+    answer.parent.mkdir(parents=True)
+    answer.write_bytes(b"\xef\xbb\xbf" + ANSWER.encode())
+    _bump_to_v2(config)
+    check = kb_cli("check", "-f", str(config), "--as-of", "2026-11-22")
+    assert "stale-citation" in check.output  # the check reads it ...
+    result = kb_cli("review", "return-window", "-f", str(config), "--as-of", "2026-11-22")
+    assert result.exit_code == 0, result.output  # ... and so does review
+    assert answer.read_bytes() == b"\xef\xbb\xbf" + ANSWER.replace("RET-1@1", "RET-1@2").encode()
+
+
+def test_12_new_clause_before_trailing_footer(make_kb, kb_cli):
+    footer = "\n# footer: 이 파일은 고객지원팀이 관리합니다.\n# 끝\n"
+    config = make_kb({"policies/returns.yaml": POLICY + footer})
+    result = kb_cli("new", "clause", "RET", "-f", str(config), "--title", "반품 배송비",
+                    "--text", "단순 변심이면 왕복 배송비를 받습니다.", "--effective", "2026-11-01")
+    assert result.exit_code == 0, result.output
+    text = (config.parent / "policies/returns.yaml").read_text(encoding="utf-8")
+    assert text.endswith(footer)  # still the last lines of the file
+    assert text.index("RET-2") < text.index("# footer")
+    assert text.startswith(POLICY)
+    assert kb_cli("check", "-f", str(config), "--as-of", "2026-11-22").exit_code == 0
+
+
+def test_12_duplicate_keys_are_a_schema_error_everywhere(make_kb, kb_cli):
+    # the last `cites` and `version` win in the check: RET-1@1 is stale, review must write
+    twice = ANSWER.replace("cites: [RET-1@1]\n", "cites: [RET-9@1]\ncites: [RET-1@1]\n")
+    config = make_kb({"policies/returns.yaml": POLICY.replace("    version: 1\n",
+                                                              "    version: 1\n    version: 2\n"),
+                      "docs/answers/return-window.md": twice})
+    result, data = kb_cli.json("check", "-f", str(config), "--as-of", "2026-11-22",
+                               "--format", "json")
+    duplicates = [(f["path"], f["line"]) for f in data["findings"]
+                  if f["code"] == "schema-error" and "두 번" in f["message"]]
+    assert duplicates == [("docs/answers/return-window.md", 6), ("policies/returns.yaml", 9)]
+    review = kb_cli("review", "return-window", "-f", str(config), "--as-of", "2026-11-22")
+    assert review.exit_code == 2 and "return-window.md:6" in review.output
+    assert "두 번" in review.output
+    bump = kb_cli("bump", "RET-1", "-f", str(config), "--effective", "2026-11-01",
+                  "--text", "새 문구")
+    assert bump.exit_code == 2 and "returns.yaml:9" in bump.output
+
+
+MERGED = """\
+id: RET
+title: 반품 정책
+owner: 고객지원팀
+defaults: &defaults
+  version: 1
+  effective: 2026-01-01
+clauses:
+  - <<: *defaults
+    id: RET-1
+    title: 반품 기간
+    text: 상품 수령 후 7일 이내에 반품을 신청할 수 있습니다.
+"""
+
+
+def test_12_merge_keys_read_the_same_way_by_check_and_editors(make_kb, kb_cli):
+    config = make_kb({"policies/returns.yaml": MERGED})
+    result, data = kb_cli.json("check", "-f", str(config), "--as-of", "2026-11-22",
+                               "--format", "json")
+    merge = [f for f in data["findings"] if "병합 키" in f["message"]]
+    assert [(f["code"], f["line"]) for f in merge] == [("schema-error", 8)]
+    before = (config.parent / "policies/returns.yaml").read_bytes()
+    for args in (["bump", "RET-1", "--effective", "2026-11-01", "--text", "새 문구"],
+                 ["new", "clause", "RET", "--title", "t", "--text", "x",
+                  "--effective", "2026-11-01"]):
+        done = kb_cli(*args, "-f", str(config))
+        assert done.exit_code == 2 and "returns.yaml:8" in done.output
+        assert "병합 키" in done.output
+    assert (config.parent / "policies/returns.yaml").read_bytes() == before
