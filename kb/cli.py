@@ -17,6 +17,7 @@ import click
 from . import report as report_mod
 from .config import read_config
 from .errors import KBError
+from .textsafe import shown
 
 # The checker and loader are imported inside the commands that use them:
 # `kb search` runs once per chat message and must start fast.
@@ -225,7 +226,7 @@ DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _written(path) -> str:
-    return os.path.relpath(path)
+    return shown(os.path.relpath(path))
 
 
 def format_option(choices, default="text"):
@@ -399,7 +400,7 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     if touched:
         click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
         for answer in touched:
-            click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
+            click.echo(f"  {answer.id}  {answer.title}  ({shown(answer.path)})")
 
 
 def _committed_text(kb, clause) -> str | None:

@@ -546,3 +546,53 @@ def test_12_merge_keys_read_the_same_way_by_check_and_editors(make_kb, kb_cli):
         assert done.exit_code == 2 and "returns.yaml:8" in done.output
         assert "병합 키" in done.output
     assert (config.parent / "policies/returns.yaml").read_bytes() == before
+
+
+# --- Also: tags with a trailing '/', control characters in file names ---------
+
+
+def test_also_tag_with_trailing_slash_finds_the_same(search_kb, kb_cli):
+    def found(tag):
+        result, data = kb_cli.json("search", "환불 배송 비밀번호", "-f", str(search_kb),
+                                   "--tag", tag, "--format", "json")
+        return [r["id"] for r in data["results"]]
+
+    assert set(found("환불")) == {"refund-processing", "refund-fee"}
+    assert found("환불/") == found("환불") == found(" 환불 / ")
+    assert found("환불/이용 요금/") == ["refund-fee"]
+
+
+HOSTILE_NAME = "docs/answers/evil\n\x1b[2J\x1b[31mx.md:1: error: forged\r.md"
+HOSTILE_MANUAL = "docs/manuals/\x1b]0;title\x07장애\n안내.md"
+
+
+def test_also_newline_and_ansi_in_file_names_never_reach_the_terminal(search_kb, kb_cli):
+    root = search_kb.parent
+    (root / HOSTILE_NAME).write_text(
+        "---\nid: evil\ntitle: 악성 이름\ncites: [REFUND-1@9]\n---\n보관함 장애 안내\n",
+        encoding="utf-8")
+    (root / HOSTILE_MANUAL).parent.mkdir(parents=True, exist_ok=True)
+    (root / HOSTILE_MANUAL).write_text("# 보관함 장애 안내\n\n보관함이 열리지 않을 때.\n",
+                                       encoding="utf-8")
+    outputs = {
+        "check": kb_cli("check", "-f", str(search_kb), "--as-of", "2026-11-22"),
+        "github": kb_cli("check", "-f", str(search_kb), "--as-of", "2026-11-22",
+                         "--format", "github"),
+        "search": kb_cli("search", "보관함 장애", "-f", str(search_kb)),
+        "show": kb_cli("show", "evil", "-f", str(search_kb)),
+        "clause": kb_cli("show", "REFUND-1", "-f", str(search_kb)),
+        "impact": kb_cli("impact", "REFUND-1", "-f", str(search_kb)),
+        "report": kb_cli("report", "-f", str(search_kb), "--as-of", "2026-11-22"),
+    }
+    for name, result in outputs.items():
+        assert "\x1b" not in result.output and "\r" not in result.output, name
+        assert "\x07" not in result.output, name
+    check = outputs["check"].output.splitlines()
+    assert not any(line.startswith("x.md") for line in check)  # no forged finding line
+    [evil] = [line for line in check if "evil" in line]
+    assert evil.startswith("docs/answers/evil\\n\\x1b[2J\\x1b[31mx.md:1: error: forged\\r.md:")
+    assert "\\x1b]0;title\\x07장애\\n안내.md" in outputs["search"].output
+    # JSON keeps the real name: its encoder escapes it, and a program needs it exact
+    result, data = kb_cli.json("check", "-f", str(search_kb), "--as-of", "2026-11-22",
+                               "--format", "json")
+    assert HOSTILE_NAME in {f["path"] for f in data["findings"]}
