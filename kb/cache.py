@@ -20,6 +20,7 @@ A stale entry must be impossible to trust by mistake, so:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import pickle
@@ -38,6 +39,7 @@ def cache_home() -> Path:
     return Path(base) / "kb"
 
 
+@functools.lru_cache(maxsize=1)
 def _code_hash() -> str:
     """A hash of the core modules (kb/*.py), the parser among them: any change
     to the code that reads files, or to the model it fills, drops the cache."""
@@ -51,6 +53,7 @@ def _code_hash() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
 def _kb_version() -> str:
     from importlib import metadata
 
