@@ -205,6 +205,21 @@ def test_11_lock_is_a_directory(search_kb):
     _damage_and_search(search_kb, lock_dir)
 
 
+def test_11_lock_is_a_symlink_never_written_through(search_kb, tmp_path):
+    precious = tmp_path / "precious.txt"
+    precious.write_text("지우면 안 되는 파일", encoding="utf-8")
+
+    def lock_link(directory):
+        lock = directory.parent / "lock"
+        lock.unlink()
+        lock.symlink_to(precious)
+        answer = search_kb.parent / "docs/answers/refund/fee.md"  # so the update needs the lock
+        answer.write_text(answer.read_text(encoding="utf-8") + "\n추가 안내\n", encoding="utf-8")
+
+    _damage_and_search(search_kb, lock_link)
+    assert precious.read_text(encoding="utf-8") == "지우면 안 되는 파일"
+
+
 def test_11_kb_cache_is_a_file(search_kb, in_kb_cache):
     (search_kb.parent / ".kb-cache").write_text("not a folder", encoding="utf-8")
     done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json")

@@ -424,9 +424,15 @@ def _lock(base: Path, wait: bool = True):
     import fcntl
 
     base.mkdir(parents=True, exist_ok=True)
-    if (base / "lock").is_dir() and not (base / "lock").is_symlink():
-        shutil.rmtree(base / "lock")  # damage inside our own folder: heal it
-    with open(base / "lock", "w") as handle:
+    lock = base / "lock"
+    if lock.is_symlink() or (lock.exists() and not lock.is_file()):
+        # damage inside our own folder: heal it (and never write through a link)
+        if lock.is_dir() and not lock.is_symlink():
+            shutil.rmtree(lock)
+        else:
+            lock.unlink()
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "r+b") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
