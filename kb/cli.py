@@ -18,6 +18,7 @@ from . import dates
 from . import report as report_mod
 from .config import read_config
 from .errors import KBError
+from .textsafe import shown
 
 # The checker and loader are imported inside the commands that use them:
 # `kb search` runs once per chat message and must start fast.
@@ -104,9 +105,13 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
     if base:
         from .owner.gitrev import text_changed_without_bump
 
+        notes: list[str] = []
         result.findings = sorted(
-            result.findings + text_changed_without_bump(kb, base), key=lambda f: f.sort_key()
+            result.findings + text_changed_without_bump(kb, base, notes),
+            key=lambda f: f.sort_key(),
         )
+        for note in notes:  # stderr: stdout stays the report (JSON per SPEC)
+            click.echo(f"참고: {note}", err=True)
     click.echo(report_mod.render(result, fmt))
     sys.exit(1 if result.failed(strict) else 0)
 
@@ -238,7 +243,7 @@ def _ask_text(text: str | None, text_file, label: str) -> str | None:
 
 
 def _written(path) -> str:
-    return os.path.relpath(path)
+    return shown(os.path.relpath(path))
 
 
 def format_option(choices, default="text"):
@@ -419,15 +424,18 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
             else "Re-read these answers, then run `kb review ANSWER-ID` for each:"
         )
         for answer in touched:
-            click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
+            click.echo(f"  {answer.id}  {answer.title}  ({shown(answer.path)})")
 
 
 def _committed_text(kb, clause) -> str | None:
     """The clause's text at HEAD, when the owner has edited it in the file since."""
     from .owner import gitrev
 
-    if gitrev.repository(kb.root) is None:
-        return None
+    try:
+        if gitrev.repository(kb.root) is None:
+            return None
+    except gitrev.GitMissing:
+        return None  # the text must then be given: bump says so
     then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None

@@ -70,6 +70,7 @@ class Map(dict):
 
     line: int = 1
     lines: dict
+    repeated: tuple = ()  # (key, line, line before) of each key written again
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -161,6 +162,9 @@ def _convert(node, budget: _Budget):
             key = key_node.value
         else:
             key = str(_convert(key_node, budget))
+        if key in mapping:  # the last one wins here; key_problems() reports it
+            line = key_node.start_mark.line + 1 + offset
+            mapping.repeated += ((key, line, mapping.lines[key]),)
         mapping[key] = _convert(value_node, budget)
         mapping.lines[key] = key_node.start_mark.line + 1 + offset
     return mapping
@@ -228,3 +232,34 @@ def as_date(value) -> date | None:
     if isinstance(value, str):
         return dates.parse(value)
     return None
+
+
+MERGE_KEY = "<<"
+MERGE_KEY_MESSAGE = (
+    "YAML 병합 키(<<)는 쓸 수 없습니다: kb 의 편집 명령이 병합된 값을 어디에 고쳐 써야 할지 "
+    "정할 수 없어서입니다. 병합하던 항목들을 이 자리에 직접 쓰세요"
+)
+
+
+def key_problems(data) -> list[tuple[int, str]]:
+    """(line, message) for each key written twice in one mapping, and each merge key.
+
+    Both are read differently by different YAML tools (the last duplicate
+    wins here, ruamel refuses it; ruamel merges `<<`, the loader does not),
+    so a KB file may use neither: the check reports them and the editors
+    refuse them, and both read every file the same way.
+    """
+    found: list[tuple[int, str]] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Map):
+            for key, line, before in node.repeated:
+                found.append((line, f"'{key}' 키가 이 매핑에 두 번 있습니다(앞의 것은 {before}행): "
+                                    "하나만 남기세요"))
+            if MERGE_KEY in node:
+                found.append((node.line_of(MERGE_KEY), MERGE_KEY_MESSAGE))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return sorted(set(found))  # an anchored mapping is met once per alias

@@ -130,14 +130,20 @@ def month_of(day: date) -> tuple[date, date]:
 def changes(kb: KB, since: date, until: date) -> Changes:
     result = Changes(since, until, git=False)
     found = list(from_history(kb, since, until))
-    if gitrev.repository(kb.root) is None:
-        result.notes.append(
-            "git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 "
-            "(폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다)."
-        )
+    try:
+        in_repository = gitrev.repository(kb.root) is not None
+    except gitrev.GitMissing as exc:
+        in_repository = False
+        result.notes.append(f"{exc.message}. 조항의 history 와 날짜만으로 만들었습니다.")
     else:
+        if not in_repository:
+            result.notes.append(
+                "git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 "
+                "(폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다)."
+            )
+    if in_repository:
         try:
-            found += from_git(kb, since, until)
+            found += from_git(kb, since, until, result.notes)
             result.git = True
         except gitrev.GitError as exc:  # e.g. a repository with no commit yet
             result.notes.append(f"git 기록을 읽지 못해 history 만 사용했습니다: {exc}")
@@ -208,8 +214,14 @@ def _versions(clause: Clause, since: date, until: date):
         )
 
 
-def from_git(kb: KB, since: date, until: date) -> list[Change]:
-    """Changes made by the commits of the period, compared commit by commit."""
+def from_git(kb: KB, since: date, until: date, notes: list[str] | None = None) -> list[Change]:
+    """Changes made by the commits of the period, compared commit by commit.
+
+    What the list may lack goes into `notes`: history cut short by a shallow
+    clone, policy files of some commit that could not be read.
+    """
+    notes = notes if notes is not None else []
+    notes += _shallow_note(kb, since)
     snapshots = gitrev.Snapshots(kb.root, kb.policies_dir)
     base = gitrev.last_commit_before(kb.root, since)
     history = gitrev.commits(kb.root, [kb.policies_dir], since, until)
@@ -223,7 +235,20 @@ def from_git(kb: KB, since: date, until: date) -> list[Change]:
         after = snapshots.clauses(commit.sha)
         found += _compare(before, after, commit)
         before = after
+    notes += [u.note() for u in snapshots.unreadable]
     return found
+
+
+def _shallow_note(kb: KB, since: date) -> list[str]:
+    boundary = gitrev.shallow_since(kb.root)
+    if boundary is None or boundary < since:
+        return []  # the whole period is in the history there is
+    start = "" if boundary == date.max else f" {boundary.isoformat()} 부터만"
+    return [
+        f"이 저장소는 얕은 복제(shallow clone)라 git 기록이{start} 있습니다: 그 전에 커밋된 "
+        "변경은 이 목록에서 빠졌을 수 있습니다. 전체 기록은 `git fetch --unshallow` 로 "
+        "받으세요 (CI 의 checkout 이면 fetch-depth: 0)."
+    ]
 
 
 def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> list[Change]:

@@ -10,6 +10,7 @@ from .. import rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
+from ..textsafe import shown
 from .impact import relying_on
 
 STATES = {
@@ -50,7 +51,7 @@ def hint(kb: KB, ident: str) -> str:
 
 def unreadable(kb: KB) -> str:
     """A pointer to files that could not be read, which may hold the id asked for."""
-    broken = sorted({f"{f.path}:{f.line}" for f in kb.findings if f.code == "parse-error"})
+    broken = sorted({f"{shown(f.path)}:{f.line}" for f in kb.findings if f.code == "parse-error"})
     if not broken:
         return ""
     return f" ({', '.join(broken[:3])} could not be read: fix it first, see `kb check`)"
@@ -82,9 +83,9 @@ def impact_text(kb: KB, data: dict) -> str:
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
-        lines.append(f"  {answer_id}  {answer.title}  ({answer.path})")
+        lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
     lines.append(f"매뉴얼 {len(data['manuals'])}개")
-    lines += [f"  {path}" for path in data["manuals"]]
+    lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
 
 
@@ -151,7 +152,7 @@ def _word_diff(old: str, new: str) -> list[str]:
 
 def clause_text(kb: KB, clause: Clause, today: date) -> str:
     data = clause_data(kb, clause, today)
-    out = [f"{clause.id}  {clause.title}", f"  파일: {clause.path}:{clause.line}"]
+    out = [f"{clause.id}  {clause.title}", f"  파일: {shown(clause.path)}:{clause.line}"]
     policy = kb.policy_of(clause)
     if policy is not None:
         out.append(f"  정책: {policy.id} {policy.title} (담당: {policy.owner})")
@@ -172,9 +173,9 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
-        out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {answer.path}")
+        out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {shown(answer.path)}")
     out.append(f"  이 조항을 참조하는 매뉴얼 {len(data['manuals'])}개:")
-    out += [f"    {path}" for path in data["manuals"]]
+    out += [f"    {shown(path)}" for path in data["manuals"]]
     return "\n".join(out)
 
 
@@ -251,7 +252,7 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
     data = answer_data(kb, answer, today)
-    out = [f"{answer.id}  {answer.title}", f"  파일: {answer.path}"]
+    out = [f"{answer.id}  {answer.title}", f"  파일: {shown(answer.path)}"]
     facts = [f"상태: {answer.status}"]
     facts += [f"담당: {answer.owner}"] if answer.owner else []
     facts += [f"검토 기한: {answer.review_by}"] if answer.review_by else []
@@ -264,7 +265,7 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
     for item in data["citations"]:
         mark = "OK " if item["good"] else "문제"
         where = "본문" if item["inline"] else "cites"
-        out.append(f"  [{mark}] {item['citation']} ({where}, {answer.path}:{item['line']})")
+        out.append(f"  [{mark}] {item['citation']} ({where}, {shown(answer.path)}:{item['line']})")
         if not item["good"]:
             out.append(f"        {item['code']}: {item['message']}")
         if item["text"]:
@@ -274,7 +275,8 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
 
 
 def policy_text(kb: KB, policy: Policy, today: date) -> str:
-    out = [f"{policy.id}  {policy.title}", f"  파일: {policy.path}", f"  담당: {policy.owner}"]
+    out = [f"{policy.id}  {policy.title}", f"  파일: {shown(policy.path)}"]
+    out.append(f"  담당: {policy.owner}")
     if policy.review_by:
         out.append(f"  검토 기한: {policy.review_by}")
     out += ["", "  조항:"]

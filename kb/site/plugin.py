@@ -60,6 +60,8 @@ class KBPluginConfig(Config):
     as_of = config_options.Optional(config_options.Type(str))
     # Publish .html/.svg/.js files under docs_dir; they can run script (kb.confine).
     publish_html = config_options.Type(bool, default=False)
+    # Where `kb search` keeps its index (relative to mkdocs.yml; default .kb-cache/).
+    cache_dir = config_options.Optional(config_options.Type(str))
 
 
 class KBSiteError(PluginError):
