@@ -135,6 +135,16 @@ def test_10_same_size_edit_with_mtime_put_back(search_kb):
     assert search_ids(search_kb, "돌아오는 시각")[0] == "refund-processing"
 
 
+def test_10_cached_file_replaced_by_a_fifo_is_not_opened(search_kb):
+    """The cache compares contents by hash: never by opening a FIFO (it would block)."""
+    policy = search_kb.parent / "policies/account.yaml"
+    assert check_json(search_kb)["counts"]["error"] == 0  # cached, recently changed
+    policy.unlink()
+    os.mkfifo(policy)
+    codes = {(f["path"], f["code"]) for f in check_json(search_kb)["findings"]}
+    assert ("policies/account.yaml", "parse-error") in codes
+
+
 # --- 11. the search index heals -----------------------------------------------
 
 
