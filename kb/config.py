@@ -43,6 +43,7 @@ class KBConfig:
     language: str = "ko"
     raw: dict | None = None
     cache_dir: Path | None = None  # the `kb` plugin's `cache_dir`: caches outside the KB
+    publish_html: bool = False  # publish .html/.svg files under docs (they may run script)
 
 
 def plugin_options(plugins) -> dict:
@@ -81,6 +82,7 @@ def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
         language=str(theme.get("language") or "ko"),
         raw=raw,
         cache_dir=_cache_dir(root, options),
+        publish_html=options.get("publish_html") is True,
     )
 
 
