@@ -83,10 +83,13 @@ def file_stamp(stat: os.stat_result) -> tuple[int, int, int, int]:
 
 
 def file_digest(path: str) -> str | None:
+    """The content hash of a regular file within the size limit; None for anything else
+    (a FIFO must never be opened for reading: it would block)."""
+    from .sources import SourceError, read_bytes
+
     try:
-        with open(path, "rb") as handle:
-            return hashlib.sha1(handle.read()).hexdigest()
-    except OSError:
+        return hashlib.sha1(read_bytes(path)).hexdigest()
+    except (OSError, SourceError):
         return None
 
 

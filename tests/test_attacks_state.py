@@ -135,6 +135,16 @@ def test_10_same_size_edit_with_mtime_put_back(search_kb):
     assert search_ids(search_kb, "돌아오는 시각")[0] == "refund-processing"
 
 
+def test_10_cached_file_replaced_by_a_fifo_is_not_opened(search_kb):
+    """The cache compares contents by hash: never by opening a FIFO (it would block)."""
+    policy = search_kb.parent / "policies/account.yaml"
+    assert check_json(search_kb)["counts"]["error"] == 0  # cached, recently changed
+    policy.unlink()
+    os.mkfifo(policy)
+    codes = {(f["path"], f["code"]) for f in check_json(search_kb)["findings"]}
+    assert ("policies/account.yaml", "parse-error") in codes
+
+
 # --- 11. the search index heals -----------------------------------------------
 
 
@@ -226,6 +236,7 @@ def test_11_kb_cache_is_a_file(search_kb, in_kb_cache):
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
     assert ".kb-cache" in done.stderr and "KB_CACHE_DIR" in done.stderr  # says how to fix
+    assert "home-cache" in done.stderr  # ... and where the index went instead
     assert (search_kb.parent / ".kb-cache").read_text(encoding="utf-8") == "not a folder"
 
 
@@ -288,12 +299,28 @@ def test_11_read_only_kb_with_a_current_index(search_kb, in_kb_cache, make_read_
     assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
 
 
-def test_11_read_only_kb_with_no_index(search_kb, in_kb_cache, make_read_only):
+def test_11_read_only_kb_with_no_index(search_kb, in_kb_cache, make_read_only, tmp_path):
+    wrap = make_read_only()
+    for _ in range(2):  # the second search finds the index kept in the user's cache
+        done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json",
+                      wrap=wrap)
+        assert done.returncode == 0, done.stderr
+        assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
+        assert "KB_CACHE_DIR" in done.stderr and "Traceback" not in done.stderr
+    assert list((tmp_path / "home-cache" / "kb").glob("search-*/CURRENT"))
+
+
+def test_11_nowhere_to_write_searches_an_index_in_memory(search_kb, tmp_path, monkeypatch,
+                                                         make_read_only):
+    monkeypatch.delenv("KB_CACHE_DIR")
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))  # ~/.cache is a file: unwritable
     done = run_kb("search", "비번 까먹었어요", "-f", str(search_kb), "--format", "json",
                   wrap=make_read_only())
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["results"][0]["id"] == "password-reset"
-    assert "KB_CACHE_DIR" in done.stderr and "Traceback" not in done.stderr
+    assert "메모리" in done.stderr and "Traceback" not in done.stderr
 
 
 def test_11_read_only_kb_with_kb_cache_dir(search_kb, tmp_path, make_read_only):

@@ -1,6 +1,9 @@
 """The search index: a whoosh index of answers, clauses and manual pages.
 
-It lives in the KB's local cache, `<kb root>/.kb-cache/search/`, never in git.
+It lives in the KB's local cache, `<kb root>/.kb-cache/search/`, never in git
+(or under `$KB_CACHE_DIR`, or the plugin's `cache_dir`; see `Location`). A
+damaged index is rebuilt; a current one is read without writing anything; one
+that cannot be written goes to the user's cache folder, or into memory.
 Each build writes a new version directory and then switches the `CURRENT`
 pointer with one atomic rename, so a search that runs during a rebuild reads
 either the old index or the new one, never half of each. An update after a
@@ -91,6 +94,17 @@ class Location:
             key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
             return cls(config.root, Path(os.environ["KB_CACHE_DIR"]) / f"search-{key}")
         return cls(config.root)
+
+    @classmethod
+    def choices(cls, config: KBConfig) -> list[Location]:
+        """Where to keep the index, in order: the usual place, then the user's cache
+        folder (for a KB kb cannot write into: a read-only checkout)."""
+        from ..cache import cache_home
+
+        first = cls.of(config)
+        key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
+        spare = cls(config.root, cache_home() / f"search-{key}")
+        return [first] if spare.base == first.base else [first, spare]
 
     @property
     def base(self) -> Path:
@@ -545,7 +559,8 @@ def _idle(current: Path | None, work: Plan) -> bool:
 
 
 def update(
-    config: KBConfig | str | Path, force: bool = False, vocabulary=None, wait: bool = True
+    config: KBConfig | str | Path, force: bool = False, vocabulary=None, wait: bool = True,
+    location: Location | None = None,
 ) -> BuildReport:
     """Bring the index of a KB up to date; returns what was done.
 
@@ -559,7 +574,7 @@ def update(
 
     started = time.perf_counter()
     config = config if isinstance(config, KBConfig) else read_config(config)
-    location = Location.of(config)
+    location = location or Location.of(config)
     # Only the digest to decide; the synonyms are parsed when something is indexed.
     digest = vocabulary.digest if vocabulary else vocabulary_digest(config.root)
     if not force:
@@ -670,33 +685,41 @@ def _damage_errors() -> tuple[type[BaseException], ...]:
 def open_index(config: KBConfig | str | Path, refresh: bool = True, rebuild: bool = False):
     """The current whoosh index of a KB, brought up to date first when `refresh`.
 
-    A damaged index is rebuilt; where the index cannot be written, one is
-    built in memory for this process and the user is told how to fix it.
+    A damaged index is rebuilt. Where the index cannot be written, it goes
+    to the user's cache folder instead, and where that cannot be written
+    either, one is built in memory for this process; the user is told how
+    to fix it.
     """
     config = config if isinstance(config, KBConfig) else read_config(config)
-    try:
-        return _open(config, refresh, rebuild)
-    except IndexUnwritable as exc:
-        _tell_unwritable(config, exc)
-        return in_memory(config)
+    problem = None
+    for location in Location.choices(config):
+        try:
+            ix = _open(config, location, refresh, rebuild)
+        except IndexUnwritable as exc:
+            problem = problem or exc
+            continue
+        if problem is not None:
+            _tell_unwritable(config, problem, location)
+        return ix
+    _tell_unwritable(config, problem, None)
+    return in_memory(config)
 
 
-def _open(config: KBConfig, refresh: bool, rebuild: bool):
+def _open(config: KBConfig, location: Location, refresh: bool, rebuild: bool):
     from whoosh import index as windex
 
-    location = Location.of(config)
     if refresh or rebuild:
-        update(config, force=rebuild, wait=rebuild)
+        update(config, force=rebuild, wait=rebuild, location=location)
     directory = location.current()
     if directory is None:
-        update(config, force=True)
+        update(config, force=True, location=location)
         directory = location.current()
     try:
         return windex.open_dir(str(directory), readonly=True)
     except _damage_errors():
         if rebuild:
             raise
-        return _open(config, refresh=False, rebuild=True)
+        return _open(config, location, refresh=False, rebuild=True)
 
 
 def searching(config: KBConfig, use):
@@ -714,7 +737,7 @@ def _in_memory(ix) -> bool:
     return type(ix.storage).__name__ == "RamStorage"
 
 
-def _tell_unwritable(config: KBConfig, exc: IndexUnwritable) -> None:
+def _tell_unwritable(config: KBConfig, exc: IndexUnwritable, used: Location | None) -> None:
     import click
 
     from ..textsafe import shown
@@ -724,10 +747,13 @@ def _tell_unwritable(config: KBConfig, exc: IndexUnwritable) -> None:
         why = "폴더가 있어야 할 자리에 파일이 있습니다"
     else:
         why = f"쓸 수 없습니다 ({shown(exc.cause.strerror or str(exc.cause))})"
+    if used is not None:
+        instead = f"대신 {shown(used.base)} 의 색인을 썼습니다"
+    else:
+        instead = "쓸 수 있는 곳이 없어 이번 검색은 메모리에 색인을 만들었습니다(느립니다)"
     click.echo(
-        f"kb search: 검색 색인 폴더 {place} 에 {why}. 이번 검색은 메모리에 색인을 만들어 "
-        "검색했습니다. 그 자리의 파일을 치우거나, 읽기 전용 checkout 이면 KB_CACHE_DIR "
-        "환경 변수나 mkdocs.yml 의 kb 플러그인 옵션 cache_dir 로 쓸 수 있는 폴더를 "
-        "지정하세요.",
+        f"kb search: 검색 색인 폴더 {place} 에 {why}. {instead}. 그 자리의 파일을 "
+        "치우거나, 읽기 전용 checkout 이면 KB_CACHE_DIR 환경 변수나 mkdocs.yml 의 kb "
+        "플러그인 옵션 cache_dir 로 쓸 수 있는 폴더를 지정하세요.",
         err=True,
     )
