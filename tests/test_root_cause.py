@@ -198,6 +198,17 @@ def test_no_message_shows_none(make_kb, kb_cli):
     assert "빈 값" in _check(kb_cli, config).output
 
 
+def test_show_and_the_site_never_print_none_for_a_bad_date(make_kb, kb_cli, tmp_path):
+    config = _small_kb(make_kb, POLICY.replace("effective: 2026-01-01", "effective: 2026-11-31", 1))
+    shown = kb_cli("show", "PAY-1", "-f", str(config)).output
+    assert "시행일 없음" in shown and "None" not in shown
+    site = tmp_path / "site"
+    built = kb_cli("build", "-q", "--allow-errors", "-f", str(config), "--site-dir", str(site))
+    assert built.exit_code == 0, built.output
+    for page in ("policies/pay/index.html", "answers/a/index.html"):
+        assert "None" not in (site / page).read_text(encoding="utf-8"), page
+
+
 # --- the same two cases on a copy of the sample KB ---------------------------------
 
 

@@ -136,7 +136,7 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
-    period = f"{clause.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
+    period = _since(clause.effective) + (f", {clause.expires} 만료" if clause.expires else "")
     out.append(f"  버전 {clause.version}, {period}")
     if clause.supersedes:
         out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
@@ -145,7 +145,8 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     out += ["", "  본문:"] + _indent(clause.text)
     for old in clause.history:
         note = f" — {old.note}" if old.note else ""
-        out += ["", f"  이전 버전 {old.version} ({old.effective} 부터){note}:"] + _indent(old.text)
+        head = f"  이전 버전 {old.version} ({_since(old.effective)}){note}:"
+        out += ["", head] + _indent(old.text)
     out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
@@ -250,3 +251,8 @@ def show(kb: KB, ident: str, today: date, fmt: str = "text") -> str:
     if isinstance(item, Answer):
         return answer_text(kb, item, today)
     return policy_text(kb, item, today)
+
+
+def _since(day) -> str:
+    """'2026-03-01 부터', or what is missing: a date `kb check` could not read is never `None`."""
+    return f"{day} 부터" if day is not None else "시행일 없음(kb check가 알려 주는 줄을 고치세요)"
