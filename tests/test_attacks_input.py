@@ -246,3 +246,16 @@ def test_new_policy_index_is_refused(make_kb, kb_cli):
                     "--clause-title", "c", "--text", "t", "--effective", "2026-01-01")
     assert result.exit_code == 2 and "겹쳐 id로 쓸 수 없습니다" in result.output
     assert not (config.parent / "policies/index.yaml").exists()
+
+
+def test_a_300_character_tag_does_not_break_the_build(make_kb, kb_cli, tmp_path):
+    """Tag pages are files named after the tag: two long tags that share a start stay apart."""
+    first, second = "가" * 300, "가" * 299 + "나"
+    answer = ANSWER.replace("cites:", f"tags: [{first}]\ncites:")
+    other = ANSWER.replace("id: pay", "id: other").replace("cites:", f"tags: [{second}]\ncites:")
+    config = _kb(make_kb, **{"docs/answers/pay.md": answer, "docs/answers/other.md": other})
+    site = tmp_path / "site"
+    built = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(site))
+    assert built.exit_code == 0, built.output
+    pages = sorted(p.parent.name for p in (site / "tags").glob("*/index.html"))
+    assert len(pages) == 2 and all(len(name.encode()) < 255 for name in pages)
