@@ -395,6 +395,7 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     --text-file, or first edit the text in the file: the old text then comes
     from git (HEAD). Then run `kb impact` / `kb review` for the answers.
     """
+    from . import rules
     from .owner import edit
     from .owner.show import clause_or_fail
 
@@ -407,10 +408,16 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
     _report_edit(done)
     if day > date.today():
-        click.echo(edit.future_bump_warning(clause.id, day), err=True)
+        force = rules.in_force(clause, date.today())
+        note = edit.scheduled_note(clause.id, clause.version + 1, day, force and force.version)
+        click.echo(note, err=True)
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
-        click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
+        click.echo(
+            f"{day}부터 버전이 바뀌면 다시 읽고 `kb review ANSWER-ID`할 답변:"
+            if day > date.today()
+            else "Re-read these answers, then run `kb review ANSWER-ID` for each:"
+        )
         for answer in touched:
             click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
 

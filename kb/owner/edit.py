@@ -284,12 +284,14 @@ def bump(
     return Edit(path, [f"{clause_id}: version {clause.version} -> {clause.version + 1}"])
 
 
-def future_bump_warning(clause_id: str, day: date) -> str:
+def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None) -> str:
+    """What a future-dated bump means for the owner: nothing breaks until `day`."""
+    until = f"그 전까지는 버전 {in_force}이(가) 시행 중이라 " if in_force else ""
     return (
-        f"warning: version takes effect on {day}: until then `kb check` finds no current "
-        f"version of {clause_id} (a clause keeps one current version). To schedule a change "
-        f"ahead, add a replacement instead: `kb new clause POLICY --supersedes {clause_id} "
-        f"--effective {day}`."
+        f"{clause_id} 버전 {version}은(는) {day}부터 시행됩니다(시행 예정). {until}"
+        f"오늘 `kb check`는 그대로입니다. 그날 바뀌어야 할 답변과 매뉴얼은 "
+        f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
+        f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
     )
 
 
@@ -388,13 +390,17 @@ def _edit_front_matter(path: Path, rel: str, change) -> None:
 
 
 def pin(kb: KB, clause_id: str, today: date) -> str:
-    """`CLAUSE@VERSION` for the clause's current version, or why it cannot be cited."""
+    """`CLAUSE@VERSION` for the version in force on `today` (SPEC §4), or why it cannot be cited.
+
+    A scheduled version is not pinned before its date: the answer would be
+    `future-clause` today. A clause not yet in force at all gets its first version.
+    """
     clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
     if clause is None:
         near = rules.suggestions(kb, clause_id)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         raise KBError(f"cannot cite {clause_id!r}: no clause has that id{hint}")
-    return f"{clause.id}@{clause.version}"
+    return f"{clause.id}@{rules.shown(clause, today).version}"
 
 
 def new_answer(
@@ -418,7 +424,8 @@ def new_answer(
     _taken(kb, answer_id)
     if not cites:
         raise KBError("an answer must cite at least one clause: give --cite CLAUSE-ID")
-    pins = [pin(kb, c, today) for c in cites]
+    on = max(today, effective or today)  # SPEC §4: checked on its own date
+    pins = [pin(kb, c, on) for c in cites]
     target = path or kb.answers_dir / f"{answer_id}.md"
     if target.exists():
         raise KBError(f"{target}: the file already exists; choose another path with --path")
@@ -439,8 +446,24 @@ def new_answer(
     front = _dump(_yaml(""), data)
     write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
     edit = Edit(target, [f"new answer {answer_id} citing {', '.join(pins)}"])
-    edit.messages += _not_current(kb, pins, max(today, effective or today))
+    edit.messages += _not_current(kb, pins, on)
+    edit.messages += _coming(kb, pins, on)
     return edit
+
+
+def _coming(kb: KB, pins: list[str], on: date) -> list[str]:
+    """A cited clause with a scheduled version: the new answer goes stale on that date."""
+    notes = []
+    for raw in pins:
+        clause = kb.clauses[raw.split("@")[0]]
+        later = rules.scheduled(clause, on)
+        if later is not None and rules.in_force(clause, on) is not None:
+            notes.append(
+                f"참고: {clause.id} 버전 {later.version}이(가) {later.effective}부터 시행됩니다. "
+                f"그날 이 답변을 다시 읽고 `kb review`하세요(새 버전에 맞춘 답변이면 "
+                f"--effective {later.effective})."
+            )
+    return notes
 
 
 def _not_current(kb: KB, pins: list[str], today: date) -> list[str]:
@@ -480,7 +503,8 @@ def review(kb: KB, answer_id: str, today: date, review_by: date | None = None) -
             continue
         if problem[0] == "stale-citation":
             clause = kb.clauses[citation.clause_id]
-            changes[citation.raw] = f"{clause.id}@{clause.version}"
+            # the version in force on the answer's date, never one scheduled after it
+            changes[citation.raw] = f"{clause.id}@{rules.in_force(clause, on).version}"
         else:
             result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
     for ref in answer.refs:
