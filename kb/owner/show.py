@@ -204,7 +204,8 @@ def _history_text(clause: Clause, today: date) -> list[str]:
     out = ["", "  변경 이력:"]
     for old, new in pairs:
         coming = ", 시행 예정" if new.effective and new.effective > today else ""
-        out.append(f"    {rules.change_label(old, new)}  ({_since(new.effective)}{coming})")
+        since = f"{new.effective}부터" if new.effective else "시행일 없음"
+        out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
         if force is not None and old.effective and old.effective < force.effective:
