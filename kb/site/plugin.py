@@ -343,7 +343,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 def _page_source(path: str) -> str | None:
     """A page's Markdown, bounded in size, and without front matter that kb cannot read.
 
-    MkDocs would load such front matter with PyYAML's full constructor: an
+    MkDocs would load such front matter with PyYAML's SafeLoader: an
     alias bomb there is kept as a shared structure that any template or
     plugin walking `page.meta` expands. `kb check` reports the file; the
     site shows its body. None lets MkDocs read (and report) an unreadable file.
