@@ -212,31 +212,40 @@ def test_show_and_the_site_never_print_none_for_a_bad_date(make_kb, kb_cli, tmp_
 # --- the same two cases on a copy of the sample KB ---------------------------------
 
 
-def test_sample_kb_bad_date_gives_the_cause_first(tmp_path, kb_cli):
-    root = _sample_copy(tmp_path)
+def _break_refund(root, pattern: str, replacement: str) -> tuple[int, str]:
+    """Rewrite the first line of the sample's refund.yaml that matches `pattern`.
+
+    Returns that line's number and the id of the clause it belongs to, so the
+    test does not depend on where the sample KB's owners put things.
+    """
     refund = root / "policies/refund.yaml"
     text = refund.read_text(encoding="utf-8")
-    refund.write_text(text.replace("effective: 2026-03-01", "effective: 2026-11-31", 1),
-                      encoding="utf-8")
+    match = re.search(pattern, text, re.M)
+    clause = re.findall(r"^  - id: (\S+)$", text[: match.start()], re.M)[-1]
+    refund.write_text(text[: match.start()] + replacement + text[match.end():], encoding="utf-8")
+    return text.count("\n", 0, match.start()) + 1, clause
+
+
+def test_sample_kb_bad_date_gives_the_cause_first(tmp_path, kb_cli):
+    root = _sample_copy(tmp_path)
+    line, clause = _break_refund(root, r"^    effective: \S+$", "    effective: 2026-11-31")
     result = _check(kb_cli, root / "mkdocs.yml")
     lines = _lines(result.output)
     assert len(lines) == 1, result.output
-    assert lines[0].startswith("policies/refund.yaml:14: error: schema-error 'effective'의 "
+    assert lines[0].startswith(f"policies/refund.yaml:{line}: error: schema-error 'effective'의 "
                                "'2026-11-31'은 없는 날짜입니다")
-    assert re.search(r"REFUND-1을\(를\) 가리키는 인용·참조 \d+곳\(답변 \d+개, 매뉴얼 \d+개\)",
+    assert re.search(rf"{clause}을\(를\) 가리키는 인용·참조 \d+곳\(답변 \d+개, 매뉴얼 \d+개\)",
                      lines[0])
     assert "None" not in result.output
 
 
 def test_sample_kb_broken_indent_gives_one_line(tmp_path, kb_cli):
     root = _sample_copy(tmp_path)
-    refund = root / "policies/refund.yaml"
-    text = refund.read_text(encoding="utf-8")
-    refund.write_text(text.replace("    version: 1\n", "  version: 1\n", 1), encoding="utf-8")
+    line, _ = _break_refund(root, r"^    version: (\d+)$", "  version: 1")
     result = _check(kb_cli, root / "mkdocs.yml")
     lines = _lines(result.output)
     assert len(lines) == 1, result.output
-    assert lines[0].startswith("policies/refund.yaml:13: error: parse-error YAML 문법 오류")
+    assert lines[0].startswith(f"policies/refund.yaml:{line}: error: parse-error YAML 문법 오류")
     count = int(re.search(r"인용·참조 (\d+)곳", lines[0])[1])
     assert count >= 20  # every citation of a REFUND clause, once
 
