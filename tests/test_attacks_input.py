@@ -93,6 +93,17 @@ def test_alias_bomb_is_a_parse_error_and_no_huge_cache_entry(make_kb, kb_cli, wh
     assert _check(kb_cli, config)["findings"] == [finding]  # the cached run says the same
 
 
+def test_a_policy_that_reuses_text_with_aliases_is_still_read(make_kb, kb_cli):
+    """The limits stop bombs, not the ordinary use of an anchor for repeated text."""
+    policy = POLICY.replace("text: 카드", "text: &card 카드")
+    policy += "  - id: PAY-2\n    title: 재결제\n    version: 1\n    effective: 2026-01-01\n"
+    policy += "    text: *card\n"
+    answer = ANSWER.replace("[PAY-1@1]", "[PAY-1@1, PAY-2@1]")
+    report = _check(kb_cli, _kb(make_kb, **{"policies/pay.yaml": policy,
+                                             "docs/answers/pay.md": answer}))
+    assert report["findings"] == []
+
+
 def test_deeply_nested_yaml_is_a_parse_error(make_kb, kb_cli):
     deep = "id: DEEP\ntitle: 깊음\nowner: 팀\nclauses: " + "[" * 100_000 + "\n"
     finding = _only(_check(kb_cli, _kb(make_kb, **{"policies/deep.yaml": deep})))
