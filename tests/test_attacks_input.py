@@ -120,6 +120,13 @@ def test_alias_bombs_do_not_stop_search(make_kb, kb_cli):
     assert {"pay", "PAY-1", "manuals/pay.md"} <= ids
 
 
+def test_alias_bomb_in_the_kb_synonyms_file_is_a_clean_error(make_kb, kb_cli):
+    config = _kb(make_kb, **{"synonyms.yaml": billion_laughs(10) + "synonyms: []\n"})
+    result = kb_cli("search", "결제", "-f", str(config))
+    assert result.exit_code == 2
+    assert "synonyms.yaml:1:" in result.output and BOMB_MESSAGE in result.output
+
+
 def test_alias_bombs_do_not_stop_the_build(make_kb, kb_cli, tmp_path):
     bombs = {path: template.format(bomb=billion_laughs(10)) for path, template in BOMBS.values()}
     config = _kb(make_kb, **bombs)
