@@ -492,7 +492,11 @@ def _parse_policy(path: str, rel: str, kb: KB):
     except YAMLSourceError as exc:
         found = Finding("parse-error", ERROR, rel, exc.line, exc.message, blocks=_ids_in(text))
         return None, [found]
-    return policy_from_data(data, rel, findings), findings
+    policy = policy_from_data(data, rel, findings)
+    if policy is None:  # YAML, but not a policy: its clauses are as unreadable
+        for finding in findings:
+            finding.blocks = _ids_in(text)
+    return policy, findings
 
 
 def _ids_in(text: str) -> tuple[str, ...]:

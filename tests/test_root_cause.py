@@ -325,3 +325,12 @@ def test_a_bad_as_of_date_is_told_in_words(make_kb, kb_cli, given, words):
     result = kb_cli("check", "-f", str(config), "--as-of", given)
     assert result.exit_code == 2
     assert words in result.output and "%Y" not in result.output
+
+
+def test_a_policy_file_that_is_not_a_mapping_is_one_line(make_kb, kb_cli):
+    """Valid YAML but a list, not a policy: its clauses are as unreadable as a parse error's."""
+    as_list = "- " + POLICY.replace("\n", "\n  ").rstrip() + "\n"
+    lines = _lines(_check(kb_cli, _small_kb(make_kb, as_list)).output)
+    assert lines[0].startswith("policies/pay.yaml:1: error: schema-error 정책 파일은 ")
+    assert "이 파일의 조항을 가리키는 인용·참조 5곳(답변 3개, 매뉴얼 1개)" in lines[0]
+    assert [line.split(": ")[2].split()[0] for line in lines] == ["schema-error", "stale-citation"]
