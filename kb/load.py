@@ -494,6 +494,9 @@ def _parse_policy(path: str, rel: str, kb: KB):
         found = Finding("parse-error", ERROR, rel, exc.line, exc.message, blocks=_ids_in(text))
         return None, [found]
     policy = policy_from_data(data, rel, findings)
+    if policy is None:  # YAML, but not a policy: its clauses are as unreadable
+        for finding in findings:
+            finding.blocks = _ids_in(text)
     findings.extend(_key_findings(data, rel, policy.id if policy is not None else None))
     return policy, findings
 

@@ -141,14 +141,14 @@ class _Budget:
             )
 
 
-def _convert(node, budget: _Budget):
-    budget.spend(node)
+def _convert(node, offset: int, budget: _Budget | None):
+    if budget is not None:
+        budget.spend(node)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
-    offset = budget.offset
     line = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.SequenceNode):
-        seq = Seq(_convert(item, budget) for item in node.value)
+        seq = Seq(_convert(item, offset, budget) for item in node.value)
         seq.line = line
         seq.lines = [item.start_mark.line + 1 + offset for item in node.value]
         return seq
@@ -158,14 +158,15 @@ def _convert(node, budget: _Budget):
     for key_node, value_node in node.value:
         # Keys are names: kept as written (`on:` is the key "on", not True).
         if isinstance(key_node, yaml.ScalarNode):
-            budget.spend(key_node)
+            if budget is not None:
+                budget.spend(key_node)
             key = key_node.value
         else:
-            key = str(_convert(key_node, budget))
+            key = str(_convert(key_node, offset, budget))
         if key in mapping:  # the last one wins here; key_problems() reports it
             line = key_node.start_mark.line + 1 + offset
             mapping.repeated += ((key, line, mapping.lines[key]),)
-        mapping[key] = _convert(value_node, budget)
+        mapping[key] = _convert(value_node, offset, budget)
         mapping.lines[key] = key_node.start_mark.line + 1 + offset
     return mapping
 
@@ -194,8 +195,11 @@ def parse(text: str, offset: int = 0):
         raise YAMLSourceError(yamlerrors.describe(exc, column, char), line, column) from None
     if node is None:
         return None
+    # An alias needs an anchor (`&name`): without one the document cannot
+    # grow, and the budget's bookkeeping (a third of the parse) is skipped.
+    budget = _Budget(len(text), offset) if "&" in text else None
     try:
-        return _convert(node, _Budget(len(text), offset))
+        return _convert(node, offset, budget)
     except RecursionError:
         raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
 

@@ -161,7 +161,7 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
     force = rules.shown(clause, today)
-    period = f"{force.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
+    period = _since(force.effective) + (f", {clause.expires} 만료" if clause.expires else "")
     out.append(f"  버전 {force.version}, {period}")
     if clause.supersedes:
         out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
@@ -205,7 +205,8 @@ def _history_text(clause: Clause, today: date) -> list[str]:
     out = ["", "  변경 이력:"]
     for old, new in pairs:
         coming = ", 시행 예정" if new.effective and new.effective > today else ""
-        out.append(f"    {rules.change_label(old, new)}  ({new.effective}부터{coming})")
+        since = f"{new.effective}부터" if new.effective else "시행일 없음"
+        out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
         if force is not None and old.effective and old.effective < force.effective:
@@ -315,3 +316,8 @@ def show(kb: KB, ident: str, today: date, fmt: str = "text") -> str:
     if isinstance(item, Answer):
         return answer_text(kb, item, today)
     return policy_text(kb, item, today)
+
+
+def _since(day) -> str:
+    """'2026-03-01 부터', or what is missing: a date `kb check` could not read is never `None`."""
+    return f"{day} 부터" if day is not None else "시행일 없음(kb check가 알려 주는 줄을 고치세요)"

@@ -214,7 +214,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     def _add(self, files, config, src_uri, title, kind, search=True, content=None) -> None:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
-                f"kb: docs/{src_uri} is a page the kb plugin generates; rename or move that file"
+                f"kb: docs/{src_uri}은(는) kb 플러그인이 만드는 페이지와 경로가 같습니다: "
+                "파일 이름을 바꾸거나 다른 폴더로 옮기세요"
             )
         if content is None:
             meta = {"title": safe_title(title)}
@@ -344,7 +345,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 def _page_source(path: str) -> str | None:
     """A page's Markdown, bounded in size, and without front matter that kb cannot read.
 
-    MkDocs would load such front matter with PyYAML's full constructor: an
+    MkDocs would load such front matter with PyYAML's SafeLoader: an
     alias bomb there is kept as a shared structure that any template or
     plugin walking `page.meta` expands. `kb check` reports the file; the
     site shows its body. None lets MkDocs read (and report) an unreadable file.
