@@ -20,7 +20,7 @@ from attack_html import injected, injected_in_site
 from browser import browser, page_at, serve_directory  # noqa: F401
 from click.testing import CliRunner
 from conftest import MKDOCS_YML, write_kb
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from kb.cli import main
@@ -525,6 +525,7 @@ def _hostile_site(base: Path, pages: list[dict], answer: dict) -> Path:
     max_examples=6,
     deadline=None,
     database=None,
+    phases=[Phase.generate],  # each example is a MkDocs build: report it, do not shrink it
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(hostile_kb)
@@ -540,6 +541,7 @@ def test_no_front_matter_makes_a_built_page_run_script(tmp_path_factory, kb_file
     max_examples=2,
     deadline=None,
     database=None,
+    phases=[Phase.generate],  # each example is a MkDocs build: report it, do not shrink it
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(hostile_kb)
