@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 MARKERS = ("alert(", "__xss", "prompt(", "confirm(")
-_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)", re.I)
+# Browsers drop tabs, newlines and leading controls from a URL before reading its scheme.
+_SCRIPT_URL = re.compile(r"^(?:javascript:|vbscript:|data:text/html)", re.I)
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
 
 
@@ -29,7 +30,7 @@ class _Inspector(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
-            elif name in _URL_ATTRS and (_SCRIPT_URL.match(value) or _marked(value)):
+            elif name in _URL_ATTRS and (_script_url(value) or _marked(value)):
                 self.found.append(f"<{tag} {name}={value!r}>")
             elif name == "http-equiv" and value.lower() == "refresh":
                 self.found.append(f"<{tag} http-equiv=refresh>")
@@ -52,6 +53,10 @@ class _Inspector(HTMLParser):
             if _marked(text):
                 self.found.append(f"<script>{text[:80]!r}")
             self.script = None
+
+
+def _script_url(value: str) -> bool:
+    return bool(_SCRIPT_URL.match(re.sub(r"[\x00-\x20]", "", value)))
 
 
 def _marked(text: str) -> bool:
