@@ -390,10 +390,10 @@ def manual_from_text(
             body, body_line, front = text, 1, None
         try:
             data = yamlsrc.parse(front, offset=1) if front is not None else None
-            if isinstance(data, Map) and isinstance(data.get("title"), str):
-                title = nfc(data["title"])
             if isinstance(data, Map):
                 meta, lines = data, data.lines
+                if isinstance(data.get("title"), str):
+                    title = nfc(data["title"])
         except YAMLSourceError as exc:
             if findings is not None:
                 findings.append(Finding("parse-error", ERROR, path, exc.line, exc.message))

@@ -75,11 +75,11 @@ def injected_in_site(site: Path) -> dict[str, list[str]]:
     """Every built HTML page (and any other document a browser would run) with what it runs."""
     found = {}
     for path in sorted(site.rglob("*")):
-        if path.suffix.lower() not in (".html", ".htm", ".svg", ".xhtml", ".xml"):
-            continue
+        if not path.is_file() or path.suffix.lower() not in (".html", ".htm", ".svg", ".xml"):
+            continue  # (a tag page's folder may end in ".html")
         problems = injected(path.read_text(encoding="utf-8", errors="replace"))
         text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix.lower() in (".svg", ".xhtml") and "<script" in text:
+        if path.suffix.lower() in (".svg", ".xml") and "<script" in text:
             problems.append("<script> in a published document")
         if problems:
             found[str(path.relative_to(site))] = problems

@@ -84,6 +84,7 @@ ATTACKS = {
         ---
         title: 설명 공격
         description: "\\"><img src=x onerror=alert(2) data-xss>"
+        author: "\\"><img src=x onerror=alert(12) data-xss>"
         ---
         본문입니다.
     """,
@@ -227,12 +228,14 @@ def test_title_img_onerror_is_escaped(attacked):
     assert injected(policy) == [] and "alert(1) data-xss" in policy
 
 
-def test_description_quote_breakout_is_escaped(attacked):
+def test_description_and_author_quote_breakout_is_escaped(attacked):
     _, _, site = attacked
     page = _page(site, "manuals/description")
     assert injected(page) == []
     meta = [m for m in _elements(page, "meta") if m.get("name") == "description"]
     assert [m["content"] for m in meta] == ['"><img src=x onerror=alert(2) data-xss>']
+    author = [m["content"] for m in _elements(page, "meta") if m.get("name") == "author"]
+    assert author == ['"><img src=x onerror=alert(12) data-xss>']
 
 
 def test_subtitle_img_in_nav_is_escaped(attacked):

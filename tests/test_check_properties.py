@@ -128,4 +128,5 @@ def test_bad_file_does_not_hide_the_rest(tmp_path):
         "docs/answers/x.md": "---\nid: x\ntitle: t\ncites: [B-1@2]\n---\n",
     }
     data = run_check(tmp_path, files)
-    assert [f["code"] for f in data["findings"]] == ["stale-citation", "parse-error"]
+    # SPEC §5: the parse error first; B-1 is read from b.yaml, so its citation is checked
+    assert [f["code"] for f in data["findings"]] == ["parse-error", "stale-citation"]

@@ -339,19 +339,6 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         sitesearch.post_build(config, self.kb)
 
 
-def _refuse_folder_links_out(report: Report, root: Path) -> None:
-    """MkDocs follows every folder link in docs_dir before any plugin can leave it out.
-
-    (A folder link out of policies/ stops the build too: simpler, and as much an attack.)
-    """
-    for finding in report.findings:
-        if finding.code == "outside-link" and (root / finding.path).is_dir():
-            raise PluginError(
-                f"kb: {finding.path}: KB 밖을 가리키는 폴더 링크가 있어 사이트를 만들지 않습니다 "
-                "(MkDocs는 폴더 링크를 따라가 그 안의 파일을 모두 게시합니다). 링크를 지우세요"
-            )
-
-
 def _page_source(path: str) -> str | None:
     """A page's Markdown, bounded in size, and without front matter that kb cannot read.
 
@@ -384,6 +371,19 @@ def _regular_files_only(files: Files) -> None:
         if file.abs_src_path and not sources.is_regular(file.abs_src_path):
             log.warning("kb: docs/%s is not a regular file; left out of the site", file.src_uri)
             files.remove(file)
+
+
+def _refuse_folder_links_out(report: Report, root: Path) -> None:
+    """MkDocs follows every folder link in docs_dir before any plugin can leave it out.
+
+    (A folder link out of policies/ stops the build too: simpler, and as much an attack.)
+    """
+    for finding in report.findings:
+        if finding.code == "outside-link" and (root / finding.path).is_dir():
+            raise PluginError(
+                f"kb: {finding.path}: KB 밖을 가리키는 폴더 링크가 있어 사이트를 만들지 않습니다 "
+                "(MkDocs는 폴더 링크를 따라가 그 안의 파일을 모두 게시합니다). 링크를 지우세요"
+            )
 
 
 def _escape(text: str) -> str:
