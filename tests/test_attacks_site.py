@@ -143,6 +143,9 @@ ATTACKS = {
         ---
         본문입니다.
     """,
+    "docs/<img src=x onerror=alert(13) data-xss>/<svg onload=alert(14) data-xss>.md": (
+        "본문입니다.\n"
+    ),
     "docs/evil.html": "<script>alert(9)</script>\n",
     "docs/images/evil.svg": (
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(10)</script></svg>\n'
@@ -301,6 +304,15 @@ def test_heading_img_onerror_is_escaped_in_title_and_nav(attacked):
     assert injected(page[:start] + page[end:]) == []
     assert "onerror" not in page[start:end]
     assert injected(_page(site, "manuals/plain")) == []
+
+
+def test_file_and_folder_names_with_markup_are_escaped_in_the_nav(attacked):
+    _, report, site = attacked
+    pages = [p for p in site.rglob("index.html") if "svg onload" in str(p)]
+    assert len(pages) == 1  # the page is built, under its own name
+    assert injected(pages[0].read_text(encoding="utf-8")) == []
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert injected(home) == [] and "＜svg onload=alert(14) data xss＞" in home  # MkDocs: - → space
 
 
 def test_answer_title_and_tag_img_onerror_are_escaped(attacked):
