@@ -100,6 +100,7 @@ class Screen:
         self.rel = rel
         self.findings = findings
         self.publish_html = publish_html
+        self._links_of: tuple[str, frozenset[str]] = ("", frozenset())
 
     def top(self, directory: str) -> bool:
         """Whether a walk may start at `directory` (docs/ or policies/ itself may be a link)."""
@@ -110,14 +111,26 @@ class Screen:
         return False
 
     def keep(self, dirpath: str, names: list[str], folders: bool = False) -> list[str]:
+        links = self._links(dirpath)
         kept = []
         for name in names:
-            path = os.path.join(dirpath, name)
             # The walk follows no link, so only a link itself can lead out.
-            if os.path.islink(path) and not self.fence.inside(path):
+            if name in links and not self.fence.inside(os.path.join(dirpath, name)):
+                path = os.path.join(dirpath, name)
                 self.findings.append(outside_link(self.rel(path), os.readlink(path)))
             elif not folders and not self.publish_html and active_file(name):
-                self.findings.append(unsafe_file(self.rel(path)))
+                self.findings.append(unsafe_file(self.rel(os.path.join(dirpath, name))))
             else:
                 kept.append(name)
         return kept
+
+    def _links(self, dirpath: str) -> frozenset[str]:
+        """The names of the links in a folder: one directory read, not one lstat per file."""
+        if dirpath != self._links_of[0]:
+            try:
+                with os.scandir(dirpath) as entries:
+                    names = frozenset(e.name for e in entries if e.is_symlink())
+            except OSError:
+                names = frozenset()
+            self._links_of = (dirpath, names)
+        return self._links_of[1]
