@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -610,3 +612,23 @@ def test_docs_folder_itself_linked_out_of_the_kb_is_not_read(tmp_path, caplog):
     built = _cli("build", "-q", "-f", str(path), "--site-dir", str(tmp_path / "site"))
     assert built.exit_code == 1 and "Traceback" not in built.output
     assert not (tmp_path / "site" / "secret").exists()
+
+
+def test_plain_mkdocs_build_allowing_errors_is_protected_too(tmp_path):
+    """`mkdocs build` with `allow_errors: true` (as `kb serve` builds): the plugin filters."""
+    config = MKDOCS_YML.replace("  - kb\n", "  - kb:\n      allow_errors: true\n")
+    names = ("policies/refund.yaml", "docs/manuals/redirect.md", "docs/manuals/title.md")
+    files = {name: ATTACKS[name] for name in names}
+    files["docs/evil.html"] = ATTACKS["docs/evil.html"]
+    path = write_kb(tmp_path / "kb", files, config)
+    site = tmp_path / "site"
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(path), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "docs/manuals/redirect.md:3: error: unsafe-front-matter" in run.stderr
+    assert injected_in_site(site) == {}
+    assert not (site / "evil.html").exists()
