@@ -40,18 +40,30 @@ class Fence:
         bases = [os.path.realpath(root)] + [os.path.realpath(f) for f in own]
         self.bases = [b.rstrip(os.sep) + os.sep for b in dict.fromkeys(bases)]
         self._dirs: dict[str, str] = {}
+        self._links: dict[str, frozenset[str]] = {}
 
     def inside(self, path: str | Path) -> bool:
         """True when `path`, its links resolved, is in the KB and in no hidden folder."""
         path = str(path)
         head, name = os.path.split(path)
-        if os.path.islink(path):
+        if self.is_link(path):
             real = os.path.realpath(path)
         else:  # one realpath per folder, not per file: a site has thousands of files
             if head not in self._dirs:
                 self._dirs[head] = os.path.realpath(head)
             real = os.path.join(self._dirs[head], name)
         return any(self._within(real, base) for base in self.bases)
+
+    def is_link(self, path: str) -> bool:
+        """Whether `path` is a link: one directory read per folder, not one lstat per file."""
+        head, name = os.path.split(path)
+        if head not in self._links:
+            try:
+                with os.scandir(head or ".") as entries:
+                    self._links[head] = frozenset(e.name for e in entries if e.is_symlink())
+            except OSError:
+                self._links[head] = frozenset()
+        return name in self._links[head] or (not name and os.path.islink(path))
 
     @staticmethod
     def _within(real: str, base: str) -> bool:
@@ -100,7 +112,6 @@ class Screen:
         self.rel = rel
         self.findings = findings
         self.publish_html = publish_html
-        self._links_of: tuple[str, frozenset[str]] = ("", frozenset())
 
     def top(self, directory: str) -> bool:
         """Whether a walk may start at `directory` (docs/ or policies/ itself may be a link)."""
@@ -111,26 +122,14 @@ class Screen:
         return False
 
     def keep(self, dirpath: str, names: list[str], folders: bool = False) -> list[str]:
-        links = self._links(dirpath)
         kept = []
         for name in names:
+            path = os.path.join(dirpath, name)
             # The walk follows no link, so only a link itself can lead out.
-            if name in links and not self.fence.inside(os.path.join(dirpath, name)):
-                path = os.path.join(dirpath, name)
+            if self.fence.is_link(path) and not self.fence.inside(path):
                 self.findings.append(outside_link(self.rel(path), os.readlink(path)))
             elif not folders and not self.publish_html and active_file(name):
-                self.findings.append(unsafe_file(self.rel(os.path.join(dirpath, name))))
+                self.findings.append(unsafe_file(self.rel(path)))
             else:
                 kept.append(name)
         return kept
-
-    def _links(self, dirpath: str) -> frozenset[str]:
-        """The names of the links in a folder: one directory read, not one lstat per file."""
-        if dirpath != self._links_of[0]:
-            try:
-                with os.scandir(dirpath) as entries:
-                    names = frozenset(e.name for e in entries if e.is_symlink())
-            except OSError:
-                names = frozenset()
-            self._links_of = (dirpath, names)
-        return self._links_of[1]
