@@ -71,7 +71,7 @@ _UNIT_END = r"(?<=[가-힣%])|(?![A-Za-z])"
 _START = r"(?<![\w@.,/:~∼〜–-])"
 _DATE = re.compile(
     _START + r"(?:(?P<y>\d{4})\s*년\s*)?(?P<m>\d{1,2})\s*월\s*(?P<d>\d{1,2})\s*일"
-    r"|" + _START + r"(?P<iy>\d{4})[-.]\s?(?P<im>\d{1,2})[-.]\s?(?P<id>\d{1,2})\b\.?"
+    r"|" + _START + r"(?P<iy>\d{4})[-.]\s?(?P<im>\d{1,2})[-.]\s?(?P<id>\d{1,2})(?!\d)\.?"
 )
 _MERIDIEM = r"오전|오후|새벽|아침|낮|저녁|밤"
 
@@ -418,7 +418,7 @@ def message(hit: Hit) -> str:
     clause, force = hit.stale.clause, hit.stale.force
     return (
         f"'{hit.phrase}'은(는) {clause.id} 버전 {hit.version.version}의 값입니다. "
-        f"시행 중인 버전 {force.version}({force.effective}부터): \"{in_force_line(hit)}\" "
+        f'시행 중인 버전 {force.version}({force.effective}부터): "{in_force_line(hit)}" '
         "이 줄을 고치세요 (바뀐 내용을 알리는 줄이면 새 값도 함께 쓰고, "
         "일부러 쓴 이전 값이면 그 줄에 <!-- kb: 이전 값 -->을 붙이세요)"
     )
