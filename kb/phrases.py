@@ -366,31 +366,59 @@ def _shield(clauses: list[Clause], but: Clause, on: date) -> set[str]:
     return shield
 
 
-def answer_hits(kb: KB, answer: Answer, today: date, repinning: bool = False) -> list[Hit]:
+def _changed(kb: KB, citations: list[Citation], on: date, memo: dict | None) -> bool:
+    """Whether any cited clause has old values at all (most have none: skip fast)."""
+    return any(
+        _stale(kb.clauses[c.clause_id], on, memo)
+        for c in citations
+        if c.clause_id in kb.clauses and kb.clauses[c.clause_id].history
+    )
+
+
+def answer_hits(
+    kb: KB, answer: Answer, today: date, repinning: bool = False, memo: dict | None = None
+) -> list[Hit]:
     """Old values anywhere in the answer's body (an answer cites few clauses)."""
+    citations = answer.cites + answer.refs
     on = rules.check_date(answer, today)
-    clauses = _in_scope(kb, answer.cites + answer.refs, on, repinning)
+    if not _changed(kb, citations, on, memo):
+        return []
+    clauses = _in_scope(kb, citations, on, repinning)
     found = []
     for clause in clauses:
-        old = stale(clause, on)
+        old = _stale(clause, on, memo)
         if old:
             found += hits(answer.body, answer.body_line, old, None, _shield(clauses, clause, on))
     return _unique(found)
 
 
-def manual_hits(kb: KB, manual: Manual, today: date) -> list[Hit]:
+def manual_hits(
+    kb: KB, manual: Manual, today: date, repinning: bool = False, memo: dict | None = None
+) -> list[Hit]:
     """Old values in the paragraph, list item or table row of each reference."""
+    if not _changed(kb, manual.refs, today, memo):
+        return []
     found = []
     for ref in manual.refs:
-        (clause,) = _in_scope(kb, [ref], today, repinning=True) or (None,)
-        old = stale(clause, today) if clause is not None else None
+        (clause,) = _in_scope(kb, [ref], today, repinning) or (None,)
+        old = _stale(clause, today, memo) if clause is not None else None
         if not old:
             continue
         rows = block(manual.body, ref.line - manual.body_line)
         near = [r for r in manual.refs if r.line - manual.body_line in rows]
-        shield = _shield(_in_scope(kb, near, today, repinning=True), clause, today)
+        shield = _shield(_in_scope(kb, near, today, True), clause, today)
         found += hits(manual.body, manual.body_line, old, rows, shield)
     return _unique(found)
+
+
+def _stale(clause: Clause, on: date, memo: dict | None) -> Stale | None:
+    """`stale()`, once per clause and date in a whole-KB check."""
+    if memo is None:
+        return stale(clause, on)
+    key = (clause.id, on)
+    if key not in memo:
+        memo[key] = stale(clause, on)
+    return memo[key]
 
 
 def _unique(found: list[Hit]) -> list[Hit]:
@@ -400,12 +428,13 @@ def _unique(found: list[Hit]) -> list[Hit]:
 
 def findings(kb: KB, today: date) -> Iterator[Finding]:
     """SPEC §5 `outdated-phrase`: a warning on the line of each old value."""
+    memo: dict = {}
     for answer in kb.answers:
         if answer.published:
-            for hit in answer_hits(kb, answer, today):
+            for hit in answer_hits(kb, answer, today, memo=memo):
                 yield _finding(hit, answer.path, answer.id or None)
     for manual in kb.manuals:
-        for hit in manual_hits(kb, manual, today):
+        for hit in manual_hits(kb, manual, today, memo=memo):
             yield _finding(hit, manual.path, manual.id)
 
 

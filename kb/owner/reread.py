@@ -128,7 +128,7 @@ class ManualReview:
 def review_manual(kb: KB, manual: Manual, today: date) -> ManualReview:
     """What a re-read of a manual page must look at. A manual pins nothing: nothing is written."""
     result = ManualReview(manual, last_changes(kb, manual.refs, today))
-    result.outdated = phrases.manual_hits(kb, manual, today)
+    result.outdated = phrases.manual_hits(kb, manual, today, repinning=True)
     for ref in manual.refs:
         problem = rules.citation_problem(kb, ref, today)
         if problem is not None:
