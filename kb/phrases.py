@@ -15,7 +15,6 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 from . import rules
@@ -95,6 +94,9 @@ _QUANTITY = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 @dataclass(frozen=True)
 class Phrase:
     """A value as written (`5천 원`) and as compared (`원:5000`)."""
@@ -168,7 +170,14 @@ def _quantity_key(match: re.Match) -> str:
 
 def extract(text: str) -> list[Phrase]:
     """Every value phrase of `text`, in order; dates and times win over plain numbers."""
-    text = unicodedata.normalize("NFC", text)
+    return list(_extract(unicodedata.normalize("NFC", text)))
+
+
+@lru_cache(maxsize=65536)
+def _extract(text: str) -> tuple[Phrase, ...]:
+    """Cached: a line is scanned once for every clause it might hold old values of."""
+    if not _DIGIT.search(text):
+        return ()
     found: list[Phrase] = []
     taken = [False] * (len(text) + 1)
 
@@ -187,7 +196,7 @@ def extract(text: str) -> list[Phrase]:
         add(match, key)
     for match in _QUANTITY.finditer(text):
         add(match, _quantity_key(match))
-    return sorted(found, key=lambda p: p.start)
+    return tuple(sorted(found, key=lambda p: p.start))
 
 
 def keys(text: str) -> frozenset[str]:
@@ -197,7 +206,7 @@ def keys(text: str) -> frozenset[str]:
 @lru_cache(maxsize=4096)
 def _keys(text: str) -> frozenset[str]:
     """Cached: a clause's texts are compared once per answer that cites it."""
-    return frozenset(p.key for p in extract(text))
+    return frozenset(p.key for p in _extract(text))
 
 
 # --- what an earlier version said that the version in force no longer does ---
@@ -253,6 +262,7 @@ def _blank(match: re.Match) -> str:
     return re.sub(r"[^\n]", " ", match[0])
 
 
+@lru_cache(maxsize=256)
 def _mask(text: str) -> str:
     """Text with code, comments, `[[REFUND-3]]` and link targets blanked out, lines kept."""
     for pattern in (CODE_PATTERN, _COMMENT, INLINE_PATTERN, _LINK_TARGET):
@@ -297,7 +307,7 @@ def _line_hits(line: str, number: int, stale: Stale, shield) -> list[Hit]:
             old_text, version = stale.values[phrase.key]
             if not present & stale.new_keys(version):
                 found.append(Hit(number, phrase.text, old_text, version, stale))
-    flat = _flat(line)
+    flat = _flat(line) if stale.strings else ""
     for string, version in stale.strings:
         if _flat(string) in flat and not present & stale.new_keys(version):
             found.append(Hit(number, string.strip(), string.strip(), version, stale))
@@ -455,10 +465,16 @@ def message(hit: Hit) -> str:
 
 def in_force_line(hit: Hit) -> str:
     """The line of the text in force that replaced the old value's line."""
-    old_lines = _plain_lines(hit.version.text)
-    source = next((line for line in old_lines if _flat(hit.old) in _flat(line)), hit.old)
-    candidates = _plain_lines(hit.stale.force.text) or [""]
-    return max(candidates, key=lambda line: SequenceMatcher(None, source, line).ratio())
+    return _replacement(hit.old, hit.version.text, hit.stale.force.text)
+
+
+@lru_cache(maxsize=4096)
+def _replacement(old: str, old_text: str, new_text: str) -> str:
+    source = next((line for line in _plain_lines(old_text) if _flat(old) in _flat(line)), old)
+    words = set(source.split())
+    candidates = _plain_lines(new_text) or [""]
+    # The line sharing the most words: cheap, and enough to find the sentence that changed.
+    return max(candidates, key=lambda line: len(words & set(line.split())))
 
 
 def _plain_lines(text: str) -> list[str]:
