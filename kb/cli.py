@@ -462,7 +462,7 @@ def review(answer_id, config_file, as_of, review_by, force) -> None:
     if done.repinned or review_by:
         click.echo(f"wrote {_written(done.path)}")
     elif not done.left:
-        click.echo(f"{answer_id}: every citation is already current; nothing to change")
+        click.echo(f"{answer_id}: 모든 인용이 이미 시행 중인 버전입니다. 바꿀 것이 없습니다")
     for problem in done.left:
         click.echo(problem, err=True)
     sys.exit(1 if done.left else 0)
