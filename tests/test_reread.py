@@ -162,3 +162,17 @@ def test_the_marker_is_not_shown_or_copied_on_the_site(repo, kb_cli, tmp_path):
         # An HTML comment in a manual page stays a comment; nowhere is it text.
         assert "kb: 이전 값" not in text.replace("<!-- kb: 이전 값 -->", ""), page
     assert all("<!-- kb: 이전 값 -->" not in text for text in answer)  # nor in the copy text
+
+
+def test_strict_check_is_clean_only_once_answers_and_manuals_say_the_new_value(repo, kb_cli):
+    def strict():
+        return run(kb_cli, repo, "check", "--as-of", AS_OF, "--strict", "--base", "HEAD")
+
+    bump(kb_cli, repo)
+    repo.replace(SAME_DAY, "오후 2시까지", "오후 3시까지")
+    assert run(kb_cli, repo, "review", "same-day-cutoff", "--as-of", AS_OF).exit_code == 0
+    repo.replace("content/replies/delivery/fee.md", "[[DLV-1@1]]", "[[DLV-1@2]]")
+    assert strict().exit_code == 1  # the manual still says 오후 2시
+    assert f"{GUIDE}:5: warning: outdated-phrase '오후 2시'" in strict().output
+    repo.replace(GUIDE, "마감은 오후 2시입니다", "마감은 15시입니다")  # 15시 is 오후 3시
+    assert strict().exit_code == 0, strict().output
