@@ -254,9 +254,9 @@ def _earlier(clause: Clause, force: Version) -> list[Version]:
 # --- finding the old values in Markdown ---------------------------------------
 
 # The author's way to say "this old value is meant" (a history, a quoted notice).
-MARKER = re.compile(r"<!--\s*kb:\s*이전\s*값\b.*?-->")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
-_LINK_TARGET = re.compile(r"\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+# Bounded repeats: a hostile page full of unclosed `<!--` or `](` must not take quadratic time.
+MARKER = re.compile(r"<!--[ \t]{0,20}kb:[ \t]{0,20}이전[ \t]{0,20}값[^<>\n]{0,200}-->")
+_LINK_TARGET = re.compile(r"\]\([^()\[\]\s]{0,2000}(?:[ \t]{1,20}\"[^\"\n]{0,500}\")?\)")
 
 
 def _blank(match: re.Match) -> str:
@@ -266,9 +266,22 @@ def _blank(match: re.Match) -> str:
 @lru_cache(maxsize=256)
 def _mask(text: str) -> str:
     """Text with code, comments, `[[REFUND-3]]` and link targets blanked out, lines kept."""
-    for pattern in (CODE_PATTERN, _COMMENT, INLINE_PATTERN, _LINK_TARGET):
+    text = _mask_comments(CODE_PATTERN.sub(_blank, text))
+    for pattern in (INLINE_PATTERN, _LINK_TARGET):
         text = pattern.sub(_blank, text)
     return text
+
+
+def _mask_comments(text: str) -> str:
+    """HTML comments blanked out, in one pass (a regex would rescan an unclosed `<!--`)."""
+    out, start = [], 0
+    while (opening := text.find("<!--", start)) >= 0:
+        closing = text.find("-->", opening + 4)
+        if closing < 0:
+            break  # never closed: not a comment
+        out += [text[start:opening], re.sub(r"[^\n]", " ", text[opening : closing + 3])]
+        start = closing + 3
+    return "".join(out) + text[start:]
 
 
 @dataclass

@@ -7,6 +7,8 @@ every clause and every earlier version (so no clause can be skipped), and
 into every answer: one answer in a hundred still states an old value. Prints
 the time of the phrase check alone (in process, median of --runs), the
 findings it gives, and the time of a whole `kb check` run without the cache.
+Then the time to scan hostile pages of 200,000 characters (unclosed comments,
+link openings, digit runs): each must stay linear, well under a second.
 """
 
 from __future__ import annotations
@@ -65,6 +67,29 @@ def whole_check(config: Path) -> float:
     return time.perf_counter() - start
 
 
+HOSTILE = {
+    "unclosed <!--": "<!--" * 50_000,
+    "unclosed markers": "<!-- kb: 이전 값 " * 20_000,
+    "link openings ](": "](" * 100_000,
+    "one digit run": "1" * 200_000,
+    "digit, comma, ...": "1," * 100_000,
+    "1만1만...": "1만" * 100_000,
+    "digit, spaces, x": "1" + " " * 200_000 + "x",
+    "오후 오후 ...": "오후 " * 66_000,
+    "2026년 1월 ...": "2026년 1월 " * 22_000,
+}
+
+
+def hostile() -> None:
+    from kb import phrases
+
+    for name, text in HOSTILE.items():
+        start = time.perf_counter()
+        phrases.extract(phrases._mask(text))  # the scan every page goes through
+        phrases.MARKER.search(text)
+        print(f"hostile page: {name:20} {time.perf_counter() - start:6.2f}s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--answers", type=int, default=10_000)
@@ -79,6 +104,7 @@ def main() -> None:
     print(f"KB: {args.answers} answers, {args.clauses} clauses, every one with changed numbers")
     print(f"outdated-phrase check alone      {seconds:6.2f}s  ({count} findings)")
     print(f"whole kb check, no parse cache   {total:6.2f}s")
+    hostile()
 
 
 if __name__ == "__main__":
