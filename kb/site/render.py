@@ -86,7 +86,7 @@ class _MarkerPattern(InlineProcessor):
     """`<!-- kb: 이전 값 -->` is a note to the check (kb.phrases), never text for a customer."""
 
     def __init__(self):
-        super().__init__(r"[ \t]*" + MARKER.pattern)
+        super().__init__(r"[ \t]{0,20}" + MARKER.pattern)
 
     def handleMatch(self, m, data):  # noqa: N802
         return "", m.start(0), m.end(0)
