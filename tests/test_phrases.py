@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb.phrases import block, extract, number
 
@@ -211,3 +213,26 @@ def test_no_finding_before_a_new_version_is_in_force(make_kb, kb_cli):
         "docs/answers/fee.md": answer("FEE-1@1", "1,000원입니다."),
     }
     assert outdated(kb_cli, make_kb(files)) == []
+
+
+# --- any text at all ----------------------------------------------------------------
+
+KOREAN_NUMBERS = st.text(
+    alphabet=st.sampled_from(list("0123456789,.~- :년월일시분원천만%오후전밤주회개m인") + ["\n"]),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.one_of(st.text(max_size=80), KOREAN_NUMBERS))
+def test_any_text_gives_phrases_that_are_in_it(text):
+    import unicodedata
+
+    normal = unicodedata.normalize("NFC", text)
+    for phrase in extract(text):
+        assert normal[phrase.start : phrase.end].strip() == phrase.text
+        assert any(ch.isdigit() for ch in phrase.text)
+    # The same text in NFD (as macOS writes it) has the same values.
+    assert {p.key for p in extract(unicodedata.normalize("NFD", text))} == {
+        p.key for p in extract(text)
+    }
