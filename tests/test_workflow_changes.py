@@ -41,6 +41,8 @@ def october(tmp_path_factory):
         "--note",
         "마감 2시 → 3시",
     )
+    # The answer is re-read and reworded before its re-pin (kb review insists).
+    repo.replace("content/replies/delivery/same-day.md", "오후 2시까지", "오후 3시까지")
     kb("review", "same-day-cutoff", "--as-of", "2026-10-15")
     repo.replace(FEE, "[[DLV-1@1]]", "[[DLV-1@2]]")
     repo.commit("DLV-1 마감 시각 변경", "2026-10-10")

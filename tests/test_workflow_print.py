@@ -41,6 +41,8 @@ def built(tmp_path_factory):
         "오후 3시까지 결제한 주문은 당일 출고합니다.\n도서 산간 지역은 제외합니다.",
     )
     repo.replace("content/replies/delivery/fee.md", "[[DLV-1@1]]", "[[DLV-1@2]]")
+    # The answer is re-read and reworded before its re-pin (kb review insists).
+    repo.replace("content/replies/delivery/same-day.md", "오후 2시까지", "오후 3시까지")
     kb("review", "same-day-cutoff", "--as-of", "2026-10-31")
     repo.commit("DLV-1 v2", "2026-10-10")
     site = root.parent / "site"

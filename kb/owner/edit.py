@@ -583,20 +583,35 @@ class Review:
     path: Path
     repinned: list[tuple[str, str]] = field(default_factory=list)  # (old, new)
     left: list[str] = field(default_factory=list)  # problems a person must fix
+    changes: list = field(default_factory=list)  # reread.Change since each pin
+    outdated: list = field(default_factory=list)  # phrases.Hit: old values in the body
+    refused: bool = False  # old values remain: nothing was written
 
 
-def review(kb: KB, answer_id: str, today: date, review_by: date | None = None) -> Review:
+def review(
+    kb: KB, answer_id: str, today: date, review_by: date | None = None, force: bool = False
+) -> Review:
     """Re-pin an answer's stale citations, once a person has re-read it.
 
     Only `CLAUSE@N` citations whose clause is current and at another version
     are re-pinned: a superseded, retired or expired clause needs a new
-    citation and probably new wording, which only a person can give.
+    citation and probably new wording, which only a person can give. While
+    the body still states a value of an earlier version, nothing is re-pinned
+    unless `force`: a re-pin must follow a re-read.
     """
+    from .. import phrases
+    from .reread import changes_since_pins
+
     answer = kb.answer(answer_id)
     if answer is None:
         raise KBError(f"no answer has the id {answer_id!r}{_answer_hint(kb, answer_id)}")
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
+    result.changes = changes_since_pins(kb, answer.cites + answer.refs, on)
+    result.outdated = phrases.answer_hits(kb, answer, today, repinning=True)
+    if result.outdated and not force:
+        result.refused = True
+        return result
     changes = {}
     for citation in answer.cites:
         problem = rules.citation_problem(kb, citation, on)

@@ -6,11 +6,12 @@ import difflib
 import json
 from datetime import date
 
-from .. import rules
+from .. import phrases, rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
 from ..textsafe import shown
+from . import reread
 from .impact import relying_on
 
 STATES = {
@@ -248,7 +249,42 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
         "checked_on": on.isoformat(),
         "citations": citations,
         "body": answer.body,
+        **reread_data(kb, answer, today),
     }
+
+
+def reread_data(kb: KB, answer: Answer, today: date) -> dict:
+    """Since the version each citation pins: the word diff, and old values still in the body."""
+    on = rules.check_date(answer, today)
+    changes = reread.changes_since_pins(kb, answer.cites + answer.refs, on)
+    hits = phrases.answer_hits(kb, answer, today, repinning=True)
+    return {
+        "changes": [
+            {"clause": c.clause.id, "from": c.old.version, "to": c.new.version, "text": c.lines()}
+            for c in changes
+        ],
+        "outdated": [
+            {
+                "line": h.line,
+                "phrase": h.phrase,
+                "clause": h.stale.clause.id,
+                "version": h.version.version,
+                "text": line,
+            }
+            for h, line in zip(hits, reread.hit_lines(answer.path, hits), strict=True)
+        ],
+    }
+
+
+def _reread_text(data: dict) -> list[str]:
+    out = []
+    if data["changes"]:
+        out += ["", "  답변이 쓰인 버전(고정한 버전)에서 시행 중인 버전까지 바뀐 내용:"]
+        out += [f"    {line}" for change in data["changes"] for line in change["text"]]
+    if data["outdated"]:
+        out += ["", "  이전 버전의 값이 남은 줄 (고친 뒤 kb review):"]
+        out += [f"    {item['text']}" for item in data["outdated"]]
+    return out
 
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
@@ -272,6 +308,7 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
         if item["text"]:
             out.append(f"        {item['clause']} v{item['version']} {item['title']}")
             out += _indent(item["text"], "        ")
+    out += _reread_text(data)
     return "\n".join(out)
 
 
