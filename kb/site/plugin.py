@@ -215,7 +215,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             policy_nav += [{safe_title(p.title): self.site.policy_src(p.id)} for p in ordered]
         ours = [{t["nav_answers"]: answers}, {t["nav_policies"]: policy_nav}]
         if self.reports:
-            ours.append({t["nav_reports"]: [{safe_title(ti): p} for p, ti, _ in self.reports]})
+            ours.append({t["nav_reports"]: site_reports.nav(self.reports)})
         if config.nav is not None:
             return list(config.nav) + ours
         return self._manual_nav(files) + ours
