@@ -383,35 +383,50 @@ def _attach_reliance(index: dict[str, Reliance], change: Change) -> None:
 # --- the quiz -----------------------------------------------------------------
 
 
+def questions(answer: Answer) -> list[str]:
+    """The customer questions an answer lists in its front matter (`questions:`)."""
+    for key in ("questions", "question"):
+        # The loader may carry `questions` on the answer itself; older ones only in meta.
+        value = getattr(answer, key, None) or answer.meta.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            found = [q.strip() for q in value if isinstance(q, str) and q.strip()]
+            if found:
+                return found
+    return []
+
+
+def _asks(answer: Answer) -> bool:
+    return bool(re.search(r"(요|\?)$", answer.title.strip()))
+
+
 def customer_question(answer: Answer) -> str:
     """A practice question for which `answer` is the reply.
 
     An answer may list the questions it replies to in its front matter
-    (`questions:` or `question:`); otherwise its title is used: as the
-    customer's words when it is a question, else as the situation.
+    (`questions:`); otherwise its title is used: as the customer's words
+    when it is a question, else as the situation.
     """
-    for key in ("questions", "question"):
-        # The loader may carry `questions` on the answer itself; older ones only in meta.
-        value = getattr(answer, key, None) or answer.meta.get(key)
-        if isinstance(value, list) and value and isinstance(value[0], str):
-            return f"고객: “{value[0].strip()}”"
-        if isinstance(value, str) and value.strip():
-            return f"고객: “{value.strip()}”"
+    listed = questions(answer)
+    if listed:
+        return f"고객: “{listed[0]}”"
     title = answer.title.strip()
-    if re.search(r"(요|\?)$", title):
+    if _asks(answer):
         return f"고객: “{title.rstrip('?')}?”"
     return f"고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?"
 
 
 def _quiz_answer(kb: KB, change: Change) -> Answer | None:
-    """The answer that best fits a question on the clause: cites it, cites little else."""
+    """The answer that best fits a question on the clause: cites it, is asked in the
+    customer's words, cites little else."""
     by_id = {a.id: a for a in kb.answers if a.id in change.answers}
     answers = [by_id[a] for a in change.answers if a in by_id]
 
     def fit(answer: Answer) -> tuple:
         direct = any(c.clause_id == change.clause for c in answer.cites)
-        asks = bool(re.search(r"(요|\?)$", answer.title.strip()))
-        return (not direct, not asks, len(answer.cites), answer.id)
+        worded = bool(questions(answer)) or _asks(answer)
+        return (not direct, not worded, not questions(answer), len(answer.cites), answer.id)
 
     return min(answers, key=fit, default=None)
 
