@@ -220,7 +220,7 @@ def from_history(kb: KB, since: date, until: date):
     """Changes read from the files as they are now: effective dates and `history`."""
     for clause in kb.clauses.values():
         yield from _versions(clause, since, until)
-        if _in(clause.expires, since, until):
+        if clause.expires is not None and _in(clause.expires, since, until):
             yield _change(
                 EXPIRING,
                 clause,
@@ -230,11 +230,13 @@ def from_history(kb: KB, since: date, until: date):
                 sources=["history"],
             )
         for newer in kb.superseders.get(clause.id, []):
-            if not newer.retired and _in(newer.effective, since, until):
+            # The replacement's first version supersedes; its later versions do not.
+            start = rules.first_effective(newer)
+            if not newer.retired and start is not None and _in(start, since, until):
                 yield _change(
                     SUPERSEDED,
                     clause,
-                    newer.effective,
+                    start,
                     version=clause.version,
                     text=newer.text,
                     old_text=clause.text,
@@ -248,7 +250,7 @@ def _versions(clause: Clause, since: date, until: date):
     chain = [(v.version, v.effective, v.text, v.note) for v in reversed(clause.history)]
     chain.append((clause.version, clause.effective, clause.text, None))
     for index, (version, effective, text, _) in enumerate(chain):
-        if not _in(effective, since, until):
+        if effective is None or not _in(effective, since, until):
             continue
         if index == 0:
             yield _change(ADDED, clause, effective, version=version, text=text, sources=["history"])
@@ -293,7 +295,8 @@ def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> lis
         when = max(day, new.effective) if new.effective else day
         extra = {"commit": commit.sha[:10], "sources": ["git"]}
         if old is None:
-            found.append(_change(ADDED, new, when, version=new.version, text=new.text, **extra))
+            start = max(day, rules.first_effective(new) or day)
+            found.append(_change(ADDED, new, start, version=new.version, text=new.text, **extra))
             continue
         if new.version != old.version:
             note = next((v.note for v in new.history if v.version == old.version), None)
@@ -320,12 +323,13 @@ def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> lis
             found.append(_change(RETIRED, new, day, version=new.version, text=new.text, **extra))
         for gone in set(new.supersedes) - set(old.supersedes):
             replaced = after.get(gone) or before.get(gone)
-            if replaced is not None and new.effective is not None:
+            start = rules.first_effective(new)
+            if replaced is not None and start is not None:
                 found.append(
                     _change(
                         SUPERSEDED,
                         replaced,
-                        max(day, new.effective),
+                        max(day, start),
                         version=replaced.version,
                         text=new.text,
                         old_text=replaced.text,
