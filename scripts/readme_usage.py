@@ -37,6 +37,8 @@ def _value(param: click.Option) -> str:
         return "DIR" if isinstance(kind, click.Path) and not kind.file_okay else "FILE"
     if isinstance(kind, click.types.IntParamType):
         return "N"
+    if not isinstance(kind, click.types.StringParamType):
+        return kind.name.upper()  # a command's own type names its form, e.g. YYYY-MM-DD
     return _long(param).lstrip("-").upper()
 
 
