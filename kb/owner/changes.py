@@ -500,3 +500,9 @@ def hunks(old: str, new: str) -> list[list[tuple[str, str]]]:
         if op != "equal":
             found.append(word_diff("\n".join(a[i1:i2]), "\n".join(b[j1:j2])))
     return found
+
+
+def diff_text(runs: list[tuple[str, str]]) -> str:
+    """Word runs in git's word-diff marks (`[-old-]{+new+}`), for `kb show`'s compact diff."""
+    marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
+    return "".join(marks[op].format(text) for op, text in runs)
