@@ -421,10 +421,9 @@ def customer_question(answer: Answer) -> str:
     return f"고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?"
 
 
-def _quiz_answer(kb: KB, change: Change) -> Answer | None:
+def _quiz_answer(by_id: dict[str, Answer], change: Change) -> Answer | None:
     """The answer that best fits a question on the clause: cites it, is asked in the
     customer's words, cites little else."""
-    by_id = {a.id: a for a in kb.answers if a.id in change.answers}
     answers = [by_id[a] for a in change.answers if a in by_id]
 
     def fit(answer: Answer) -> tuple:
@@ -438,11 +437,12 @@ def _quiz_answer(kb: KB, change: Change) -> Answer | None:
 def quiz(kb: KB, found: list[Change]) -> list[QuizItem]:
     items = []
     seen: set[str] = set()
+    by_id = {a.id: a for a in kb.answers}  # once: a KB has thousands of answers
     for change in found:
         if change.clause in seen or change.kind == EDITED:
             continue
         seen.add(change.clause)
-        answer = _quiz_answer(kb, change)
+        answer = _quiz_answer(by_id, change)
         if answer is not None:
             question = customer_question(answer)
         else:

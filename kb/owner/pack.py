@@ -45,6 +45,8 @@ class Plain:
     def __init__(self, kb: KB):
         self.kb = kb
         self.md = KBMarkdown(self._ref)
+        self.answers = {a.id: a for a in kb.answers}
+        self._seen: dict[str, str] = {}  # a clause text recurs: in its change and in the key
 
     def _ref(self, clause_id: str, pin: str | None, raw: str) -> etree.Element:
         clause = self.kb.clauses.get(clause_id)
@@ -53,7 +55,11 @@ class Plain:
         return el
 
     def __call__(self, text: str | None) -> str:
-        return clean_text(self.md.convert(text or "")) if text else ""
+        if not text:
+            return ""
+        if text not in self._seen:
+            self._seen[text] = clean_text(self.md.convert(text))
+        return self._seen[text]
 
 
 def escape(text: str, html: bool = False) -> str:
@@ -127,8 +133,8 @@ def diff_markdown(runs: list[tuple[str, str]], html: bool = False) -> str:
 # --- text ----------------------------------------------------------------------------
 
 
-def _answer_label(kb: KB, answer_id: str) -> str:
-    answer = kb.answer(answer_id)
+def _answer_label(plain: Plain, answer_id: str) -> str:
+    answer = plain.answers.get(answer_id)
     return f"{answer_id} ({answer.title})" if answer else answer_id
 
 
@@ -160,7 +166,7 @@ def as_text(result: Changes, kb: KB, title: str = "") -> str:
     out += [f"참고: {note}" for note in result.notes]
     for change in result.changes:
         out += ["", f"{change.date} {headline(change)}"]
-        out += _change_text(plain, kb, change)
+        out += _change_text(plain, change)
     if result.quiz:
         out += ["", "연습 문제:"]
         out += [f"  {n}. {item.question}" for n, item in enumerate(result.quiz, 1)]
@@ -170,7 +176,7 @@ def as_text(result: Changes, kb: KB, title: str = "") -> str:
     return "\n".join(out)
 
 
-def _change_text(plain: Plain, kb: KB, change: Change) -> list[str]:
+def _change_text(plain: Plain, change: Change) -> list[str]:
     out = [f"  변경 메모: {change.note}"] if change.note else []
     passages = changed_lines(plain, change)
     for before, after, runs in passages:
@@ -182,7 +188,7 @@ def _change_text(plain: Plain, kb: KB, change: Change) -> list[str]:
         out += _indented("본문: ", plain(change.text), "  ")
     if change.commit:
         out.append(f"  커밋: {change.commit}")
-    answers = ", ".join(_answer_label(kb, a) for a in change.answers)
+    answers = ", ".join(_answer_label(plain, a) for a in change.answers)
     out.append(f"  영향받는 답변: {answers or '없음'}")
     if change.manuals:
         out.append("  영향받는 매뉴얼: " + ", ".join(change.manuals))
@@ -192,9 +198,14 @@ def _change_text(plain: Plain, kb: KB, change: Change) -> list[str]:
 # --- slides and the site page -----------------------------------------------------------
 
 
-def as_markdown(result: Changes, kb: KB, html: bool = False, title: str = "") -> str:
-    """Slides (`---` between slides) or, with html=True, the printable site page."""
-    plain = Plain(kb)
+def as_markdown(
+    result: Changes, kb: KB, html: bool = False, title: str = "", plain: Plain | None = None
+) -> str:
+    """Slides (`---` between slides) or, with html=True, the printable site page.
+
+    The site's thirteen monthly pages share one `plain`, so each text renders once.
+    """
+    plain = plain or Plain(kb)
     out = [f"# {escape(period(result, title), html)}", ""]
     out += [f"> {escape(note, html)}" for note in result.notes] + ([""] if result.notes else [])
     if result.changes:
@@ -203,7 +214,7 @@ def as_markdown(result: Changes, kb: KB, html: bool = False, title: str = "") ->
         out += ["이 기간에 시행되는 변경이 없습니다.", ""]
     for change in result.changes:
         out += [] if html else ["---", ""]
-        out += _change_markdown(plain, kb, change, html)
+        out += _change_markdown(plain, change, html)
     if result.quiz:
         out += _quiz_markdown(plain, result, html)
     return "\n".join(out)
@@ -224,7 +235,7 @@ def _quiz_markdown(plain: Plain, result: Changes, html: bool) -> list[str]:
     return out
 
 
-def _change_markdown(plain: Plain, kb: KB, change: Change, html: bool) -> list[str]:
+def _change_markdown(plain: Plain, change: Change, html: bool) -> list[str]:
     out = [f"## {escape(headline(change), html)}", ""]
     out += [f"**{DATE_LABELS[change.kind]}** {change.date}", ""]
     if change.note:
@@ -238,7 +249,7 @@ def _change_markdown(plain: Plain, kb: KB, change: Change, html: bool) -> list[s
         out += [_lines(plain(change.text), html), ""]
     out += [f"**영향받는 답변** {len(change.answers) or '없음'}", ""]
     for answer_id in change.answers:
-        answer = kb.answer(answer_id)
+        answer = plain.answers.get(answer_id)
         shown = f" {escape(answer.title, html)}" if answer else ""
         out.append(f"- `{answer_id}`{shown}")
     out += [""] if change.answers else []

@@ -46,10 +46,11 @@ def month_title(first: date, today: date) -> str:
 
 def month_pages(kb: KB, today: date) -> list[tuple[str, str, str]]:
     found = changes_mod.monthly(kb, changes_mod.recent_months(today))
+    plain = pack.Plain(kb)
     pages = []
     for first, result in found.items():
         title = f"{changes_mod.month_label(first)} 변경 사항"
-        body = pack.as_markdown(result, kb, html=True, title=title)
+        body = pack.as_markdown(result, kb, html=True, title=title, plain=plain)
         pages.append((month_src(first), month_title(first, today), MARKER + "\n\n" + body))
     return pages
 
