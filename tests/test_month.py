@@ -285,3 +285,13 @@ def test_month_pages_are_listed_newest_first():
         },
         {"유지 관리 보고서": "reports/upkeep.md"},
     ]
+
+
+def test_changed_words_drop_shared_punctuation_but_keep_units():
+    from kb.owner.pack import changed_words
+
+    runs = changes_mod.word_diff(
+        "분당요금에 20% 할증(분당 216원, 자전거 180원).",
+        "분당요금에 30% 할증(분당 234원, 자전거 195원).",
+    )
+    assert changed_words(runs) == "20% → 30%, 216원 → 234원, 180원 → 195원"

@@ -100,7 +100,8 @@ def changed_words(runs: list[tuple[str, str]]) -> str:
         op, text = runs[index]
         nxt = runs[index + 1] if index + 1 < len(runs) else None
         if op == "-" and nxt and nxt[0] == "+":
-            parts.append(f"{_one_line(text)} → {_one_line(nxt[1])}")
+            old, new = _trim_pair(_one_line(text), _one_line(nxt[1]))
+            parts.append(f"{old} → {new}")
             index += 1
         elif op == "-":
             parts.append(f"삭제: {_one_line(text)}")
@@ -112,6 +113,20 @@ def changed_words(runs: list[tuple[str, str]]) -> str:
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+# Sentence punctuation, not units: `%`, `~` and `원` carry meaning and stay.
+_CLOSING = set(",.;:!?)]}”’」』…")
+_OPENING = set("([{“‘「『")
+
+
+def _trim_pair(old: str, new: str) -> tuple[str, str]:
+    """`216원, → 234원,` reads as `216원 → 234원`: drop punctuation both sides share."""
+    while old[1:] and new[1:] and old[-1] == new[-1] and old[-1] in _CLOSING:
+        old, new = old[:-1], new[:-1]
+    while old[1:] and new[1:] and old[0] == new[0] and old[0] in _OPENING:
+        old, new = old[1:], new[1:]
+    return old, new
 
 
 def diff_markdown(runs: list[tuple[str, str]], html: bool = False) -> str:
