@@ -541,25 +541,35 @@ def _report_edit(done) -> None:
 
 @main.command()
 @config_option
-@click.option("--since", type=DATE, required=True, help="First day of the period (YYYY-MM-DD).")
+@click.option("--month", metavar="YYYY-MM",
+              help="A calendar month: the changes that take effect in it, scheduled ones included.")
+@click.option("--since", type=DATE, help="First day of the period (YYYY-MM-DD).")
 @click.option(
     "--until",
     type=DATE,
     help="Last day of the period (default: the end of --since's month, or today if later).",
 )
 @format_option(("text", "markdown", "json"))
-def changes(config_file, since, until, fmt) -> None:
-    """What changed in the policies in a period, the answers each touched,
-    and a practice quiz: the monthly training pack (markdown for slides)."""
+def changes(config_file, month, since, until, fmt) -> None:
+    """What changed in the policies in a month (or period), the answers each
+    touched, and a practice quiz: the monthly training pack (markdown for slides)."""
     from .owner import changes as changes_mod
+    from .owner import pack
 
+    if (month is None) == (since is None) or (month and until):
+        raise KBError("기간을 하나만 주세요: --month YYYY-MM, 또는 --since DATE [--until DATE]")
     kb = _load_kb(config_file)
-    start = _day(since)
-    end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
-    if end < start:
-        raise KBError(f"--until {end} is before --since {start}")
-    result = changes_mod.changes(kb, start, end)
-    click.echo(changes_mod.render(result, fmt, kb))
+    if month:
+        first = changes_mod.parse_month(month)
+        result = changes_mod.month_changes(kb, first)
+        title = f"{changes_mod.month_label(first)} 변경 사항"
+    else:
+        start = _day(since)
+        end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
+        if end < start:
+            raise KBError(f"--until {end}이(가) --since {start}보다 앞섭니다: 날짜를 바꿔 주세요")
+        result, title = changes_mod.changes(kb, start, end), ""
+    click.echo(pack.render(result, fmt, kb, title))
 
 
 @main.command("report")
