@@ -644,7 +644,8 @@ def _refuse_future_repin(answer, as_of: date) -> None:
     raise KBError(
         f"{answer.path}: --as-of {as_of}은(는) 미래 날짜입니다. 지금 이 답변을 그 날짜의 버전으로 "
         "고정하면 오늘은 아직 시행 전인 조항을 인용하게 됩니다(future-clause). "
-        f"그날부터 보낼 답변이면 front matter에 effective: {as_of}를 넣고 다시 실행하거나, 새 답변을 만드세요 "
+        f"그날부터 보낼 답변이면 front matter에 effective: {as_of}를 넣고 다시 실행하거나, "
+        "새 답변을 만드세요 "
         f"(kb new answer ... --effective {as_of})"
     )
 
