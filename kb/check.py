@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import rules
+from . import pii, rules
 from .load import ID_PATTERN
 from .model import ERROR, KB, WARNING, Answer, Citation, Finding, for_status
 
@@ -46,6 +46,7 @@ def check(kb: KB, as_of: date | None = None) -> Report:
     for manual in kb.manuals:
         findings.extend(_citations(kb, manual.refs, manual.path, manual.id, today))
     findings.extend(policy_reviews(kb, today))
+    findings.extend(pii.findings(kb))
     findings.sort(key=Finding.sort_key)
     return Report(as_of=today, findings=findings, files=len(kb.files))
 
