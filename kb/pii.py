@@ -43,7 +43,8 @@ _SEP = rf"(?:\s?{_DASH}\s?|\s)"
 _PLACEHOLDER = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 # Numbers a company publishes: 전국 대표번호 (15xx/16xx/18xx-xxxx), 080 수신자 부담.
 _COMPANY = re.compile(
-    rf"(?<![\d{_DASHES}])(?:1[5-9]\d\d{_SEP}?\d{{4}}|080{_SEP}?\d{{3,4}}{_SEP}?\d{{4}})(?!\d)"
+    rf"(?<![\d{_DASHES}])(?<!\d\s)(?:1[5-9]\d\d{_SEP}?\d{{4}}|080{_SEP}?\d{{3,4}}{_SEP}?\d{{4}})"
+    r"(?!\d|\s\d)"
 )
 
 _RRN = re.compile(rf"(?<!\d)(\d{{2}})(\d{{2}})(\d{{2}})\s?{_DASH}\s?([1-8])\d{{6}}(?!\d)")

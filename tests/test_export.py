@@ -332,3 +332,38 @@ def test_the_sample_kb_exports_every_answer_with_its_map(kb_cli, fmt):
     out = result.stdout_bytes.decode("utf-8-sig")
     assert "[[" not in out and "**" not in out
     assert "{{" not in out or fmt != "zendesk" or "{{ticket." in out
+
+
+# --- the documented CI step ----------------------------------------------------------
+
+
+def test_the_ci_export_step_runs_on_the_sample_kb(tmp_path):
+    """docs-dev/github-workflow.yml's `kb export` step, run as CI would on main."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    import yaml
+
+    workflow = (REPO / "docs-dev" / "github-workflow.yml").read_text(encoding="utf-8")
+    assert workflow in (REPO / "README.md").read_text(encoding="utf-8")  # the README's copy
+    job = yaml.safe_load(workflow)["jobs"]["export"]
+    assert job["needs"] == "check" and "refs/heads/main" in job["if"]
+    script = next(step["run"] for step in job["steps"] if step.get("id") == "export")
+    kb_dir = tmp_path / "kb"
+    shutil.copytree(REPO / "docs", kb_dir / "docs")
+    shutil.copytree(REPO / "policies", kb_dir / "policies")
+    for name in ("mkdocs.yml", "placeholders.yaml", "synonyms.yaml"):
+        shutil.copy(REPO / name, kb_dir / name)
+    output = tmp_path / "github_output"
+    env = {**os.environ, "GITHUB_OUTPUT": str(output),
+           "PATH": f"{os.path.dirname(sys.executable)}:{os.environ['PATH']}"}
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=kb_dir, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert output.read_text() == "status=0\n"
+    files = sorted(p.name for p in (kb_dir / "export").iterdir())
+    assert files == ["answers.csv", "freshdesk.json", "intercom.json", "zendesk.json"]
+    macros = json.loads((kb_dir / "export" / "zendesk.json").read_text(encoding="utf-8"))
+    assert len(macros["macros"]) > 100
