@@ -219,8 +219,12 @@ def _citation_errors(kb: KB, answer: Answer, on: date) -> Iterator[Finding]:
 
 def _answer_paths(kb: KB) -> list[str]:
     """Every answer file, including those that could not be read at all."""
-    prefix = kb.answers_dir.relative_to(kb.root).as_posix().rstrip("/") + "/"
-    return sorted({f for f in kb.files if f.startswith(prefix)})
+    loaded = {a.path for a in kb.answers}
+    try:
+        prefix = kb.answers_dir.relative_to(kb.root).as_posix().rstrip("/") + "/"
+    except ValueError:  # answers_dir outside the KB folder: the loaded ones are all we know
+        return sorted(loaded)
+    return sorted(loaded | {f for f in kb.files if f.startswith(prefix)})
 
 
 def export(

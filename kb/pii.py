@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from datetime import date
 
 from .config import plugin_options, read_config
-from .errors import KBError
 from .model import ERROR, KB, WARNING, Finding, for_status
 
 # code -> (severity, what it is, in Korean)
@@ -374,24 +373,38 @@ def text_findings(
         yield Finding(hit.code, hit.severity, path, line, message(hit), subject)
 
 
-def kb_allow(kb: KB) -> Allow:
-    """The `pii_allow` list under the kb plugin in the KB's mkdocs.yml."""
+def kb_allow(kb: KB) -> tuple[Allow, list[Finding]]:
+    """The `pii_allow` list under the kb plugin in mkdocs.yml, and a finding per bad regex."""
     options = plugin_options((read_config(kb.config_file).raw or {}).get("plugins"))
     entries = options.get("pii_allow") or []
     if isinstance(entries, str):
         entries = [entries]
-    try:
-        return Allow(entries)
-    except re.error as exc:
-        raise KBError(
-            f"{kb.config_file.name}: pii_allow의 정규식이 잘못되었습니다 ({exc}): "
-            "/.../ 안의 식을 고치거나, 그대로 찾을 글자라면 /를 빼세요"
-        ) from None
+    good, problems = [], []
+    for entry in map(str, entries):
+        try:
+            Allow([entry])
+            good.append(entry)
+        except re.error as exc:
+            problems.append(_bad_allow(kb, entry, exc))
+    return Allow(good), problems
+
+
+def _bad_allow(kb: KB, entry: str, exc: re.error) -> Finding:
+    text = kb.config_file.read_text(encoding="utf-8-sig")
+    at = text.find(entry)
+    line = text.count("\n", 0, at) + 1 if at >= 0 else 1
+    path = kb.config_file.relative_to(kb.root).as_posix()
+    return Finding(
+        "schema-error", ERROR, path, line,
+        f"pii_allow의 정규식 {entry}이(가) 잘못되었습니다 ({exc}): 식을 고치거나, "
+        "글자 그대로 허용하려면 앞뒤의 /를 빼세요",
+    )
 
 
 def findings(kb: KB) -> Iterator[Finding]:
     """PII findings of every published answer (drafts: warnings) and manual page."""
-    allow = kb_allow(kb)
+    allow, problems = kb_allow(kb)
+    yield from problems
     for answer in kb.published_answers():
         found = text_findings(answer.body, answer.path, answer.body_line, answer.id or None,
                               allow, asks=True)
