@@ -228,3 +228,23 @@ def test_the_sample_kb_is_clean(kb_cli):
     result = kb_cli("check", "-f", str(REPO / "mkdocs.yml"), "--format", "json")
     data = json.loads(result.output)
     assert [f for f in data["findings"] if f["code"].startswith("pii-")] == []
+
+
+def test_mkdocs_accepts_the_allow_list_option(make_kb, kb_cli, tmp_path):
+    config_text = (
+        "site_name: t\ntheme:\n  name: material\n  language: ko\nplugins:\n  - search\n"
+        "  - kb:\n      pii_allow: [02-345-6789]\n"
+    )
+    body = "본사 02-345-6789 로 문의하세요."
+    config = make_kb(
+        {
+            "policies/refund.yaml": POLICY,
+            "docs/index.md": "# 홈\n",
+            "docs/answers/a.md": ANSWER.format(id="a", status="active", body=body),
+        },
+        config=config_text,
+    )
+    out = str(tmp_path / "out")
+    result = kb_cli("build", "-q", "--strict", "-f", str(config), "--site-dir", out)
+    assert result.exit_code == 0, result.output
+    assert "02-345-6789" in (tmp_path / "out" / "answers" / "a" / "index.html").read_text("utf-8")
