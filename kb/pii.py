@@ -208,14 +208,30 @@ def _simple(code: str, pattern: re.Pattern, words: re.Pattern | None = None):
 
 
 def _emails(text: str, spans: Spans) -> Iterator[Hit]:
-    seen: set[int] = set()
-    at = text.find("@")
-    while at != -1:  # only around an @: the address pattern is slow on plain text
-        for m in _EMAIL.finditer(text, max(0, at - 65), at + 256):
-            if m.start() not in seen and not _TEST_DOMAINS.search(m[0].rsplit("@", 1)[1].lower()):
-                seen.add(m.start())
-                yield Hit("pii-email", m.start(), m.end(), m[0])
-        at = text.find("@", at + 1)
+    # Only around an @: the address pattern is slow on plain text.
+    around = _merged((at - 65, at + 256) for at in _positions(text, "@"))
+    for m in _each(_EMAIL, text, around):
+        if not _TEST_DOMAINS.search(m[0].rsplit("@", 1)[1].lower()):
+            yield Hit("pii-email", m.start(), m.end(), m[0])
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    at = text.find(char)
+    while at != -1:
+        yield at
+        at = text.find(char, at + 1)
+
+
+def _merged(windows: Iterable[tuple[int, int]]) -> Spans:
+    """Overlapping windows as one span each (input in increasing order)."""
+    spans: Spans = []
+    for start, end in windows:
+        start = max(start, 0)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
+        else:
+            spans.append((start, end))
+    return spans
 
 
 def _accounts(text: str, spans: Spans) -> Iterator[Hit]:
@@ -235,11 +251,13 @@ def _passports(text: str, spans: Spans) -> Iterator[Hit]:
         yield from _simple("pii-passport", _PASSPORT, _PASSPORT_WORDS)(text, [(0, len(text))])
 
 
-def _sentence(text: str, at: int) -> tuple[int, int]:
+def _sentence(text: str, at: int, reach: int = 300) -> tuple[int, int]:
+    """The sentence around `at` (at most `reach` characters each way: stays linear)."""
     ends = ".!?\n。"
-    start = max(text.rfind(ch, 0, at) for ch in ends) + 1
-    after = [i for i in (text.find(ch, at) for ch in ends) if i != -1]
-    return start, (min(after) + 1 if after else len(text))
+    low, high = max(0, at - reach), min(len(text), at + reach)
+    start = max(max(text.rfind(ch, low, at) for ch in ends) + 1, low)
+    after = [i for i in (text.find(ch, at, high) for ch in ends) if i != -1]
+    return start, (min(after) + 1 if after else high)
 
 
 def _asks_rrn(text: str) -> Iterator[Hit]:
@@ -271,14 +289,7 @@ def _number_spans(text: str) -> Spans:
     Only these windows are searched: the detectors' lookbehinds make them slow
     on the prose in between (3x the whole check on 10,000 answers).
     """
-    spans: Spans = []
-    for m in _NUMBERISH.finditer(text):
-        start, end = max(0, m.start() - 4), min(len(text), m.end() + 2)
-        if spans and start <= spans[-1][1]:
-            spans[-1] = (spans[-1][0], end)
-        else:
-            spans.append((start, end))
-    return spans
+    return _merged((m.start() - 4, m.end() + 2) for m in _NUMBERISH.finditer(text))
 
 
 def scan(text: str, allow: Allow | None = None, asks: bool = True) -> list[Hit]:
@@ -293,15 +304,18 @@ def scan(text: str, allow: Allow | None = None, asks: bool = True) -> list[Hit]:
     asks = asks and ("주민" in unheld or "외국인" in unheld)
     if not (spans or asks or "@" in unheld or "여권" in unheld or "assport" in unheld):
         return []  # most texts: nothing that could be personal data
-    work = unheld
+    # What a company number or an earlier detector took is not found again (a card
+    # number is not also a phone number); a bytearray keeps this linear in the text.
+    taken = bytearray(len(unheld))
     for m in _each(_COMPANY, unheld, spans):
-        work = work[: m.start()] + " " * (m.end() - m.start()) + work[m.end() :]
+        taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     hits: list[Hit] = []
     for detect in _DETECTORS:
-        found = [h for h in detect(work, spans) if not allow.allows(h.text)]
-        for hit in found:
-            work = work[: hit.start] + " " * (hit.end - hit.start) + work[hit.end :]
-        hits.extend(found)
+        for hit in detect(unheld, spans):
+            if 1 in taken[hit.start : hit.end] or allow.allows(hit.text):
+                continue
+            taken[hit.start : hit.end] = b"\x01" * (hit.end - hit.start)
+            hits.append(hit)
     if asks:
         hits.extend(_asks_rrn(unheld))
     return sorted(hits, key=lambda h: h.start)
@@ -323,7 +337,8 @@ def mask_value(code: str, value: str) -> str:
     """One found value with its identifying characters replaced by `*`."""
     if code == "pii-email":
         local, _, domain = value.rpartition("@")
-        return local[:1] + "*" * max(len(local) - 1, 1) + "@" + domain
+        shown = local[:1] if len(local) > 1 else ""  # same length: offsets in logs still hold
+        return shown + "*" * (len(local) - len(shown)) + "@" + domain
     if code == "pii-ask-rrn":
         return value
     lead, trail = _KEEP.get(code, (0, 0))

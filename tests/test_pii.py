@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kb import pii
 
@@ -248,3 +250,19 @@ def test_mkdocs_accepts_the_allow_list_option(make_kb, kb_cli, tmp_path):
     result = kb_cli("build", "-q", "--strict", "-f", str(config), "--site-dir", out)
     assert result.exit_code == 0, result.output
     assert "02-345-6789" in (tmp_path / "out" / "answers" / "a" / "index.html").read_text("utf-8")
+
+
+# --- properties ---------------------------------------------------------------------
+
+PIECES = [text for text, _, _ in FOUND] + [
+    "고객님", " ", "\n", "1588-1234", "{{고객명}}", "7일", "-", "0", "12,000원", "입금", "여권",
+    "2026-12-03", "010", "1234", "@", ".", "주민번호를 알려주세요.",
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=25).map("".join))
+def test_masked_text_keeps_its_length_and_no_error_survives(text):
+    masked = pii.mask(text)
+    assert len(masked) == len(text)
+    assert [h for h in pii.scan(masked) if h.severity == "error"] == []
