@@ -25,11 +25,12 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import sources
 from ..config import KBConfig, read_config
 from ..model import KB, Answer, Clause, Manual
 from . import analysis
 
-FORMAT = 6  # raise when the schema or the analysis changes: forces a full rebuild
+FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
 CACHE_DIR = ".kb-cache"
 POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
@@ -138,8 +139,10 @@ def _stat(entry: os.DirEntry) -> list[int]:
 
 
 def _digest(entry: os.DirEntry) -> str:
-    with open(entry.path, "rb") as handle:
-        return hashlib.sha1(handle.read()).hexdigest()
+    try:
+        return hashlib.sha1(sources.read_bytes(entry.path)).hexdigest()
+    except (OSError, sources.SourceError):
+        return ""  # not indexed; `kb check` says why
 
 
 def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
@@ -242,13 +245,28 @@ def answer_doc(answer: Answer) -> dict:
     }
 
 
+def _clause_body(clause: Clause) -> str:
+    """The text in force first, then a scheduled one: a snippet shows what applies now.
+
+    (Which is which is decided when the file is indexed; both texts stay findable.)
+    """
+    from datetime import date
+
+    from ..rules import in_force
+
+    force = in_force(clause, date.today())
+    if force is None or force.version == clause.version:
+        return clause.text
+    return force.text + "\n\n" + clause.text
+
+
 def clause_doc(clause: Clause, policy_title: str) -> dict:
     return {
         "kind": KIND_CLAUSE,
         "id": clause.id,
         "path": clause.path,
         "title": clause.title,
-        "body": plain_text(clause.text),
+        "body": plain_text(_clause_body(clause)),
         "tags": [policy_title],
         "meta": {
             "policy": clause.policy_id,
@@ -256,6 +274,11 @@ def clause_doc(clause: Clause, policy_title: str) -> dict:
             "version": clause.version,
             "status": clause.status,
             "effective": clause.effective.isoformat() if clause.effective else None,
+            # every version's date: a scheduled top-level version must not make the
+            # clause read as 'future' while an earlier one is in force (SPEC §4)
+            "versions": [
+                [v.version, v.effective.isoformat()] for v in clause.history if v.effective
+            ],
             "expires": clause.expires.isoformat() if clause.expires else None,
             "supersedes": clause.supersedes,
             "tags": [],
@@ -302,8 +325,8 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
     for rel in rels:
         path = config.root / rel
         try:
-            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError):
+            text = sources.read_bytes(str(path)).decode("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError, sources.SourceError):
             continue  # `kb check` reports it; search indexes what it can read
         doc_path = _rel(path, config.docs_dir)
         if kinds.get(rel) == "policy":

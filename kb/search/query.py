@@ -16,7 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import KBConfig, read_config
-from ..model import KB, Clause
+from ..model import KB, Clause, Version
 from . import analysis
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index
 
@@ -291,6 +291,7 @@ def _clause(stored: dict) -> Clause:
         expires=_day(meta.get("expires")),
         status=meta.get("status", "active"),
         supersedes=list(meta.get("supersedes", [])),
+        history=[Version(v, _day(day), "") for v, day in meta.get("versions", [])],
     )
 
 

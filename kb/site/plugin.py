@@ -25,10 +25,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import nest_paths
 
+from .. import sources, yamlsrc
 from ..check import Report, check
 from ..config import KBConfig, read_config
 from ..errors import KBError
-from ..load import CODE_PATTERN, INLINE_PATTERN, load
+from ..load import CODE_PATTERN, INLINE_PATTERN, load, names_a_file
 from ..model import ERROR
 from ..report import as_text
 from . import pages
@@ -148,12 +149,14 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     # --- files: answers out of the nav, generated pages in ----------------------
 
     def on_files(self, files: Files, config) -> Files:
+        _regular_files_only(files)
         site = self.site
         self.kinds = {}
         self.nav_extra: dict[str, list] = {}
         self._answer_files(files)
         t = site.t
-        policies = [p for p in self.kb.policies if p.id]
+        # A reserved or overlong id is a check finding; its page cannot exist.
+        policies = [p for p in self.kb.policies if p.id and names_a_file(p.id)]
         self._add(files, config, f"{POLICIES_DIR}/index.md", t["policies_index"], ("policies",))
         for policy in policies:
             self._add(files, config, site.policy_src(policy.id), policy.title, ("policy", policy))
@@ -242,6 +245,12 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 
     # --- pages ----------------------------------------------------------------------
 
+    def on_page_read_source(self, page, config):
+        """Hand-written pages are read here, not by MkDocs: see `_page_source`."""
+        if page.file.generated_by or not page.file.abs_src_path:
+            return None
+        return _page_source(page.file.abs_src_path)
+
     def on_page_markdown(self, markdown, page, config, files):
         kind = self.kinds.get(page.file.src_uri)
         if kind is None or kind[0] == "report":
@@ -307,6 +316,40 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     @event_priority(-50)
     def on_post_build(self, config) -> None:
         sitesearch.post_build(config, self.kb)
+
+
+def _page_source(path: str) -> str | None:
+    """A page's Markdown, bounded in size, and without front matter that kb cannot read.
+
+    MkDocs would load such front matter with PyYAML's full constructor: an
+    alias bomb there is kept as a shared structure that any template or
+    plugin walking `page.meta` expands. `kb check` reports the file; the
+    site shows its body. None lets MkDocs read (and report) an unreadable file.
+    """
+    try:
+        text = sources.read_bytes(path).decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError, sources.SourceError):
+        return None
+    try:
+        front, body, _ = yamlsrc.split_front_matter(text.replace("\r\n", "\n"))
+    except yamlsrc.YAMLSourceError:
+        return text  # no front matter at all
+    try:
+        yamlsrc.parse(front, offset=1)
+    except yamlsrc.YAMLSourceError:
+        return body
+    return text
+
+
+def _regular_files_only(files: Files) -> None:
+    """Leave out a FIFO or device under docs/: MkDocs would block or read it for ever.
+
+    `kb check` reports such .md files; other files are only logged here.
+    """
+    for file in list(files):
+        if file.abs_src_path and not sources.is_regular(file.abs_src_path):
+            log.warning("kb: docs/%s is not a regular file; left out of the site", file.src_uri)
+            files.remove(file)
 
 
 def _escape(text: str) -> str:
