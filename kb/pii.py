@@ -321,10 +321,9 @@ def scan(text: str, allow: Allow | None = None, asks: bool = True) -> list[Hit]:
 
 # --- masking --------------------------------------------------------------------
 
-_KEEP = {  # (leading, trailing) characters left visible, by code
-    "pii-rrn": (8, 0),  # 900101-1******: birth date and gender digit
+_KEEP = {  # (leading, trailing) letters or digits left visible, by code
+    "pii-rrn": (7, 0),  # 900101-1******: birth date and gender digit
     "pii-card": (0, 4),
-    "pii-phone": (3, 4),
     "pii-account": (0, 3),
     "pii-passport": (1, 0),
     "pii-license": (2, 0),
@@ -332,19 +331,20 @@ _KEEP = {  # (leading, trailing) characters left visible, by code
 
 
 def mask_value(code: str, value: str) -> str:
-    """One found value with its identifying characters replaced by `*`."""
+    """One found value with its identifying characters replaced by `*` (same length)."""
     if code == "pii-email":
         local, _, domain = value.rpartition("@")
-        shown = local[:1] if len(local) > 1 else ""  # same length: offsets in logs still hold
+        shown = local[:1] if len(local) > 1 else ""
         return shown + "*" * (len(local) - len(shown)) + "@" + domain
     if code == "pii-ask-rrn":
         return value
-    lead, trail = _KEEP.get(code, (0, 0))
-    out = []
-    for i, ch in enumerate(value):
-        hidden = ch.isalnum() and lead <= i < len(value) - trail
-        out.append("*" if hidden else ch)
-    return "".join(out)
+    if code == "pii-phone":  # 010-****-5678: the area or carrier code and the last 4 digits
+        lead, trail = len(re.match(r"\+?(\d*)", value)[1]), 4
+    else:
+        lead, trail = _KEEP.get(code, (0, 0))
+    places = [i for i, ch in enumerate(value) if ch.isalnum()]
+    hidden = set(places[lead : len(places) - trail])
+    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))
 
 
 def mask(text: str, allow: Allow | None = None) -> str:
@@ -373,8 +373,8 @@ def message(hit: Hit) -> str:
     what = CODES[hit.code][1]
     if hit.code == "pii-ask-rrn":
         return f"고객에게 {hit.text}를 요청하는 문장입니다: {_HOW[hit.code]}"
-    if hit.code == "pii-rrn" and hit.text.lstrip()[7:8] in "5678" and _RRN.match(hit.text):
-        what = "외국인등록번호"
+    if hit.code == "pii-rrn" and _RRN.match(hit.text)[4] in "5678":
+        what = "외국인등록번호"  # gender digits 5-8 are given to foreign residents
     return f"{what}로 보이는 값 {hit.masked}이(가) 있습니다: {_HOW[hit.code]}"
 
 

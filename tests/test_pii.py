@@ -266,3 +266,9 @@ def test_masked_text_keeps_its_length_and_no_error_survives(text):
     masked = pii.mask(text)
     assert len(masked) == len(text)
     assert [h for h in pii.scan(masked) if h.severity == "error"] == []
+
+
+def test_messages_name_what_was_found_masked():
+    rrn, foreign = pii.scan("900101-1234567 그리고 951231 - 6123456")
+    assert pii.message(rrn).startswith("주민등록번호로 보이는 값 900101-1******")
+    assert pii.message(foreign).startswith("외국인등록번호로 보이는 값 951231 - 6******")
