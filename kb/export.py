@@ -34,6 +34,7 @@ from .check import check
 from .config import read_config
 from .errors import KBError
 from .model import ERROR, KB, Answer, Finding
+from .site.render import PLACEHOLDER  # a placeholder is what the site highlights as one
 
 FORMATS = ("zendesk", "freshdesk", "intercom", "csv")
 # The chat tools would show an unknown `{{…}}` to the customer as a blank.
@@ -139,7 +140,6 @@ def _map_value(path: Path, key: str, value) -> str:
 
 # --- text -------------------------------------------------------------------------
 
-PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]{1,40}?)\s*\}\}")  # as the site highlights them
 
 
 def text_to_html(text: str) -> str:

@@ -41,6 +41,8 @@ _DASHES = r"\-‐‑‒–—―－"  # the hyphens and dashes people type or pa
 _DASH = f"[{_DASHES}]"
 _SEP = rf"(?:\s?{_DASH}\s?|\s)"
 
+# Wider than the site's placeholder rule on purpose: whatever stands in braces is
+# a stand-in for data, not data (and the core must not import the site's renderer).
 _PLACEHOLDER = re.compile(r"\{\{[^{}\n]{0,80}\}\}")
 # Numbers a company publishes: 전국 대표번호 (15xx/16xx/18xx-xxxx), 080 수신자 부담.
 _COMPANY = re.compile(
