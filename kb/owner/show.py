@@ -119,7 +119,13 @@ def clause_data(kb: KB, clause: Clause, today: date) -> dict:
         "in_force": _version_data(force),
         "scheduled": _version_data(later),
         "history": [
-            {"version": v.version, "effective": _iso(v.effective), "text": v.text, "note": v.note}
+            {
+                "version": v.version,
+                "effective": _iso(v.effective),
+                "text": v.text,
+                "note": v.note,
+                "outdated": v.outdated,
+            }
             for v in clause.history
         ],
         "answers": [a.id for a in reliance.answers],
