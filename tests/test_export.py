@@ -367,3 +367,12 @@ def test_the_ci_export_step_runs_on_the_sample_kb(tmp_path):
     assert files == ["answers.csv", "freshdesk.json", "intercom.json", "zendesk.json"]
     macros = json.loads((kb_dir / "export" / "zendesk.json").read_text(encoding="utf-8"))
     assert len(macros["macros"]) > 100
+
+
+def test_html_bodies_escape_what_the_answer_says(make_kb, kb_cli):
+    body = SECOND.replace("걸립니다.", "걸립니다. <script>alert(1)</script> A&B 카드사")
+    config = make_kb({"policies/refund.yaml": POLICY, "docs/answers/card.md": body})
+    result = run(kb_cli, config, "freshdesk")
+    html = out_json(result)["canned_responses"][0]["content_html"]
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; A&amp;B 카드사" in html
