@@ -240,7 +240,7 @@ def export(
     result = Export(fmt, on)
     errors = _errors_by_path(kb, on)
     loaded = {a.path: a for a in kb.answers}
-    site = _site(kb, on)
+    site, url = _site(kb, on), url_maker(kb)
     mapping = placeholders[fmt] if placeholders is not None else ({} if fmt in TOOLS else None)
     for path in _answer_paths(kb):
         answer = loaded.get(path)
@@ -263,7 +263,7 @@ def export(
         if problems:
             result.left_out[path] = sorted(problems, key=Finding.sort_key)
         else:
-            result.items.append(Item(answer, text, site_url(kb, answer)))
+            result.items.append(Item(answer, text, url(answer)))
     return result
 
 
@@ -277,14 +277,19 @@ def _site(kb: KB, on: date):
     return Site(kb, on)
 
 
-def site_url(kb: KB, answer: Answer) -> str:
-    """The answer's page on the built site: absolute when mkdocs.yml has a site_url."""
+def url_maker(kb: KB):
+    """answer -> its page on the built site: absolute when mkdocs.yml has a site_url."""
     from .site.context import page_url
 
     raw = read_config(kb.config_file).raw or {}
-    rel = quote(page_url(answer.doc_path, bool(raw.get("use_directory_urls", True))))
-    base = str(raw.get("site_url") or "")
-    return (base.rstrip("/") + "/" + rel) if base else rel
+    directory_urls = bool(raw.get("use_directory_urls", True))
+    base = str(raw.get("site_url") or "").rstrip("/")
+
+    def url(answer: Answer) -> str:
+        rel = quote(page_url(answer.doc_path, directory_urls))
+        return f"{base}/{rel}" if base else rel
+
+    return url
 
 
 # --- the formats ------------------------------------------------------------------
@@ -405,6 +410,9 @@ def write_atomic(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # as a plain write would: mkstemp makes it private
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 
 import pytest
 from conftest import MKDOCS_YML, REPO
@@ -186,6 +187,9 @@ def test_output_file(kb, kb_cli, tmp_path):
     assert result.exit_code == 0
     assert result.stdout == ""
     assert len(json.loads(target.read_text(encoding="utf-8"))["macros"]) == 2
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # readable like any file written
     assert "답변 2개를 zendesk 형식으로 내보냈습니다" in result.stderr
 
 
@@ -339,7 +343,6 @@ def test_the_sample_kb_exports_every_answer_with_its_map(kb_cli, fmt):
 
 def test_the_ci_export_step_runs_on_the_sample_kb(tmp_path):
     """docs-dev/github-workflow.yml's `kb export` step, run as CI would on main."""
-    import os
     import shutil
     import subprocess
     import sys
