@@ -206,6 +206,19 @@ def _simple(code: str, pattern: re.Pattern, words: re.Pattern | None = None):
     return detect
 
 
+_DUMMY_SUBSCRIBER = re.compile(r"(\d)\1{6,7}|12345678?|8765432")
+
+
+def _phones(text: str, spans: Spans) -> Iterator[Hit]:
+    """Mobile and landline numbers, but not the format examples manuals show
+    (010-1234-5678, 010-0000-0000): no one's number is 1234-5678 in a guide."""
+    for found in (_simple("pii-phone", _MOBILE), _simple("pii-phone", _LANDLINE)):
+        for hit in found(text, spans):
+            digits = re.sub(r"\D", "", hit.text)
+            if not _DUMMY_SUBSCRIBER.fullmatch(digits[-8:] if len(digits) >= 11 else digits[-7:]):
+                yield hit
+
+
 def _emails(text: str, spans: Spans) -> Iterator[Hit]:
     # Only around an @: the address pattern is slow on plain text.
     around = _merged((at - 65, at + 256) for at in _positions(text, "@"))
@@ -275,8 +288,7 @@ _DETECTORS = (
     _rrn,
     _card,
     _simple("pii-license", _LICENSE),
-    _simple("pii-phone", _MOBILE),
-    _simple("pii-phone", _LANDLINE),
+    _phones,
     _emails,
     _accounts,
     _passports,
