@@ -240,41 +240,49 @@ def export(
     result = Export(fmt, on)
     errors = _errors_by_path(kb, on)
     loaded = {a.path: a for a in kb.answers}
-    site, url = _site(kb, on), url_maker(kb)
     mapping = placeholders[fmt] if placeholders is not None else ({} if fmt in TOOLS else None)
+    text_of = _texts(kb, on, fmt, mapping, map_given=placeholders is not None)
+    url = url_maker(kb)
     for path in _answer_paths(kb):
         answer = loaded.get(path)
-        if answer is not None:
-            result.names[path] = answer.id
-        if answer is not None and answer.status != "active":
-            continue  # drafts are not published; retired ones are not checked
-        problems = list(errors.get(path, []))
         if answer is None:
-            result.left_out[path] = problems or [_unreadable(path)]
-            continue
-        if answer.effective is not None and answer.effective > on:
+            result.left_out[path] = errors.get(path) or [_unreadable(path)]
+        elif answer.status != "active":
+            continue  # drafts are not published; retired ones are not checked
+        elif answer.effective is not None and answer.effective > on:
             result.not_yet.append(answer)
-            continue
-        seen = {(f.line, f.code) for f in problems}
-        problems += [f for f in _citation_errors(kb, answer, on) if (f.line, f.code) not in seen]
-        text, missing = map_placeholders(site.answer_html(answer)[1], mapping)
-        problems += [_unmapped(answer, name, fmt, placeholders is not None)
-                     for name in dict.fromkeys(missing)]
-        if problems:
-            result.left_out[path] = sorted(problems, key=Finding.sort_key)
         else:
-            result.items.append(Item(answer, text, url(answer)))
+            result.names[path] = answer.id
+            text, unmapped = text_of(answer)
+            problems = _problems(kb, answer, on, errors.get(path, [])) + unmapped
+            if problems:
+                result.left_out[path] = sorted(problems, key=Finding.sort_key)
+            else:
+                result.items.append(Item(answer, text, url(answer)))
     return result
+
+
+def _problems(kb: KB, answer: Answer, on: date, found: list[Finding]) -> list[Finding]:
+    """The check's errors on the answer's file, and any citation error it left unsaid."""
+    seen = {(f.line, f.code) for f in found}
+    return found + [f for f in _citation_errors(kb, answer, on) if (f.line, f.code) not in seen]
+
+
+def _texts(kb: KB, on: date, fmt: str, mapping: dict[str, str] | None, map_given: bool):
+    """answer -> (its text to send, with placeholders mapped; an error per unmapped one)."""
+    from .site.context import Site  # the site's own text-to-copy rule, not a second copy
+
+    site = Site(kb, on)
+
+    def text_of(answer: Answer) -> tuple[str, list[Finding]]:
+        text, missing = map_placeholders(site.answer_html(answer)[1], mapping)
+        return text, [_unmapped(answer, name, fmt, map_given) for name in dict.fromkeys(missing)]
+
+    return text_of
 
 
 def _unreadable(path: str) -> Finding:
     return Finding("parse-error", ERROR, path, 1, "답변 파일을 읽을 수 없습니다")
-
-
-def _site(kb: KB, on: date):
-    from .site.context import Site  # the site's own text-to-copy rule, not a second copy
-
-    return Site(kb, on)
 
 
 def url_maker(kb: KB):
