@@ -88,6 +88,14 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def _name(key) -> str:
+    """A map key as a placeholder name: `{{고객명}}` and `고객명` are the same key."""
+    text = nfc(str(key)).strip()
+    if text.startswith("{{") and text.endswith("}}"):
+        text = text[2:-2].strip()
+    return text
+
+
 def read_map(path: str | Path) -> dict[str, dict[str, str]]:
     """MAP.yaml -> {tool: {placeholder: value}}; top-level strings apply to every tool.
 
@@ -124,10 +132,10 @@ def _map_from(data, path: Path) -> dict[str, dict[str, str]]:
     for key, value in data.items():
         if key in FORMATS and isinstance(value, dict):
             per_tool[key] = {
-                nfc(str(k)): _map_value(path, f"{key}.{k}", v) for k, v in value.items()
+                _name(k): _map_value(path, f"{key}.{k}", v) for k, v in value.items()
             }
         else:
-            common[nfc(str(key))] = _map_value(path, str(key), value)
+            common[_name(key)] = _map_value(path, str(key), value)
     return {fmt: {**common, **per_tool[fmt]} for fmt in FORMATS}
 
 

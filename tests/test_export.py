@@ -224,6 +224,14 @@ def test_the_map_can_give_every_other_placeholder_a_form(make_kb, kb_cli, tmp_pa
     assert "[환불금액]원이 취소됩니다" in value and "{{ticket.requester.name}}님" in value
 
 
+def test_map_keys_may_keep_their_braces(kb, kb_cli, tmp_path):
+    (tmp_path / "braces.yaml").write_text('"{{고객명}}": "{{ticket.requester.name}}"\n',
+                                          encoding="utf-8")
+    result = run(kb_cli, kb, "zendesk", "--placeholders", str(tmp_path / "braces.yaml"))
+    assert result.exit_code == 0, result.stderr
+    assert "{{ticket.requester.name}}님" in out_json(result)["macros"][0]["actions"][0]["value"]
+
+
 @pytest.mark.parametrize(
     ("content", "says"),
     [
