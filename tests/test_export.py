@@ -378,6 +378,15 @@ def test_the_ci_export_step_runs_on_the_sample_kb(tmp_path):
     assert files == ["answers.csv", "freshdesk.json", "intercom.json", "zendesk.json"]
     macros = json.loads((kb_dir / "export" / "zendesk.json").read_text(encoding="utf-8"))
     assert len(macros["macros"]) > 100
+    # A KB without a placeholder map: the good answers still go, and the step says so.
+    (kb_dir / "placeholders.yaml").unlink()
+    output.unlink()
+    done = subprocess.run(["bash", "-e", "-c", script], cwd=kb_dir, env=env,
+                          capture_output=True, text=True)
+    assert done.returncode == 0 and output.read_text() == "status=1\n"
+    assert "placeholder-unmapped" in done.stderr
+    fewer = json.loads((kb_dir / "export" / "zendesk.json").read_text(encoding="utf-8"))
+    assert 0 < len(fewer["macros"]) < len(macros["macros"])
 
 
 def test_html_bodies_escape_what_the_answer_says(make_kb, kb_cli):
