@@ -274,3 +274,14 @@ def test_messages_name_what_was_found_masked():
     rrn, foreign = pii.scan("900101-1234567 그리고 951231 - 6123456")
     assert pii.message(rrn).startswith("주민등록번호로 보이는 값 900101-1******")
     assert pii.message(foreign).startswith("외국인등록번호로 보이는 값 951231 - 6******")
+
+
+def test_a_pii_error_stops_the_site_build(make_kb, kb_cli, tmp_path):
+    config = make_kb({
+        "policies/refund.yaml": POLICY,
+        "docs/answers/a.md": ANSWER.format(id="a", status="active", body="번호 900101-1234567"),
+    })
+    result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "docs/answers/a.md:7: error: pii-rrn" in result.stderr
+    assert not (tmp_path / "out").exists()
