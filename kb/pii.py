@@ -72,7 +72,7 @@ _ACCOUNT_WORDS = re.compile(
 )
 # A number named as something else is not an account, even beside 우체국 or 입금.
 _OTHER_NUMBER_WORDS = re.compile(
-    r"운송장|송장|등기\s*번호|택배|주문\s*번호|접수\s*번호|예약\s*번호"
+    r"운송장|송장|등기\s*번호|택배|(?:주문|접수|예약|승인|영수증|회원|사업자(?:\s*등록)?)\s*번호"
 )
 _PASSPORT = re.compile(r"(?<![A-Za-z0-9])(?:[MSRODG]\d{8}|M\d{3}[A-Z]\d{4})(?![A-Za-z0-9])")
 _PASSPORT_WORDS = re.compile(r"여권|passport", re.I)
