@@ -214,8 +214,9 @@ def _phones(text: str, spans: Spans) -> Iterator[Hit]:
     (010-1234-5678, 010-0000-0000): no one's number is 1234-5678 in a guide."""
     for found in (_simple("pii-phone", _MOBILE), _simple("pii-phone", _LANDLINE)):
         for hit in found(text, spans):
-            digits = re.sub(r"\D", "", hit.text)
-            if not _DUMMY_SUBSCRIBER.fullmatch(digits[-8:] if len(digits) >= 11 else digits[-7:]):
+            groups = re.findall(r"\d+", hit.text)
+            subscriber = "".join(groups[-2:]) if len(groups) >= 3 else groups[-1][-8:]
+            if not _DUMMY_SUBSCRIBER.fullmatch(subscriber):
                 yield hit
 
 
@@ -259,7 +260,9 @@ def _accounts(text: str, spans: Spans) -> Iterator[Hit]:
 
 def _passports(text: str, spans: Spans) -> Iterator[Hit]:
     """Near 여권 only; the newer numbers (M123A4567) have no long digit run to look for."""
-    words = sorted([*_positions(text, "여권"), *_positions(text.lower(), "passport")])
+    words = sorted(
+        [*_positions(text, "여권"), *_positions(text, "assport"), *_positions(text, "ASSPORT")]
+    )
     around = _merged((at - 30, at + 40) for at in words)
     yield from _simple("pii-passport", _PASSPORT, _PASSPORT_WORDS)(text, around)
 
@@ -282,7 +285,7 @@ def _asks_rrn(text: str) -> Iterator[Hit]:
             yield Hit("pii-ask-rrn", ask.start(), ask.end(), ask[0])
 
 
-# Detectors in order: what an earlier one finds is blanked for the later ones,
+# Detectors in order: what an earlier one finds is taken from the later ones,
 # so a card number is not also a phone or an account number.
 _DETECTORS = (
     _rrn,
