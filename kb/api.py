@@ -48,7 +48,7 @@ class Snapshot:
     today: date
     published: dict[str, Answer]
     stamp: str
-    index: object = None  # the whoosh index, opened once
+    index: object = None  # a search.memory.MemoryIndex over the whoosh index
     texts: dict[str, str] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
 
@@ -77,14 +77,14 @@ def source_stamp(config: KBConfig) -> str:
 
 def take_snapshot(config: KBConfig) -> Snapshot:
     from .search.index import open_index, update
+    from .search.memory import MemoryIndex
 
     stamp = source_stamp(config)
     update(config)
     kb = load(config)
     today = date.today()
-    return Snapshot(
-        kb, today, published_answers(kb, today), stamp, open_index(config, refresh=False)
-    )
+    index = MemoryIndex(open_index(config, refresh=False))
+    return Snapshot(kb, today, published_answers(kb, today), stamp, index)
 
 
 class Service:
@@ -96,7 +96,6 @@ class Service:
         self.reload_error: str | None = None
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
-        self._local = threading.local()
 
     # --- reloading ---------------------------------------------------------
 
@@ -131,16 +130,6 @@ class Service:
 
     # --- queries -----------------------------------------------------------
 
-    def _searcher(self, snap: Snapshot):
-        """One whoosh searcher per thread and snapshot: searchers are not shared across threads."""
-        held = getattr(self._local, "held", None)
-        if held is None or held[0] is not snap:
-            if held is not None:
-                held[1].close()
-            held = (snap, snap.index.searcher())
-            self._local.held = held
-        return held[1]
-
     def search(
         self, query: str, limit: int = 10, kind: str | None = None, tag: str | None = None
     ) -> dict:
@@ -159,10 +148,10 @@ class Service:
         return result
 
     def _search(self, snap: Snapshot, query: str, limit: int, kind, tag) -> list[dict]:
-        from .search.query import KIND_ANSWER, search_with
+        from .search.index import KIND_ANSWER
 
         # Ask for more than needed: unpublished answers are dropped afterwards.
-        hits = search_with(self._searcher(snap), query, limit * 2 + 10, kind, tag, snap.today)
+        hits = snap.index.search(query, limit * 2 + 10, kind, tag, snap.today)
         shown = [h for h in hits if h.kind != KIND_ANSWER or h.id in snap.published]
         return [h.to_dict() for h in shown[:limit]]
 
