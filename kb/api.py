@@ -84,6 +84,7 @@ def take_snapshot(config: KBConfig) -> Snapshot:
     kb = load(config)
     today = date.today()
     index = MemoryIndex(open_index(config, refresh=False))
+    index.warm()  # before serving: a reload keeps the old snapshot until this is done
     return Snapshot(kb, today, published_answers(kb, today), stamp, index)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from datetime import date
+from pathlib import Path
 
 import numpy as np
 
@@ -55,6 +56,7 @@ class MemoryIndex:
         self._lengths: dict[str, np.ndarray] = {}
         self._stored: dict[int, dict] = {}
         self._idf: dict[str, float] = {}
+        self._clauses: dict[str, tuple] = {}
         self._lock = threading.Lock()  # whoosh's readers are not safe across threads
 
     def close(self) -> None:
@@ -105,6 +107,19 @@ class MemoryIndex:
         )
         return docs, scores
 
+    def warm(self, fields=("title", "body", "tags", "syn", "tsyn")) -> int:
+        """Score every term of these fields now, so that no query pays for a first read.
+
+        A few seconds at 10,000 answers, once per snapshot; syllable pairs and
+        ids, rarely asked for, are still read on first use.
+        """
+        count = 0
+        for field in fields:
+            for text in list(self.reader.lexicon(field)):
+                self.postings(field, text.decode("utf-8") if isinstance(text, bytes) else text)
+                count += 1
+        return count
+
     def docs(self, field: str, text: str) -> np.ndarray:
         return self.postings(field, text)[0]
 
@@ -150,36 +165,33 @@ class MemoryIndex:
         return allowed
 
     def _factor(self, parsed: Q.ParsedQuery, candidates: list[int]) -> dict[int, float]:
-        """`query.Coverage.factor` for each candidate document."""
-        words = parsed.words
-        weights = [self.idf(w) for w in words]
-        total = sum(weights)
+        """`query.Coverage.factor` for each candidate document, a vector at a time."""
+        cands = np.array(candidates, dtype=np.int64)
+        weights = np.array([self.idf(w) for w in parsed.words])
+        total = weights.sum()
 
-        def share(docnum: int, fields) -> float:
+        def share(fields) -> np.ndarray:
             if not total:
-                return 1.0
-            got = sum(
-                wt
-                for wt, word in zip(weights, words, strict=True)
-                if any(docnum in self._set(f, word) for f in fields)
-            )
-            return got / total
+                return np.ones(len(cands))
+            found = np.zeros((len(parsed.words), len(cands)), dtype=bool)
+            for i, word in enumerate(parsed.words):
+                for field in fields:
+                    found[i] |= self._contains(field, word, cands)
+            return weights @ found / total
 
-        out = {}
-        for docnum in candidates:
-            everywhere = share(docnum, SCORED)
-            in_title = (share(docnum, ("title",)) + share(docnum, ("title", "tsyn"))) / 2
-            kind = Q.KIND_BOOSTS.get(self.stored(docnum)["kind"], 1.0)
-            out[docnum] = kind * (0.5 + everywhere) ** 2 * (1 + Q.TITLE_WEIGHT * in_title)
-        return out
+        everywhere = share(SCORED)
+        in_title = (share(("title",)) + share(("title", "tsyn"))) / 2
+        kinds = np.array([Q.KIND_BOOSTS.get(self.stored(d)["kind"], 1.0) for d in candidates])
+        factor = kinds * (0.5 + everywhere) ** 2 * (1 + Q.TITLE_WEIGHT * in_title)
+        return dict(zip(candidates, factor.tolist(), strict=True))
 
-    def _set(self, field: str, text: str) -> frozenset:
-        key = ("set", field, text)
-        found = self._postings.get(key)
-        if found is None:
-            found = frozenset(self.docs(field, text).tolist())
-            self._postings[key] = found
-        return found
+    def _contains(self, field: str, text: str, cands: np.ndarray) -> np.ndarray:
+        """Which candidates hold the term: postings are sorted by document number."""
+        docs = self.docs(field, text)
+        if not len(docs):
+            return np.zeros(len(cands), dtype=bool)
+        at = np.minimum(np.searchsorted(docs, cands), len(docs) - 1)
+        return docs[at] == cands
 
     def search(
         self,
@@ -207,9 +219,28 @@ class MemoryIndex:
     def _hits(self, parsed: Q.ParsedQuery, best, day: date) -> list[Q.Hit]:
         wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
         wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
-        with self._lock:
-            clauses = Q._clause_table(self.searcher, wanted)
+        clauses = self._clause_table(wanted)
         return [Q._hit(hit, score, clauses, day, parsed.words) for score, hit in best]
+
+    def _clause_table(self, clause_ids: set[str]):
+        """`query._clause_table`, one clause at a time, each read from the index once."""
+        from ..model import KB
+
+        kb = KB(*(Path("."),) * 5)
+        for clause_id in clause_ids:
+            if clause_id not in self._clauses:
+                with self._lock:
+                    table = Q._clause_table(self.searcher, {clause_id})
+                self._clauses[clause_id] = (
+                    table.clauses.get(clause_id),
+                    table.superseders.get(clause_id),
+                )
+            clause, superseders = self._clauses[clause_id]
+            if clause is not None:
+                kb.clauses[clause_id] = clause
+            if superseders:
+                kb.superseders[clause_id] = superseders
+        return kb
 
 
 def _top(scores: np.ndarray, count: int) -> list[int]:
