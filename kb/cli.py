@@ -216,6 +216,34 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> Non
     click.echo(search_mod.render(query, hits, fmt))
 
 
+@main.command()
+@config_option
+@click.option("--bind", default="127.0.0.1:8800", show_default=True,
+              help="Address to listen on (HOST:PORT, or unix:PATH behind a reverse proxy).")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Worker processes; each keeps its own copy of the index.")
+@click.option("--threads", type=click.IntRange(1), default=8, show_default=True,
+              help="Threads per worker.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="A web origin allowed to call the API from a browser (repeatable; * for any).")
+@click.option("--watch", type=click.FloatRange(0), default=2.0, show_default=True,
+              help="Seconds between checks for changed files (0: never reload).")
+def api(config_file: str, bind: str, workers: int, threads: int, cors_origins, watch) -> None:
+    """Serve published answers as a read-only HTTP JSON API for chat tools' side panels.
+
+    GET /search?q=…&limit=&tag=&kind=, /answers/ID, /clauses/ID, /healthz.
+    Runs under gunicorn; the KB is reloaded when its files change, without a restart.
+    """
+    from . import api as api_mod
+
+    origins = list(cors_origins) or _env_list("KB_API_CORS_ORIGINS")
+    api_mod.serve(read_config(config_file), bind, workers, threads, origins, watch)
+
+
+def _env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
 # --- authoring, impact, git and report commands live below this line ----------
 
 
