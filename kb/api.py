@@ -29,6 +29,7 @@ from . import rules
 from .check import check
 from .config import KBConfig, read_config
 from .errors import KBError
+from .gaps import GapLog
 from .load import load
 from .model import ERROR, KB, Answer, Clause
 
@@ -95,6 +96,7 @@ class Service:
         self.config = config if isinstance(config, KBConfig) else read_config(config)
         self.snapshot = take_snapshot(self.config)
         self.reload_error: str | None = None
+        self.gaps = GapLog.of(self.config)  # None unless the KB's config turns it on
         self._cache: OrderedDict = OrderedDict()
         self._lock = threading.Lock()
 
@@ -134,6 +136,15 @@ class Service:
     def search(
         self, query: str, limit: int = 10, kind: str | None = None, tag: str | None = None
     ) -> dict:
+        result = self._cached_search(query, limit, kind, tag)
+        if self.gaps is not None and no_good_answer(result["results"]):
+            try:
+                self.gaps.record(query)
+            except OSError as exc:  # a full disk must not fail the agent's search
+                print(f"kb api: 질문 기록을 쓰지 못했습니다: {exc}", file=sys.stderr)
+        return result
+
+    def _cached_search(self, query: str, limit: int, kind, tag) -> dict:
         snap = self.snapshot
         key = (query, limit, kind, tag)
         with self._lock:
@@ -167,6 +178,11 @@ class Service:
         snap = self.snapshot
         clause = snap.kb.clauses.get(clause_id)
         return None if clause is None else clause_json(snap.kb, clause, snap.today)
+
+
+def no_good_answer(results: list[dict]) -> bool:
+    """The rule of "맞는 답변을 찾지 못했습니다": no result matches the query well."""
+    return not any(r.get("good", True) for r in results)
 
 
 def answer_text(snap: Snapshot, answer: Answer) -> str:

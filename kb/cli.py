@@ -650,3 +650,26 @@ def export_cmd(fmt, config_file, as_of, output, map_file, folder_id) -> None:
     for line in export_mod.report_lines(result):
         click.echo(line, err=True)
     sys.exit(0 if result.complete else 1)
+
+
+@main.command()
+@config_option
+@click.option("--since", type=DATE, help="Only queries from this day on (YYYY-MM-DD).")
+@format_option(("text", "json", "markdown"))
+def gaps(config_file, since, fmt) -> None:
+    """Questions the KB could not answer, grouped and ranked by how often they were asked.
+
+    kb api records each query that found no good answer, masked for personal
+    data, when the KB's config turns it on (the kb plugin's gaps_log); lines
+    older than gaps_retention_days (default 90) are dropped.
+    """
+    from . import gaps as gaps_mod
+
+    log = gaps_mod.GapLog.of(read_config(config_file))
+    if log is None:
+        raise KBError(
+            "답을 찾지 못한 질문을 기록하지 않는 KB입니다: mkdocs.yml의 kb 플러그인에 "
+            "gaps_log: .kb-gaps/queries.jsonl 을 넣으면 kb api가 기록을 시작합니다"
+        )
+    day = _day(since)
+    click.echo(gaps_mod.render(gaps_mod.group(log.entries(day)), day, fmt))
