@@ -134,7 +134,7 @@ def test_bump_output_points_to_the_date_not_to_a_replacement(tmp_path, kb_cli):
 def test_future_bump_leaves_today_clean(kb, kb_cli):
     result = kb_cli("check", "-f", str(kb), "--strict")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("0 errors, 0 warnings")
+    assert result.output.startswith("오류 0개, 경고 0개")
     code, _ = check_json(kb_cli, kb, "--as-of", "2098-12-31")  # the day before
     assert code == 0
 
@@ -157,7 +157,7 @@ def test_text_format_names_file_line_and_fix(kb, kb_cli):
     first = result.output.splitlines()[0]
     assert first.startswith("docs/answers/fee.md:4: error: stale-citation FEE-1@1")
     assert "kb review" in first
-    assert result.output.splitlines()[-1] == "3 errors, 0 warnings in 6 files (as of 2099-01-01)"
+    assert result.output.splitlines()[-1] == "오류 3개, 경고 0개 (파일 6개, 2099-01-01 기준)"
 
 
 # --- answers prepared for the new version ------------------------------------------

@@ -38,7 +38,7 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
     if policy is not None:
         return policy
     raise KBError(
-        f"no clause, answer or policy has the id {ident!r}{hint(kb, ident)}{unreadable(kb)}"
+        f"id가 {ident!r}인 조항, 답변, 정책이 없습니다{hint(kb, ident)}{unreadable(kb)}"
     )
 
 
@@ -47,7 +47,7 @@ def hint(kb: KB, ident: str) -> str:
     near = difflib.get_close_matches(ident, names, n=3, cutoff=0.6)
     near += [n for n in difflib.get_close_matches(ident.upper(), names, n=3, cutoff=0.6)]
     near = list(dict.fromkeys(near))[:3]
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+    return f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
 
 
 def unreadable(kb: KB) -> str:
@@ -55,7 +55,7 @@ def unreadable(kb: KB) -> str:
     broken = sorted({f"{shown(f.path)}:{f.line}" for f in kb.findings if f.code == "parse-error"})
     if not broken:
         return ""
-    return f" ({', '.join(broken[:3])} could not be read: fix it first, see `kb check`)"
+    return f" ({', '.join(broken[:3])}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)"
 
 
 def clause_or_fail(kb: KB, clause_id: str) -> Clause:
@@ -63,9 +63,9 @@ def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
     if clause is None:
         near = rules.suggestions(kb, clause_id.upper())
-        tip = f"; did you mean {' or '.join(near)}?" if near else ""
-        tip += unreadable(kb) or ("" if near else " (`kb show POLICY-ID` lists its clauses)")
-        raise KBError(f"no clause has the id {clause_id!r}{tip}")
+        tip = f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
+        tip += unreadable(kb) or ("" if near else " (kb show POLICY-ID로 정책의 조항을 보세요)")
+        raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{tip}")
     return clause
 
 
@@ -300,7 +300,7 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
     out += ["", "  답변 본문:"] + _indent(answer.body)
     out += ["", f"  인용한 조항 ({data['checked_on']} 기준):"]
     for item in data["citations"]:
-        mark = "OK " if item["good"] else "문제"
+        mark = "정상" if item["good"] else "문제"
         where = "본문" if item["inline"] else "cites"
         out.append(f"  [{mark}] {item['citation']} ({where}, {shown(answer.path)}:{item['line']})")
         if not item["good"]:

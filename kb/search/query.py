@@ -199,7 +199,7 @@ def search(
     if kind is not None and kind not in KINDS:
         from ..errors import KBError
 
-        raise KBError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise KBError(f"알 수 없는 종류 {kind!r}: {', '.join(KINDS)} 중 하나를 쓰세요")
     if parse_query(query).empty:
         return []  # no index work for a query of punctuation only
     return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))

@@ -44,7 +44,9 @@ def _mkdocs_config(config_file: str | Path, **options):
     except (ConfigurationError, Abort) as exc:
         raise KBError(f"{config_file}: {exc}") from None
     if "kb" not in config.plugins:
-        raise KBError(f"{config_file}: the kb plugin is not enabled; add '- kb' under 'plugins:'")
+        raise KBError(
+            f"{config_file}: kb 플러그인이 켜져 있지 않습니다: 'plugins:' 아래에 '- kb'를 넣으세요"
+        )
     return config
 
 
@@ -77,7 +79,7 @@ def build(
     try:
         mkdocs_build.build(config)
     except Abort as exc:
-        raise KBError(f"the site was not built: {exc}") from None
+        raise KBError(f"사이트를 만들지 못했습니다: {exc}") from None
 
 
 def serve(config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None) -> None:
