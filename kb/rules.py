@@ -13,6 +13,16 @@ EXPIRED = "expired"
 FUTURE = "future"
 CURRENT = "current"
 
+# One word per state, for every command and the site (Korean; the site's
+# English labels translate these keys).
+STATE_WORDS = {
+    CURRENT: "시행 중",
+    FUTURE: "시행 예정",
+    EXPIRED: "만료",
+    SUPERSEDED: "대체됨",
+    RETIRED: "폐지",
+}
+
 CODES = {
     SUPERSEDED: "superseded-clause",
     RETIRED: "retired-clause",

@@ -260,7 +260,7 @@ def test_review_as_of_a_future_date_refuses_a_live_answer_and_says_use_effective
 
 def test_show_clause_gives_the_text_in_force_and_the_scheduled_text_with_its_diff(kb, kb_cli):
     out = kb_cli("show", "FEE-1", "-f", str(kb)).output
-    assert "상태(" in out and "현행" in out
+    assert "상태(" in out and "시행 중" in out
     assert "  버전 1, 2026-01-01 부터" in out
     in_force = out.index("본문 (버전 1):")
     scheduled = out.index("시행 예정 (2099-01-01부터) 버전 2:")
@@ -269,7 +269,7 @@ def test_show_clause_gives_the_text_in_force_and_the_scheduled_text_with_its_dif
     assert "[-2,000원을-]{+3,000원을+}" in out
     assert "v1 → v2: 수수료 2,000원 → 3,000원  (2099-01-01부터, 시행 예정)" in out
     policy = kb_cli("show", "FEE", "-f", str(kb)).output
-    line = "FEE-1  v1  현행  구역 외 반납 수수료  (답변 2개)  → v2 2099-01-01부터 시행 예정"
+    line = "FEE-1  v1  시행 중  구역 외 반납 수수료  (답변 2개)  → v2 2099-01-01부터 시행 예정"
     assert line in policy
     data = json.loads(kb_cli("show", "FEE-1", "-f", str(kb), "--format", "json").output)
     assert data["state"] == "current"

@@ -102,7 +102,7 @@ def test_show_a_clause(repo, kb_cli):
     out = kb_cli("show", "DLV-3", "--as-of", "2026-11-20", "-f", str(repo.config)).output
     assert out.startswith("DLV-3  새벽 배송\n")
     assert "정책: DLV 배송 정책 (담당: 물류팀)" in out
-    assert "상태(2026-11-20): 현행" in out
+    assert "상태(2026-11-20): 시행 중" in out
     assert "이 조항을 대체하는 조항: DLV-5" in out
     assert "dawn-delivery  새벽 배송 되나요  [DLV-3@1]  content/replies/dawn.md" in out
     later = kb_cli("show", "dlv-3", "--as-of", "2027-01-02", "-f", str(repo.config)).output

@@ -14,13 +14,7 @@ from ..textsafe import shown
 from . import reread
 from .impact import relying_on
 
-STATES = {
-    rules.CURRENT: "현행",
-    rules.FUTURE: "시행 예정",
-    rules.EXPIRED: "만료",
-    rules.RETIRED: "폐지",
-    rules.SUPERSEDED: "대체됨",
-}
+STATES = rules.STATE_WORDS
 
 
 def find(kb: KB, ident: str) -> Clause | Answer | Policy:

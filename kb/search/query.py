@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from .. import rules as _rules
 from ..config import KBConfig, read_config
 from ..model import KB, Clause, Version
 from . import analysis
@@ -322,11 +323,7 @@ def _day(value) -> date | None:
 
 KIND_LABELS = {KIND_ANSWER: "답변", KIND_CLAUSE: "조항", KIND_MANUAL: "매뉴얼"}
 STATE_LABELS = {
-    "current": "현행",
-    "future": "시행 전",
-    "expired": "만료",
-    "retired": "폐지",
-    "superseded": "대체됨",
+    **_rules.STATE_WORDS,
     "unknown": "없는 조항",
     "active": "",
     "draft": "초안",
