@@ -29,7 +29,7 @@ from ..config import KBConfig, read_config
 from ..model import KB, Answer, Clause, Manual
 from . import analysis
 
-FORMAT = 6  # raise when the schema or the analysis changes: forces a full rebuild
+FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
 CACHE_DIR = ".kb-cache"
 POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
@@ -55,6 +55,7 @@ def schema():
         title=fields.TEXT(analyzer=words, stored=True),
         body=fields.TEXT(analyzer=words, stored=True),
         tags=fields.TEXT(analyzer=words),
+        ask=fields.TEXT(analyzer=words),  # an answer's `questions:`, how customers ask
         syn=fields.TEXT(analyzer=plain),  # synonyms of the document's words
         tsyn=fields.TEXT(analyzer=plain),  # synonyms of the title's words
         gram=fields.TEXT(analyzer=plain),  # syllable pairs: typos and odd spacing
@@ -233,6 +234,7 @@ def answer_doc(answer: Answer) -> dict:
         "title": answer.title,
         "body": plain_text(answer.body),
         "tags": answer.tags,
+        "questions": answer.questions,
         "meta": {
             "tags": answer.tags,
             "cites": list(dict.fromkeys(cites)),
@@ -325,8 +327,10 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
 def fields_of(doc: dict, vocabulary) -> dict:
     """The whoosh fields of one search document, synonyms expanded."""
     text = doc["title"] + "\n" + doc["body"]
+    asked = "\n".join(doc.get("questions", ()))
     title = set(analysis.words(doc["title"]))
     own = title | set(analysis.words(text)) | set(analysis.words(" ".join(doc["tags"])))
+    own |= set(analysis.words(asked))
     return {
         "key": f"{doc['kind']}:{doc['id']}",
         "kind": doc["kind"],
@@ -335,9 +339,10 @@ def fields_of(doc: dict, vocabulary) -> dict:
         "title": doc["title"],
         "body": doc["body"],
         "tags": " ".join(doc["tags"]),
+        "ask": asked,
         "syn": " ".join(vocabulary.expand(own)),
         "tsyn": " ".join(vocabulary.expand(title)),
-        "gram": " ".join(analysis.bigrams(text)),
+        "gram": " ".join(analysis.bigrams(text + "\n" + asked)),
         "ident": doc["id"],
         "tagpath": ",".join(tag_paths(doc["tags"])),
         "supersedes": " ".join(doc["meta"].get("supersedes", [])),

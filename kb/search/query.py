@@ -22,7 +22,9 @@ from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index
 
 KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 # Weights of each field for one query word.
-FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "tags": 2.0, "syn": 0.7, "tsyn": 1.0}
+FIELD_BOOSTS = {
+    "title": 2.0, "body": 1.0, "tags": 2.0, "ask": 1.0, "syn": 0.7, "tsyn": 1.0
+}
 TITLE_WEIGHT = 2.0  # a query word found in the title counts this much more
 GRAM_BOOST = 0.25
 IDENT_BOOST = 20.0
@@ -108,7 +110,7 @@ def whoosh_query(parsed: ParsedQuery, reader=None):
 
 
 def _known(reader, word: str) -> bool:
-    return any((field, word) in reader for field in ("title", "body", "syn"))
+    return any((field, word) in reader for field in ("title", "body", "ask", "syn"))
 
 
 def _filter(kind: str | None, tag: str | None):
