@@ -153,9 +153,17 @@ def test_cli_reports_a_missing_config_cleanly(tmp_path, kb_cli):
 def test_no_result_is_said_in_korean(kb, kb_cli):
     result = kb_cli("search", "zzzz", "-f", str(kb))
     assert result.exit_code == 0
-    assert "결과가 없습니다" in result.output
-    assert json.loads(kb_cli("search", "zzzz", "-f", str(kb), "--format", "json").output)[
-        "results"] == []
+    assert "맞는 답변을 찾지 못했습니다" in result.output
+    data = json.loads(kb_cli("search", "zzzz", "-f", str(kb), "--format", "json").output)
+    assert data["results"] == [] and data["no_good_answer"] is True
+
+
+def test_weak_hits_are_not_offered_as_answers(kb, kb_cli):
+    # Only 배송 (a common word) of this question is in the KB: the rest is about stocks.
+    result = kb_cli("search", "주식 배당금 배송 일정 알려줘", "-f", str(kb))
+    assert result.output.startswith("'주식 배당금 배송 일정 알려줘': 맞는 답변을 찾지 못했습니다")
+    data = json.loads(kb_cli("search", "환불 언제 돼요", "-f", str(kb), "--format", "json").output)
+    assert data["no_good_answer"] is False and data["results"][0]["good"] is True
 
 
 CS_KB = {

@@ -30,6 +30,13 @@ GRAM_BOOST = 0.25
 IDENT_BOOST = 20.0
 # What an agent sends first; manual pages are background reading.
 KIND_BOOSTS = {KIND_ANSWER: 1.5, KIND_CLAUSE: 1.0, KIND_MANUAL: 0.8}
+# A result matches well when it holds at least this share of the query's weight
+# (or its id was asked for); when none does, both searches say NO_GOOD_ANSWER.
+GOOD_MATCH = 0.4
+NO_GOOD_ANSWER = "맞는 답변을 찾지 못했습니다"
+# Whoosh is asked for this many candidates per result wanted, then they are re-ranked.
+CANDIDATES = 4
+MIN_CANDIDATES = 40
 MARK_START, MARK_END = "<mark>", "</mark>"
 
 
@@ -53,6 +60,7 @@ class Hit:
     snippet: str = ""  # matched words wrapped in <mark>...</mark>
     status: str = "active"  # an answer's status, or a clause's state
     cites: list[CitedClause] = field(default_factory=list)
+    good: bool = True  # matches the query well (GOOD_MATCH)
 
     def to_dict(self) -> dict:
         return {
@@ -65,6 +73,7 @@ class Hit:
             "snippet": self.snippet.replace(MARK_START, "").replace(MARK_END, ""),
             "status": self.status,
             "cites": [c.to_dict() for c in self.cites],
+            "good": self.good,
         }
 
 
@@ -132,17 +141,22 @@ class Coverage:
     on a KB of 10,000 answers.
     """
 
-    def __init__(self, searcher, words: list[str], docnums):
+    def __init__(self, searcher, words: list[str], docnums, idents: list[str] = ()):
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
-        self.weights = [_idf(reader, w) for w in words]
+        self.weights = [idf_weight(reader, w) for w in words]
         self.total = sum(self.weights)
+        # For telling a good match: a word the KB never uses weighs most of all,
+        # since the question is then about something the KB does not cover.
+        rarest = idf_weight(reader, "", found=0)
+        self.unknown = sum(rarest for w in self.weights if not w)
         # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
         anywhere = (*FIELD_BOOSTS, "gram", "ident")
         self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
         self.title = [self._docs(reader, w, ("title",), docnums) for w in words]
         self.title_syn = [self._docs(reader, w, ("title", "tsyn"), docnums) for w in words]
+        self.asked_for = set().union(*(self._docs(reader, i, ("ident",), docnums) for i in idents))
 
     @staticmethod
     def _docs(reader, word: str, fields, docnums: list[int]) -> set[int]:
@@ -167,6 +181,15 @@ class Coverage:
         matched = (w for w, docs in zip(self.weights, sets, strict=True) if docnum in docs)
         return sum(matched) / self.total
 
+    def good(self, docnum: int) -> bool:
+        """Whether the document holds enough of the query's weight to count as an answer."""
+        if docnum in self.asked_for:
+            return True
+        if not self.total:
+            return False
+        share = self.share(docnum, self.anywhere) * self.total / (self.total + self.unknown)
+        return share >= GOOD_MATCH
+
     def factor(self, hit) -> float:
         """Answers first; then documents that match more of the query, above all in the title."""
         everywhere = self.share(hit.docnum, self.anywhere)
@@ -176,15 +199,18 @@ class Coverage:
         return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
 
 
-def _idf(reader, word: str) -> float:
+def idf_weight(reader, word: str, found: int | None = None) -> float:
     """How much `word` tells documents apart: a word most answers share (반납, 결제)
     weighs less. The square root keeps common words meaningful (`팀장 바꿔주세요`);
     a word no document has weighs nothing, since it cannot favour any."""
     import math
 
-    fields = (*FIELD_BOOSTS, "gram", "ident")
-    found = max(reader.doc_frequency(name, word) for name in fields)
-    return math.sqrt(math.log(1 + reader.doc_count() / (1 + found))) if found else 0.0
+    if found is None:
+        fields = (*FIELD_BOOSTS, "gram", "ident")
+        found = max(reader.doc_frequency(name, word) for name in fields)
+        if not found:
+            return 0.0
+    return math.sqrt(math.log(1 + reader.doc_count() / (1 + found)))
 
 
 def search(
@@ -205,20 +231,37 @@ def search(
         return []
     ix = open_index(_config(kb_or_config))
     with ix.searcher() as searcher:
-        results = searcher.search(
-            whoosh_query(parsed, searcher.reader()),
-            limit=max(limit * 4, 40),
-            filter=_filter(kind, tag),
-        )
-        coverage = Coverage(searcher, parsed.words, [hit.docnum for hit in results])
-        scored = [(hit.score * coverage.factor(hit), hit) for hit in results]
-        scored.sort(key=lambda pair: -pair[0])
-        best = scored[:limit]
-        wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
-        wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
+        best = rank(searcher, parsed, limit, _filter(kind, tag))
+        wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}
+        wanted |= {hit["id"] for _, hit, _ in best if hit["kind"] == KIND_CLAUSE}
         clauses = _clause_table(searcher, wanted)
         day = on or date.today()
-        return [_hit(hit, score, clauses, day, parsed.words) for score, hit in best]
+        return [
+            _hit(hit, score, clauses, day, parsed.words, good) for score, hit, good in best
+        ]
+
+
+def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tuple]:
+    """(score, whoosh hit, good) of the best `limit` documents, best first.
+
+    The site's search box ranks the same way from postings written at build
+    time (kb/search/postings.py, assets/search/search.js): change both or neither.
+    """
+    results = searcher.search(
+        whoosh_query(parsed, searcher.reader()),
+        limit=max(limit * CANDIDATES, MIN_CANDIDATES),
+        filter=filter,
+    )
+    docnums = [hit.docnum for hit in results]
+    coverage = Coverage(searcher, parsed.words, docnums, parsed.idents)
+    scored = [(hit.score * coverage.factor(hit), hit, coverage.good(hit.docnum)) for hit in results]
+    scored.sort(key=lambda item: -item[0])
+    return scored[:limit]
+
+
+def no_good_answer(hits: list[Hit]) -> bool:
+    """Nothing matches well: say so rather than offer weak hits as answers."""
+    return not any(hit.good for hit in hits)
 
 
 def snippet(body: str, words: list[str], width: int = 120) -> str:
@@ -239,7 +282,7 @@ def snippet(body: str, words: list[str], width: int = 120) -> str:
     return ("…" if start else "") + marked + ("…" if start + width < len(text) else "")
 
 
-def _hit(hit, score: float, clauses: KB, on: date, words: list[str]) -> Hit:
+def _hit(hit, score: float, clauses: KB, on: date, words: list[str], good: bool = True) -> Hit:
     from .. import rules
 
     meta = hit.get("meta") or {}
@@ -261,6 +304,7 @@ def _hit(hit, score: float, clauses: KB, on: date, words: list[str]) -> Hit:
         snippet=snippet(hit["body"], words),
         status=status,
         cites=cites,
+        good=good,
     )
 
 
@@ -320,10 +364,17 @@ def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
         import json
 
         data = {"query": query, "results": [h.to_dict() for h in hits]}
+        data["no_good_answer"] = no_good_answer(hits)
         return json.dumps(data, ensure_ascii=False, indent=2)
     if not hits:
-        return f"'{query}'에 맞는 결과가 없습니다."
-    return "\n\n".join(_text(n, hit) for n, hit in enumerate(hits, 1))
+        return f"'{query}': {NO_GOOD_ANSWER}. 다른 말로 검색해 보세요."
+    listed = "\n\n".join(_text(n, hit) for n, hit in enumerate(hits, 1))
+    if no_good_answer(hits):
+        return (
+            f"'{query}': {NO_GOOD_ANSWER}. 다른 말로 검색해 보세요.\n"
+            f"아래는 검색어 일부만 들어 있는 결과입니다.\n\n{listed}"
+        )
+    return listed
 
 
 def _text(n: int, hit: Hit) -> str:
