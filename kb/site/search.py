@@ -148,7 +148,8 @@ def _row(doc, site) -> dict:
             row["s"] = site.t.get(meta["status"], meta["status"])
     elif doc.kind == "clause":
         clause = kb.clauses.get(doc.id)
-        row["u"] = site.url(site.policy_src(clause.policy_id)) + "#" + clause.anchor if clause else ""
+        page = site.url(site.policy_src(clause.policy_id)) if clause else ""
+        row["u"] = f"{page}#{clause.anchor}" if clause else ""
     else:
         row["u"] = site.url(doc.id)
     return row
