@@ -20,7 +20,6 @@ tens of megabytes, a query's share of it a few hundred kilobytes.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import query as q
@@ -36,6 +35,7 @@ DIGITS = 4  # scores are written rounded; the test of equal ranking allows for i
 @dataclass
 class Doc:
     number: int  # position in the site's document table (whoosh docnum order)
+    docnum: int
     kind: str
     id: str
     stored: dict
@@ -66,61 +66,67 @@ def _num(value: float):
 def documents(reader) -> list[Doc]:
     """Every indexed document, in whoosh's order (whoosh breaks score ties by it)."""
     found = sorted(reader.iter_docs(), key=lambda pair: pair[0])
-    return [Doc(n, s["kind"], s["id"], s) for n, (_, s) in enumerate(found)]
+    return [Doc(n, d, s["kind"], s["id"], s) for n, (d, s) in enumerate(found)]
 
 
-def term_texts(reader) -> list[str]:
-    texts: set[str] = set()
-    for name in ALL_FIELDS:
-        texts.update(t.decode("utf-8") for t in reader.lexicon(name))
-    return sorted(texts)
+# Each field a term is looked up in: field -> (boost, slot of the score, flag bits).
+ROLES = {f: (b, 0, 0) for f, b in q.FIELD_BOOSTS.items()}
+ROLES["title"] = (q.FIELD_BOOSTS["title"], 0, IN_TITLE | IN_TITLE_SYN)
+ROLES["tsyn"] = (q.FIELD_BOOSTS["tsyn"], 0, IN_TITLE_SYN)
+ROLES["gram"] = (q.GRAM_BOOST, 1, 0)
+ROLES["ident"] = (q.IDENT_BOOST, 2, 0)
 
 
-def _scores(searcher, query) -> Iterator[tuple[int, float]]:
-    matcher = query.matcher(searcher, searcher.context())
-    while matcher.is_active():
-        yield matcher.id(), matcher.score()
-        matcher.next()
+def all_terms(searcher, docs: list[Doc]) -> list[Term]:
+    """Every term's postings, scored as `whoosh_query` scores it in each role.
 
-
-def _ids(reader, name: str, text: str) -> Iterator[int]:
-    if (name, text) in reader:
-        yield from reader.postings(name, text).all_ids()
-
-
-def term(searcher, text: str, numbers: dict[int, int], kinds: dict[int, int]) -> Term:
-    """The postings of one term, scored as `whoosh_query` scores it in each role."""
-    from whoosh import query as wq
+    One pass over the index, field by field, each posting scored with whoosh's
+    own BM25F formula (`whoosh.scoring.bm25`, the searcher's idf, average field
+    length, B and K1), as its Term matchers score it: asking whoosh for a
+    matcher per term and field costs several lookups each, and whoosh's Or
+    matcher an array the size of the index, far too slow for every term of a
+    large KB. Sums may differ from whoosh's in the last bits (another order of
+    addition); DIGITS rounds that away and the equal-ranking test checks it.
+    """
+    from whoosh.scoring import bm25
 
     reader = searcher.reader()
-    entry = Term(
-        text,
-        q.idf_weight(reader, text),
-        any((name, text) in reader for name in KNOWN_FIELDS),
-    )
-    roles = (
-        wq.Or([wq.Term(f, text, boost=b) for f, b in q.FIELD_BOOSTS.items()]),
-        wq.Term("gram", text, boost=q.GRAM_BOOST),
-        wq.Term("ident", text, boost=q.IDENT_BOOST),
-    )
-    for slot, role in enumerate(roles):
-        for docnum, score in _scores(searcher, role):
-            row = entry.postings.setdefault(numbers[docnum], [0.0, 0.0, 0.0, kinds[docnum]])
-            row[slot] = score
-    for bit, names in ((IN_TITLE, ("title",)), (IN_TITLE_SYN, ("title", "tsyn"))):
-        for name in names:
-            for docnum in _ids(reader, name, text):
-                entry.postings[numbers[docnum]][3] |= bit
-    return entry
-
-
-def all_terms(searcher, docs: list[Doc]) -> Iterator[Term]:
-    reader = searcher.reader()
-    docnums = sorted(n for n, _ in reader.iter_docs())
-    numbers = {docnum: i for i, docnum in enumerate(docnums)}
-    kinds = {docnum: KIND_CODES.get(docs[i].kind, 2) << 2 for docnum, i in numbers.items()}
-    for text in term_texts(reader):
-        yield term(searcher, text, numbers, kinds)
+    weighting = searcher.weighting
+    numbers = {docnum: i for i, docnum in enumerate(d.docnum for d in docs)}
+    kinds = [KIND_CODES.get(d.kind, 2) << 2 for d in docs]
+    terms: dict[str, Term] = {}
+    found: dict[str, int] = {}
+    for name, boost_slot_bits in ROLES.items():
+        boost, slot, bits = boost_slot_bits
+        avgfl = searcher.avg_field_length(name) or 1
+        scorable = searcher.schema[name].scorable  # whoosh scores others by weight alone
+        for btext in reader.lexicon(name):
+            text = btext.decode("utf-8")
+            entry = terms.get(text)
+            if entry is None:
+                entry = terms[text] = Term(text, 0.0, False)
+            entry.known = entry.known or name in KNOWN_FIELDS
+            found[text] = max(found.get(text, 0), reader.doc_frequency(name, text))
+            idf = searcher.idf(name, text)
+            matcher = reader.postings(name, btext)
+            while matcher.is_active():
+                docnum = matcher.id()
+                if docnum in numbers:  # not a deleted document
+                    number = numbers[docnum]
+                    score = matcher.weight()
+                    if scorable:
+                        length = reader.doc_field_length(docnum, name, 1)
+                        score = bm25(idf, score, length, avgfl, weighting.B, weighting.K1)
+                    row = entry.postings.get(number)
+                    if row is None:
+                        row = entry.postings[number] = [0.0, 0.0, 0.0, kinds[number]]
+                    row[slot] += boost * score
+                    row[3] |= bits
+                matcher.next()
+    count = reader.doc_count()
+    for text, entry in terms.items():
+        entry.weight = q.weight_of(count, found[text]) if found[text] else 0.0
+    return sorted(terms.values(), key=lambda t: t.text)
 
 
 def shard_of(text: str, shards: int) -> int:

@@ -203,14 +203,19 @@ def idf_weight(reader, word: str, found: int | None = None) -> float:
     """How much `word` tells documents apart: a word most answers share (반납, 결제)
     weighs less. The square root keeps common words meaningful (`팀장 바꿔주세요`);
     a word no document has weighs nothing, since it cannot favour any."""
-    import math
-
     if found is None:
         fields = (*FIELD_BOOSTS, "gram", "ident")
         found = max(reader.doc_frequency(name, word) for name in fields)
         if not found:
             return 0.0
-    return math.sqrt(math.log(1 + reader.doc_count() / (1 + found)))
+    return weight_of(reader.doc_count(), found)
+
+
+def weight_of(doc_count: int, found: int) -> float:
+    """`idf_weight` from the counts: `found` is the most documents any field has the word in."""
+    import math
+
+    return math.sqrt(math.log(1 + doc_count / (1 + found)))
 
 
 def search(
