@@ -103,6 +103,19 @@ def test_missing_index_is_built_then_updated_incrementally(kb):
     assert "password-reset" not in ids(search(kb, "비밀번호", limit=50))
 
 
+def test_an_index_made_by_another_analysis_is_rebuilt(kb):
+    """An index on disk from an older kb (another analyzer, mecab or dictionary)."""
+    from kb.search import analysis
+
+    search(kb, "환불")
+    manifest = Location(kb.parent).current() / "kb-manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["settings"]["analysis"] == analysis.digest()
+    data["settings"]["analysis"] = "an older analysis"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert update(kb).full is True
+
+
 def test_a_search_during_a_rebuild_reads_a_whole_index(kb):
     update(kb)
     old = open_index(kb, refresh=False)

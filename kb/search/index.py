@@ -146,6 +146,7 @@ def _digest(entry: os.DirEntry) -> str:
 def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
     return {
         "format": FORMAT,
+        "analysis": analysis.digest(),
         "vocabulary": vocabulary_digest,
         "docs_dir": _rel(config.docs_dir, config.root),
         "answers_dir": _rel(config.answers_dir, config.root),
