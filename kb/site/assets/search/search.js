@@ -471,6 +471,7 @@
     open(!!query.trim());
     state.ids = found.map(function (r) { return r.i; });
     state.shown = query;
+    state.shownAt = performance.now();
     state.searches++;
   }
 
