@@ -9,8 +9,9 @@ message types, no private config. After the build, `post_build` writes under
   shards and a version that changes with the index;
 - `t/N.json`: the shards of per-term postings (kb/search/postings.py), fetched
   only for the terms of a query;
-- `d/N.json`: the result table (title, URL, snippet text, the answer's text to
-  copy), in chunks fetched for the results shown;
+- `d/N.json`: the result table (title, URL, the answer's text to copy or a
+  clause's or page's text for the snippet), in chunks fetched for the results
+  shown;
 - `vocab.json`: the index's Korean terms, which the browser splits a query into.
 
 Material's own `search_index.json` is emptied: its box is hidden, and an
@@ -39,7 +40,7 @@ STYLE = "search.css"
 OUT = "search/kb"
 MATERIAL_INDEX = "search/search_index.json"
 SHARD_BYTES = 32_000  # about what one shard holds; a query fetches a few
-CHUNK = 32  # result-table rows per file
+CHUNK = 8  # result-table rows per file: ten results fetch at most ten small files
 SNIPPET_CHARS = 400
 
 
@@ -139,8 +140,7 @@ def _row(doc, site) -> dict:
     row = {"k": doc.kind, "i": doc.id, "t": stored.get("title", "")}
     meta = stored.get("meta") or {}
     body = " ".join(stored.get("body", "").split())
-    row["b"] = body[:SNIPPET_CHARS]
-    if doc.kind == "answer":
+    if doc.kind == "answer":  # the text to copy is its snippet as well
         answer = kb.answer(doc.id)
         row["u"] = site.url(answer.doc_path) if answer else ""
         row["c"] = site.answer_html(answer)[1] if answer else body
@@ -152,6 +152,8 @@ def _row(doc, site) -> dict:
         row["u"] = f"{page}#{clause.anchor}" if clause else ""
     else:
         row["u"] = site.url(doc.id)
+    if "c" not in row:
+        row["b"] = body[:SNIPPET_CHARS]
     return row
 
 

@@ -488,7 +488,7 @@
     if (row.s) head.appendChild(el("span", "kb-search__status-badge", row.s));
     head.appendChild(el("strong", "kb-search__title", row.t));
     a.appendChild(head);
-    a.appendChild(el("span", "kb-search__snippet", snippet(row.b)));
+    a.appendChild(el("span", "kb-search__snippet", snippet(row.b || row.c)));
     li.appendChild(a);
     if (row.k === "answer" && row.c && window.kbFill) {
       var send = el("div", "kb-search__send");
