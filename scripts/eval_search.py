@@ -114,7 +114,9 @@ def site_search(config_file: Path, queries: list[dict]) -> tuple[list[list[str]]
     from browser import CHROMIUM, CHROMIUM_ARGS, serve_directory
     from playwright.sync_api import sync_playwright
 
+    from kb.search.index import Location
     from kb.search.query import parse_query, search
+    from kb.search.querytext import vocabulary_of
 
     config = read_config(config_file)
     with tempfile.TemporaryDirectory() as tmp:
@@ -128,8 +130,8 @@ def site_search(config_file: Path, queries: list[dict]) -> tuple[list[list[str]]
             results, same = [], 0
             for q in queries:
                 results.append(ask(page, q["q"]))
-                p = parse_query(q["q"])
-                terms = {"words": p.words, "idents": p.idents, "grams": p.grams}
+                vocabulary = vocabulary_of(str(Location(config.root).current()))
+                terms = parse_query(q["q"], vocabulary).to_dict()
                 ranked = page.evaluate("p => window.kbSearch.rank(p)", terms)
                 same += [r["id"] for r in ranked] == [h.id for h in search(config, q["q"])]
             browser.close()

@@ -407,6 +407,22 @@ def _prune(location: Location, keep: Path) -> None:
             shutil.rmtree(entry, ignore_errors=True)
 
 
+def _write_query_vocabulary(directory: Path) -> None:
+    """The terms a query is split into (kb/search/querytext.py), next to the index.
+
+    Replaced, never written in place: a clone shares the old version's file.
+    """
+    from whoosh import index as windex
+
+    from .querytext import VOCAB_FILE, vocabulary_terms
+
+    with windex.open_dir(str(directory)).reader() as reader:
+        terms = vocabulary_terms(reader)
+    tmp = directory / (VOCAB_FILE + ".tmp")
+    tmp.write_text(json.dumps({"terms": terms}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, directory / VOCAB_FILE)
+
+
 def _write_manifest(directory: Path, settings: dict, files: dict) -> None:
     tmp = directory / (MANIFEST + ".tmp")
     tmp.write_text(json.dumps({"settings": settings, "files": files}), encoding="utf-8")
@@ -442,6 +458,7 @@ def update(
         directory = location.base / f"v-{time.time_ns()}-{uuid.uuid4().hex[:6]}"
         vocabulary = vocabulary or load_vocabulary(config.root)
         count = _write(config, vocabulary, work, current, directory)
+        _write_query_vocabulary(directory)
         _write_manifest(directory, settings, work.files)
         _switch(location, directory)
         _prune(location, directory)
@@ -485,6 +502,11 @@ def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, direc
 
 def open_index(config: KBConfig | str | Path, refresh: bool = True):
     """The current whoosh index of a KB, brought up to date first when `refresh`."""
+    return open_index_dir(config, refresh)[0]
+
+
+def open_index_dir(config: KBConfig | str | Path, refresh: bool = True):
+    """(the current whoosh index, its version directory), brought up to date first."""
     from whoosh import index as windex
 
     config = config if isinstance(config, KBConfig) else read_config(config)
@@ -494,4 +516,4 @@ def open_index(config: KBConfig | str | Path, refresh: bool = True):
     if directory is None:
         update(config, force=True)
         directory = Location(config.root).current()
-    return windex.open_dir(str(directory))
+    return windex.open_dir(str(directory)), directory

@@ -1,11 +1,12 @@
 """Search a KB: `search(kb_or_config, query) -> list[Hit]`, best first.
 
-The query is analysed like the documents (morphemes, compounds, ids), so
-particles and endings do not matter. Each query word may match a title, the
-body, tags or the synonyms of the document's words; syllable pairs catch
-typos and odd spacing at a low weight. Answers (what an agent sends) rank
-above clauses and manual pages, and a document that matches more of the
-query's words ranks above one that matches a single word many times.
+The query is split into the index's own terms (kb/search/querytext.py, the
+same reading as the site's search box), so particles and endings do not
+matter. Each query word may match a title, the body, tags or the synonyms
+of the document's words; syllable pairs catch typos and odd spacing at a low
+weight. Answers (what an agent sends) rank above clauses and manual pages,
+and a document that matches more of the query's words ranks above one that
+matches a single word many times.
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from pathlib import Path
 
 from ..config import KBConfig, read_config
 from ..model import KB, Clause
-from . import analysis
-from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index
+from . import analysis, querytext
+from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index_dir
+from .querytext import ParsedQuery, Vocabulary
 
 KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 # Weights of each field for one query word.
@@ -85,24 +87,9 @@ def _config(kb_or_config) -> KBConfig:
     return read_config(Path(kb_or_config))
 
 
-@dataclass
-class ParsedQuery:
-    words: list[str]
-    idents: list[str]
-    grams: list[str]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.words or self.idents or self.grams)
-
-
-def parse_query(text: str) -> ParsedQuery:
-    text = analysis.nfc(text).strip()
-    idents = [m[0].lower() for m in analysis.ID_PATTERN.finditer(text)]
-    if re.fullmatch(r"[\w./-]+", text) and text.lower() not in idents:
-        idents.append(text.lower())  # an answer id or a manual page's path
-    words = list(dict.fromkeys(analysis.words(text)))
-    return ParsedQuery(words, idents, list(dict.fromkeys(analysis.bigrams(text))))
+def parse_query(text: str, vocabulary: Vocabulary) -> ParsedQuery:
+    """The query read as the site's search box reads it (kb/search/querytext.py)."""
+    return querytext.parse(text, vocabulary)
 
 
 def whoosh_query(parsed: ParsedQuery, reader=None):
@@ -231,10 +218,12 @@ def search(
         from ..errors import KBError
 
         raise KBError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
-    parsed = parse_query(query)
+    if not analysis.nfc(query).strip():
+        return []
+    ix, directory = open_index_dir(_config(kb_or_config))
+    parsed = parse_query(query, querytext.vocabulary_of(str(directory)))
     if parsed.empty:
         return []
-    ix = open_index(_config(kb_or_config))
     with ix.searcher() as searcher:
         best = rank(searcher, parsed, limit, _filter(kind, tag))
         wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}

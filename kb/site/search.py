@@ -12,7 +12,8 @@ message types, no private config. After the build, `post_build` writes under
 - `d/N.json`: the result table (title, URL, the answer's text to copy or a
   clause's or page's text for the snippet), in chunks fetched for the results
   shown;
-- `vocab.json`: the index's Korean terms, which the browser splits a query into.
+- `vocab.json`: the index's Korean terms, which a query is split into
+  (kb/search/querytext.py, the same in the browser and in `kb search`).
 
 Material's own `search_index.json` is emptied: its box is hidden, and an
 agent's browser would otherwise download every page's text on every visit.
@@ -27,8 +28,8 @@ import math
 import shutil
 from pathlib import Path
 
-from ..search import analysis
 from ..search import query as q
+from ..search import querytext
 from ..search.postings import DIGITS, all_terms, documents, shard_of
 
 log = logging.getLogger("mkdocs.plugins.kb")
@@ -98,13 +99,13 @@ def write_index(kb_config, site, out: Path) -> dict:
         docs = documents(searcher.reader())
         encoded = {t.text: t.encode() for t in all_terms(searcher, docs)}
         count = searcher.reader().doc_count()
+        vocab = _vocab(searcher.reader())
     if out.exists():
         shutil.rmtree(out)
     (out / "t").mkdir(parents=True)
     (out / "d").mkdir()
     shards = _write_shards(out / "t", encoded)
     _write_docs(out / "d", docs, site)
-    vocab = _vocab(encoded)
     (out / "vocab.json").write_text(_dump(vocab), encoding="utf-8")
     meta = _meta(shards, len(docs), count)
     meta["version"] = hashlib.sha1(
@@ -175,27 +176,10 @@ def _meta(shards: int, docs: int, count: int) -> dict:
     }
 
 
-# Particles, endings and fillers as customers type them: never a term in the
-# browser, and stripped from the end of a word the vocabulary does not know.
-ENDINGS = (
-    "은 는 이 가 을 를 에 에서 에게 한테 께 으로 로 와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 "
-    "의 요 이요 에요 예요 이에요 어요 아요 여요 해요 해 해서 했 했어요 했는데 하는 하면 하고 "
-    "돼 돼요 되요 됐 됐어요 되나요 되는 되면 나요 가요 인가요 인데 는데 은데 데요 대요 래요 "
-    "죠 지요 네요 군요 거든요 어서 아서 니까 으니까 면 으면 고 게 지 도록 려고 으려고 러 으러 "
-    "세요 으세요 주세요 줘요 주나요 싶어요 싶은데 있어요 있나요 없어요 있는데 없는데 "
-    "거에요 건가요 는지 은지 ㄴ지 냐 니 나 다 어 아 여"
-).split()
-
-
-def _vocab(encoded: dict[str, list]) -> dict:
-    """What the browser needs to split a query into the index's words."""
-    endings = set(ENDINGS)
-    hangul = sorted(
-        t for t, value in encoded.items()
-        if value[1] and analysis.HANGUL.fullmatch(t) and t not in endings
-    )
+def _vocab(reader) -> dict:
+    """What the browser needs to read a query as kb search reads it."""
     return {
-        "terms": hangul,
-        "stop": sorted(analysis.STOPWORDS),
-        "endings": sorted(endings, key=lambda e: (-len(e), e)),
+        "terms": querytext.vocabulary_terms(reader),
+        "stop": querytext.STOP,
+        "endings": querytext.ENDINGS_LONGEST_FIRST,
     }
