@@ -34,7 +34,7 @@ IDENT_BOOST = 20.0
 KIND_BOOSTS = {KIND_ANSWER: 1.5, KIND_CLAUSE: 1.0, KIND_MANUAL: 0.8}
 # A result matches well when it holds at least this share of the query's weight
 # (or its id was asked for); when none does, both searches say NO_GOOD_ANSWER.
-GOOD_MATCH = 0.4
+GOOD_MATCH = 0.35
 NO_GOOD_ANSWER = "맞는 답변을 찾지 못했습니다"
 # Whoosh is asked for this many candidates per result wanted, then they are re-ranked.
 CANDIDATES = 4
