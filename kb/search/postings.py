@@ -20,6 +20,7 @@ tens of megabytes, a query's share of it a few hundred kilobytes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import query as q
@@ -27,7 +28,6 @@ from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL
 
 KIND_CODES = {KIND_ANSWER: 0, KIND_CLAUSE: 1, KIND_MANUAL: 2}
 IN_TITLE, IN_TITLE_SYN = 1, 2  # flag bits; the kind code sits above them (<< 2)
-ALL_FIELDS = (*q.FIELD_BOOSTS, "gram", "ident")
 KNOWN_FIELDS = ("title", "body", "ask", "syn")  # what query._known looks at
 DIGITS = 4  # scores are written rounded; the test of equal ranking allows for it
 
@@ -77,56 +77,61 @@ ROLES["gram"] = (q.GRAM_BOOST, 1, 0)
 ROLES["ident"] = (q.IDENT_BOOST, 2, 0)
 
 
-def all_terms(searcher, docs: list[Doc]) -> list[Term]:
-    """Every term's postings, scored as `whoosh_query` scores it in each role.
+def all_terms(searcher, docs: list[Doc]) -> Iterator[Term]:
+    """Every term's postings, in term order, scored as `whoosh_query` scores it in each role.
 
-    One pass over the index, field by field, each posting scored with whoosh's
-    own BM25F formula (`whoosh.scoring.bm25`, the searcher's idf, average field
-    length, B and K1), as its Term matchers score it: asking whoosh for a
-    matcher per term and field costs several lookups each, and whoosh's Or
-    matcher an array the size of the index, far too slow for every term of a
-    large KB. Sums may differ from whoosh's in the last bits (another order of
-    addition); DIGITS rounds that away and the equal-ranking test checks it.
+    Term by term (one term's postings in memory at a time), each posting
+    scored with whoosh's own BM25F formula (`whoosh.scoring.bm25`, the
+    searcher's idf, average field length, B and K1), as its Term matchers
+    score it: asking whoosh for a matcher per term and field costs a scorer
+    each, and whoosh's Or matcher an array the size of the index, far too
+    slow for every term of a large KB. Sums may differ from whoosh's in the
+    last bits (another order of addition); DIGITS rounds that away and the
+    equal-ranking test checks it.
     """
-    from whoosh.scoring import bm25
-
     reader = searcher.reader()
-    weighting = searcher.weighting
     numbers = {docnum: i for i, docnum in enumerate(d.docnum for d in docs)}
     kinds = [KIND_CODES.get(d.kind, 2) << 2 for d in docs]
-    terms: dict[str, Term] = {}
-    found: dict[str, int] = {}
-    for name, boost_slot_bits in ROLES.items():
-        boost, slot, bits = boost_slot_bits
-        avgfl = searcher.avg_field_length(name) or 1
-        scorable = searcher.schema[name].scorable  # whoosh scores others by weight alone
+    fields_of: dict[str, list[str]] = {}
+    for name in ROLES:
         for btext in reader.lexicon(name):
-            text = btext.decode("utf-8")
-            entry = terms.get(text)
-            if entry is None:
-                entry = terms[text] = Term(text, 0.0, False)
-            entry.known = entry.known or name in KNOWN_FIELDS
-            found[text] = max(found.get(text, 0), reader.doc_frequency(name, text))
-            idf = searcher.idf(name, text)
-            matcher = reader.postings(name, btext)
-            while matcher.is_active():
-                docnum = matcher.id()
-                if docnum in numbers:  # not a deleted document
-                    number = numbers[docnum]
-                    score = matcher.weight()
-                    if scorable:
-                        length = reader.doc_field_length(docnum, name, 1)
-                        score = bm25(idf, score, length, avgfl, weighting.B, weighting.K1)
-                    row = entry.postings.get(number)
-                    if row is None:
-                        row = entry.postings[number] = [0.0, 0.0, 0.0, kinds[number]]
-                    row[slot] += boost * score
-                    row[3] |= bits
-                matcher.next()
+            fields_of.setdefault(btext.decode("utf-8"), []).append(name)
     count = reader.doc_count()
-    for text, entry in terms.items():
-        entry.weight = q.weight_of(count, found[text]) if found[text] else 0.0
-    return sorted(terms.values(), key=lambda t: t.text)
+    lengths = {name: searcher.avg_field_length(name) or 1 for name in ROLES}
+    for text in sorted(fields_of):
+        entry = Term(text, 0.0, False)
+        found = 0
+        for name in fields_of[text]:
+            entry.known = entry.known or name in KNOWN_FIELDS
+            found = max(found, reader.doc_frequency(name, text))
+            _score_field(searcher, entry, name, lengths[name], numbers, kinds)
+        entry.weight = q.weight_of(count, found) if found else 0.0
+        yield entry
+
+
+def _score_field(searcher, entry: Term, name: str, avgfl: float, numbers, kinds) -> None:
+    from whoosh.scoring import bm25
+
+    reader, weighting = searcher.reader(), searcher.weighting
+    boost, slot, bits = ROLES[name]
+    scorable = searcher.schema[name].scorable  # whoosh scores others by weight alone
+    idf = searcher.idf(name, entry.text)
+    matcher = reader.postings(name, entry.text)
+    postings = entry.postings
+    while matcher.is_active():
+        docnum = matcher.id()
+        number = numbers.get(docnum)
+        if number is not None:  # not a deleted document
+            score = matcher.weight()
+            if scorable:
+                length = reader.doc_field_length(docnum, name, 1)
+                score = bm25(idf, score, length, avgfl, weighting.B, weighting.K1)
+            row = postings.get(number)
+            if row is None:
+                row = postings[number] = [0.0, 0.0, 0.0, kinds[number]]
+            row[slot] += boost * score
+            row[3] |= bits
+        matcher.next()
 
 
 def shard_of(text: str, shards: int) -> int:

@@ -97,7 +97,7 @@ def write_index(kb_config, site, out: Path) -> dict:
     ix = open_index(kb_config)
     with ix.searcher() as searcher:
         docs = documents(searcher.reader())
-        encoded = {t.text: t.encode() for t in all_terms(searcher, docs)}
+        encoded = {t.text: _dump(t.encode()) for t in all_terms(searcher, docs)}
         count = searcher.reader().doc_count()
         vocab = _vocab(searcher.reader())
     if out.exists():
@@ -115,8 +115,7 @@ def write_index(kb_config, site, out: Path) -> dict:
     return meta
 
 
-def _write_shards(folder: Path, encoded: dict[str, list]) -> int:
-    texts = {term: _dump(value) for term, value in encoded.items()}
+def _write_shards(folder: Path, texts: dict[str, str]) -> int:
     total = sum(len(t) + len(v.encode("utf-8")) + 4 for t, v in texts.items())
     shards = max(1, math.ceil(total / SHARD_BYTES))
     groups: dict[int, list[str]] = {}
