@@ -116,6 +116,18 @@ def test_an_index_made_by_another_analysis_is_rebuilt(kb):
     assert update(kb).full is True
 
 
+def test_the_query_vocabulary_is_written_beside_the_index_or_read_from_it(kb):
+    from kb.search.querytext import VOCAB_FILE, vocabulary_of
+
+    search(kb, "환불")
+    current = Location(kb.parent).current()
+    terms = json.loads((current / VOCAB_FILE).read_text(encoding="utf-8"))["terms"]
+    assert "환불" in terms and "은" not in terms
+    (current / VOCAB_FILE).unlink()  # an index written by an interrupted build
+    vocabulary_of.cache_clear()
+    assert ids(search(kb, "비번 까먹었어요"))[0] == "password-reset"
+
+
 def test_a_search_during_a_rebuild_reads_a_whole_index(kb):
     update(kb)
     old = open_index(kb, refresh=False)

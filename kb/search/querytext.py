@@ -265,8 +265,15 @@ def vocabulary_of(index_dir: str) -> Vocabulary:
     import json
     from pathlib import Path
 
-    data = json.loads((Path(index_dir) / VOCAB_FILE).read_text(encoding="utf-8"))
-    return Vocabulary(data["terms"])
+    try:
+        data = json.loads((Path(index_dir) / VOCAB_FILE).read_text(encoding="utf-8"))
+        return Vocabulary(data["terms"])
+    except (OSError, ValueError, KeyError):
+        pass  # an index written without it: read the terms from the index itself
+    from whoosh import index as windex
+
+    with windex.open_dir(index_dir).reader() as reader:
+        return Vocabulary(vocabulary_terms(reader))
 
 
 VOCAB_FILE = "kb-vocab.json"
