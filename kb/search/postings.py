@@ -29,7 +29,7 @@ from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL
 KIND_CODES = {KIND_ANSWER: 0, KIND_CLAUSE: 1, KIND_MANUAL: 2}
 IN_TITLE, IN_TITLE_SYN = 1, 2  # flag bits; the kind code sits above them (<< 2)
 KNOWN_FIELDS = ("title", "body", "ask", "syn")  # what query._known looks at
-DIGITS = 4  # scores are written rounded; the test of equal ranking allows for it
+DIGITS = 6  # scores are written rounded; near-ties may still swap (tested with a tolerance)
 
 
 @dataclass

@@ -241,10 +241,14 @@ def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tu
     The site's search box ranks the same way from postings written at build
     time (kb/search/postings.py, assets/search/search.js): change both or neither.
     """
+    # optimize=False: whoosh's block-quality shortcut drops documents that score
+    # above the last candidate (seen at 10,000 answers), which then depend on
+    # how the index happens to be split into blocks.
     results = searcher.search(
         whoosh_query(parsed, searcher.reader()),
         limit=max(limit * CANDIDATES, MIN_CANDIDATES),
         filter=filter,
+        optimize=False,
     )
     docnums = [hit.docnum for hit in results]
     coverage = Coverage(searcher, parsed.words, docnums, parsed.idents)
