@@ -418,14 +418,17 @@
     });
     input.addEventListener("focus", function () { start(); if (list.children.length) open(true); });
     input.addEventListener("keydown", keys);
-    document.addEventListener("keydown", function (event) {
-      if (event.key !== "/" || event.ctrlKey || event.metaKey || event.altKey) return;
+    /* `/` (and Material's own `s` and `f`) focus this box. Taken in the capture
+       phase, so that the theme's hidden search does not open as well. */
+    window.addEventListener("keydown", function (event) {
+      if (!/^[/sf]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
       var t = event.target;
       if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
       event.preventDefault();
+      event.stopPropagation();
       input.focus();
       input.select();
-    });
+    }, true);
     document.addEventListener("click", function (event) {
       if (!box.contains(event.target)) open(false);
     });
