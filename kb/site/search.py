@@ -128,20 +128,21 @@ def _write_shards(folder: Path, texts: dict[str, str]) -> int:
 
 
 def _write_docs(folder: Path, docs, site) -> None:
-    rows = [_row(doc, site) for doc in docs]
+    answers = {a.id: a for a in site.kb.answers if a.published}
+    rows = [_row(doc, site, answers) for doc in docs]
     for start in range(0, len(rows), CHUNK):
         chunk = rows[start : start + CHUNK]
         (folder / f"{start // CHUNK}.json").write_text(_dump(chunk), encoding="utf-8")
 
 
-def _row(doc, site) -> dict:
+def _row(doc, site, answers: dict) -> dict:
     """What a result shows: kind, id, title, link, text for its snippet, text to copy."""
     stored, kb = doc.stored, site.kb
     row = {"k": doc.kind, "i": doc.id, "t": stored.get("title", "")}
     meta = stored.get("meta") or {}
     body = " ".join(stored.get("body", "").split())
     if doc.kind == "answer":  # the text to copy is its snippet as well
-        answer = kb.answer(doc.id)
+        answer = answers.get(doc.id)
         row["u"] = site.url(answer.doc_path) if answer else ""
         row["c"] = site.answer_html(answer)[1] if answer else body
         if meta.get("status", "active") != "active":
