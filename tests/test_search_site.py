@@ -231,3 +231,12 @@ def test_plugin_order_does_not_matter(tmp_path):
     out = build(config, tmp_path / "site")
     data = json.loads((out / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert data["docs"] == [] and (out / "search" / "kb" / "meta.json").is_file()
+
+
+def test_a_broken_synonyms_file_stops_the_build_with_its_path(tmp_path, kb_cli):
+    config = write_kb(tmp_path / "kb", SEARCH_KB)
+    (config.parent / "synonyms.yaml").write_text("synonyms:\n  - [unclosed\n", encoding="utf-8")
+    result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(tmp_path / "site"))
+    assert result.exit_code != 0
+    assert "검색 색인을 만들지 못했습니다" in result.output
+    assert "synonyms.yaml:3" in result.output and "Traceback" not in result.output

@@ -59,10 +59,17 @@ def _append(items, path: str) -> None:
 
 def post_build(config, kb_config, site) -> None:
     """Write kb's search files into config['site_dir'] and empty Material's index."""
+    from mkdocs.exceptions import PluginError
+
+    from ..errors import KBError
+
     out = Path(config["site_dir"])
     _copy_assets(out)
     _empty_material_index(out / MATERIAL_INDEX)
-    write_index(kb_config, site, out / OUT)
+    try:
+        write_index(kb_config, site, out / OUT)
+    except KBError as exc:  # e.g. a broken synonyms.yaml: its path and line, no traceback
+        raise PluginError(f"kb: 검색 색인을 만들지 못했습니다: {exc.message}") from None
 
 
 def _copy_assets(site_dir: Path) -> None:
