@@ -17,7 +17,10 @@ from pathlib import Path
 
 _FORMAT = 1
 # Source files whose change changes what a parse produces.
-_PARSERS = ("load.py", "yamlsrc.py", "model.py", "cache.py")
+_PARSERS = (
+    "load.py", "yamlsrc.py", "yamlerrors.py", "dates.py", "sources.py", "model.py", "cache.py",
+    "frontmatter.py", "confine.py",
+)
 
 
 def cache_home() -> Path:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from . import rules
+from .causes import Causes
 from .load import ID_PATTERN
 from .model import ERROR, KB, WARNING, Answer, Citation, Finding, for_status
 
@@ -46,6 +47,7 @@ def check(kb: KB, as_of: date | None = None) -> Report:
     for manual in kb.manuals:
         findings.extend(_citations(kb, manual.refs, manual.path, manual.id, today))
     findings.extend(policy_reviews(kb, today))
+    findings = Causes(kb).collapse(findings)
     findings.sort(key=Finding.sort_key)
     return Report(as_of=today, findings=findings, files=len(kb.files))
 
@@ -71,9 +73,8 @@ def duplicate_ids(kb: KB) -> Iterator[Finding]:
             continue
         where = f"{first[ident][0]}:{first[ident][1]}"
         severity = WARNING if path in drafts else ERROR
-        yield Finding(
-            "duplicate-id", severity, path, line, f"id {ident!r} is already used at {where}", ident
-        )
+        message = f"id {ident!r}은(는) 이미 {where}에서 쓰고 있습니다: 겹치지 않는 id로 바꾸세요"
+        yield Finding("duplicate-id", severity, path, line, message, ident)
 
 
 def answer_findings(kb: KB, answer: Answer, today: date) -> Iterator[Finding]:
@@ -84,7 +85,7 @@ def answer_findings(kb: KB, answer: Answer, today: date) -> Iterator[Finding]:
             ERROR,
             answer.path,
             answer.lines.get("cites", 1),
-            "the answer cites no policy clause: add 'cites: [CLAUSE-ID@VERSION]'",
+            "근거 조항을 인용하지 않은 답변입니다: 'cites: [조항-ID@버전]'을 넣으세요",
             answer.id or None,
         )
     yield from _citations(kb, answer.cites, answer.path, answer.id or None, on)
@@ -129,7 +130,7 @@ def _overdue(path: str, line: int, subject: str, review_by: date) -> Finding:
         WARNING,
         path,
         line,
-        f"review was due on {review_by}: re-read it against the current policies, "
-        "then move review_by forward",
+        f"검토 기한({review_by})이 지났습니다: 현재 정책과 대조해 다시 읽고 "
+        "review_by를 다음 검토일로 옮기세요",
         subject or None,
     )

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import click
 
+from . import dates
 from . import report as report_mod
 from .config import read_config
 from .errors import KBError
@@ -36,10 +37,27 @@ def config_option(func):
     )(func)
 
 
+class _Date(click.ParamType):
+    """A YYYY-MM-DD option whose error says what is wrong in words, not a strptime format."""
+
+    name = "YYYY-MM-DD"
+
+    def convert(self, value, param, ctx):
+        if isinstance(value, datetime):
+            return value
+        day = dates.parse(str(value))
+        if day is None:
+            self.fail(dates.problem(value), param, ctx)
+        return datetime(day.year, day.month, day.day)
+
+
+DATE = _Date()
+
+
 def as_of_option(func):
     return click.option(
         "--as-of",
-        type=click.DateTime(formats=["%Y-%m-%d"]),
+        type=DATE,
         help="Check as on this date (YYYY-MM-DD) instead of today.",
     )(func)
 
@@ -217,7 +235,6 @@ def _ask_text(text: str | None, text_file, label: str) -> str | None:
     return text
 
 
-DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 def _written(path) -> str:
@@ -378,6 +395,7 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     --text-file, or first edit the text in the file: the old text then comes
     from git (HEAD). Then run `kb impact` / `kb review` for the answers.
     """
+    from . import rules
     from .owner import edit
     from .owner.show import clause_or_fail
 
@@ -390,10 +408,16 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
     _report_edit(done)
     if day > date.today():
-        click.echo(edit.future_bump_warning(clause.id, day), err=True)
+        force = rules.in_force(clause, date.today())
+        note = edit.scheduled_note(clause.id, clause.version + 1, day, force and force.version)
+        click.echo(note, err=True)
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
-        click.echo("Re-read these answers, then run `kb review ANSWER-ID` for each:")
+        click.echo(
+            f"{day}부터 버전이 바뀌면 다시 읽고 `kb review ANSWER-ID`할 답변:"
+            if day > date.today()
+            else "Re-read these answers, then run `kb review ANSWER-ID` for each:"
+        )
         for answer in touched:
             click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
 

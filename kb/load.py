@@ -10,11 +10,13 @@ from __future__ import annotations
 import os
 import re
 import unicodedata
+from datetime import date
 from pathlib import Path
 
-from . import yamlsrc
+from . import dates, frontmatter, sources, yamlsrc
 from .cache import ParseCache
 from .config import KBConfig, read_config
+from .confine import Fence, Screen
 from .model import (
     ERROR,
     KB,
@@ -33,11 +35,34 @@ ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 # SPEC: "letters, digits, '-', '_'"; Korean letters are letters (`환불-안내`).
 ANSWER_ID_PATTERN = re.compile(r"[\w-]+")
 CITATION_PATTERN = re.compile(r"([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)@([1-9][0-9]*)")
+# An `id:` line as written, read without parsing (for a file that does not parse).
+ID_LINE = re.compile(
+    r"^[ \t]*(?:-[ \t]+)?id:[ \t]*[\"']?([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)[\"']?[ \t]*(?:#.*)?$", re.M
+)
 # `[[REFUND-1]]` or `[[REFUND-1@2]]`; anything after '@' is kept so that a
 # malformed pin is reported rather than ignored.
 INLINE_PATTERN = re.compile(r"\[\[\s*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:@([^\]\s]*))?\s*\]\]")
 # Fenced code blocks and inline code: references there are examples, not references.
 CODE_PATTERN = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.M | re.S)
+
+# How to write an id, for the message when one does not match its pattern.
+PATTERN_WORDS = {
+    ID_PATTERN: "형식에 맞지 않습니다: "
+    "영문 대문자로 시작해 대문자·숫자를 '-'로 이어 쓰세요(예: REFUND-1)",
+    ANSWER_ID_PATTERN: "형식에 맞지 않습니다: "
+    "글자, 숫자, '-', '_'만 쓰세요(예: refund-before-shipping)",
+}
+
+# Ids become file names (`policies/<id>.md` in the site, `<id>.yaml` and
+# `<id>.md` from `kb new`): a file name has at most 255 bytes, and a Korean
+# letter takes 3 of them in UTF-8.
+MAX_ID_LENGTH = 80
+# Policy ids whose page would take the name of a page the site needs
+# (`policies/index.md` lists the policies) or that Windows cannot create.
+RESERVED_IDS = frozenset(
+    {"INDEX", "CON", "PRN", "AUX", "NUL"}
+    | {f"{port}{n}" for port in ("COM", "LPT") for n in range(1, 10)}
+)
 
 CLAUSE_STATUSES = ("active", "retired")
 ANSWER_STATUSES = ("active", "draft", "retired")
@@ -45,6 +70,28 @@ ANSWER_STATUSES = ("active", "draft", "retired")
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
+
+
+def id_problem(value: str, pattern: re.Pattern) -> str | None:
+    """Why `value` cannot be an id of this pattern (a sentence after "'id'의 "), or None."""
+    if len(value) > MAX_ID_LENGTH:
+        return (
+            f"'{value[:20]}…'은(는) {len(value)}자로 너무 깁니다: "
+            f"id는 {MAX_ID_LENGTH}자까지 쓸 수 있습니다"
+        )
+    if not pattern.fullmatch(value):
+        return f"{value!r}은(는) {PATTERN_WORDS[pattern]}"
+    if value.upper() in RESERVED_IDS:
+        return (
+            f"{value!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다"
+            f"({value.lower()}.md): 다른 id를 쓰세요"
+        )
+    return None
+
+
+def names_a_file(ident: str) -> bool:
+    """True when a page or file named after `ident` can exist (see RESERVED_IDS)."""
+    return len(ident) <= MAX_ID_LENGTH and ident.upper() not in RESERVED_IDS
 
 
 class _Fields:
@@ -66,7 +113,8 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                self.error(self.data.line, f"'{key}' is required")
+                message = f"'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요"
+                self.error(self.line(key), message)  # an empty `key:` line, else the mapping
             return True
         return False
 
@@ -77,11 +125,12 @@ class _Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and pattern is None:
             value = str(value)  # a title of "2026" is still a title
         if not isinstance(value, str):
-            self.error(self.line(key), f"'{key}' must be text, not {_kind(value)}")
+            self.error(self.line(key), f"'{key}'은(는) 글이어야 합니다(지금은 {_kind(value)})")
             return ""
         value = nfc(value)
-        if pattern is not None and not pattern.fullmatch(value):
-            self.error(self.line(key), f"'{key}' {value!r} does not match {pattern.pattern}")
+        problem = id_problem(value, pattern) if pattern is not None else None
+        if problem is not None:
+            self.error(self.line(key), f"'{key}'의 {problem}")
         return value
 
     def date(self, key: str, required: bool = False):
@@ -89,9 +138,7 @@ class _Fields:
             return None
         value = as_date(self.data[key])
         if value is None:
-            self.error(
-                self.line(key), f"'{key}' must be a date (YYYY-MM-DD), not {self.data[key]!r}"
-            )
+            self.error(self.line(key), f"'{key}'의 {dates.problem(self.data[key])}")
         return value
 
     def integer(self, key: str, required: bool = False, minimum: int = 1) -> int | None:
@@ -99,7 +146,8 @@ class _Fields:
             return None
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            message = f"'{key}' must be a whole number >= {minimum}, not {value!r}"
+            shown = repr(value) if isinstance(value, (int, float, str)) else _kind(value)
+            message = f"'{key}'은(는) {minimum} 이상의 정수여야 합니다(지금은 {shown})"
             self.error(self.line(key), message)
             return None
         return value
@@ -107,7 +155,7 @@ class _Fields:
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value and value not in choices:
-            message = f"'{key}' must be one of {', '.join(choices)}, not {value!r}"
+            message = f"'{key}'은(는) {', '.join(choices)} 중 하나여야 합니다(지금은 {value!r})"
             self.error(self.line(key), message)
             return choices[0]
         return value or choices[0]
@@ -117,48 +165,57 @@ class _Fields:
         if value is None:
             return []
         if not isinstance(value, list):
-            self.error(self.line(key), f"'{key}' must be a list, not {_kind(value)}")
+            self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
         for item, line in zip(value, value.lines, strict=True):
             if isinstance(item, str) and item.strip():
                 items.append(nfc(item.strip()))
             else:
-                self.error(line, f"'{key}' items must be text, not {item!r}")
+                self.error(line, f"'{key}'의 항목은 글이어야 합니다(지금은 {_kind(item)})")
         return items
 
     def mapping_list(self, key: str, required: bool = False) -> list[Map]:
         value = self.data.get(key)
         if value is None or value == []:
             if required:
-                self.error(self.line(key), f"'{key}' is required and must not be empty")
+                message = f"'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요"
+                self.error(self.line(key), message)
             return []
         if not isinstance(value, list):
-            self.error(self.line(key), f"'{key}' must be a list, not {_kind(value)}")
+            self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
         for item, line in zip(value, value.lines, strict=True):
             if isinstance(item, Map):
                 items.append(item)
             else:
-                self.error(line, f"each entry of '{key}' must be a mapping, not {_kind(item)}")
+                message = f"'{key}'의 각 항목은 '이름: 값' 묶음이어야 합니다(지금은 {_kind(item)})"
+                self.error(line, message)
         return items
 
 
 def _kind(value) -> str:
-    if value is None:
-        return "nothing"
+    """What a value is, in an owner's words (never `None`)."""
+    if value is None or value == "":
+        return "빈 값"
     if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a number"
+        return "참/거짓"
+    if isinstance(value, (int, float)):
+        return "숫자"
     if isinstance(value, str):
-        return "text"
+        return "글"
     if isinstance(value, list):
-        return "a list"
+        return "목록"
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return "'이름: 값' 묶음"
+    if isinstance(value, date):
+        return "날짜"
+    return "알 수 없는 값"
+
+
+def _not_a_list(key: str, value) -> str:
+    return f"'{key}'은(는) 목록이어야 합니다(지금은 {_kind(value)}): [가, 나]처럼 쓰세요"
 
 
 # --- policies ---------------------------------------------------------------
@@ -185,12 +242,14 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
     raw_id = entry.get("id")
     subject = nfc(raw_id) if isinstance(raw_id, str) else policy_id or None
     fields = _Fields(entry, path, subject, findings)
+    before = len(findings)
     clause_id = fields.text("id", required=True, pattern=ID_PATTERN)
     if clause_id and policy_id and not clause_id.startswith(policy_id + "-"):
         fields.error(
-            fields.line("id"), f"clause id {clause_id!r} must begin with '{policy_id}-'"
+            fields.line("id"),
+            f"조항 id {clause_id!r}은(는) 정책 id 뒤에 '-'를 붙인 '{policy_id}-'로 시작해야 합니다",
         )
-    return Clause(
+    clause = Clause(
         id=clause_id,
         title=fields.text("title", required=True),
         version=fields.integer("version", required=True) or 0,
@@ -205,13 +264,18 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
         history=_history(fields),
         lines=dict(entry.lines),
     )
+    if clause_id:  # citations of a clause read wrongly follow from its errors
+        for finding in findings[before:]:
+            finding.blocks = (clause_id,)
+    return clause
 
 
 def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
     if not isinstance(data, Map):
         line = getattr(data, "line", 1)
         findings.append(
-            Finding("schema-error", ERROR, path, line, "a policy file must be one YAML mapping")
+            Finding("schema-error", ERROR, path, line, "정책 파일은 id, title, owner, clauses를 "
+                    "담은 '이름: 값' 묶음 하나여야 합니다")
         )
         return None
     raw_id = data.get("id")
@@ -235,7 +299,7 @@ def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
 
 
 def _citation(raw, line: int) -> Citation:
-    text = nfc(raw.strip()) if isinstance(raw, str) else repr(raw)
+    text = nfc(raw.strip()) if isinstance(raw, str) else ("빈 값" if raw is None else str(raw))
     match = CITATION_PATTERN.fullmatch(text)
     if match is None:
         return Citation(raw=text, line=line)
@@ -246,8 +310,11 @@ def inline_refs(body: str, first_line: int) -> list[Citation]:
     """The `[[CLAUSE]]` references of a Markdown body, outside code."""
     masked = CODE_PATTERN.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), body)
     refs = []
+    line, counted = first_line, 0
     for match in INLINE_PATTERN.finditer(masked):
-        line = first_line + masked.count("\n", 0, match.start())
+        # Count newlines from the previous reference only: linear in the body.
+        line += masked.count("\n", counted, match.start())
+        counted = match.start()
         pin = match[2]
         if pin is None:
             refs.append(Citation(match[0], line, match[1], None, inline=True))
@@ -266,7 +333,8 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
         return None
     if not isinstance(data, Map):
         findings.append(
-            Finding("parse-error", ERROR, path, 1, "the front matter must be a YAML mapping")
+            Finding("parse-error", ERROR, path, 1, "머리말은 'id: ...', 'title: ...' 같은 "
+                    "'이름: 값' 묶음이어야 합니다")
         )
         return None
     raw_id = data.get("id")
@@ -291,6 +359,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
     answer.questions = _questions(fields)
     answer.cites = _cites(data, fields)
     answer.refs = inline_refs(body, body_line)
+    local.extend(frontmatter.answer_findings(data, data.lines, path, answer.id or None))
     if answer.status == "retired":
         return answer  # retired answers are not checked
     findings.extend(for_status(local, answer.status))
@@ -313,31 +382,62 @@ def _cites(data: Map, fields: _Fields) -> list[Citation]:
         # `cites: REFUND-1@2` without brackets: one citation, checked as such.
         return [_citation(value, fields.line("cites"))]
     if not isinstance(value, list):
-        fields.error(fields.line("cites"), f"'cites' must be a list, not {_kind(value)}")
+        fields.error(fields.line("cites"), _not_a_list("cites", value))
         return []
     return [_citation(item, line) for item, line in zip(value, value.lines, strict=True)]
 
 
-def manual_from_text(text: str, path: str, doc_path: str) -> Manual:
+def manual_from_text(
+    text: str, path: str, doc_path: str, findings: list[Finding] | None = None
+) -> Manual:
     body, body_line, title = text, 1, ""
+    meta, lines = {}, {}
     if text.startswith("---"):
         try:
-            data, body, body_line = yamlsrc.parse_front_matter(text)
-            if isinstance(data, Map) and isinstance(data.get("title"), str):
-                title = nfc(data["title"])
-        except YAMLSourceError:
-            body, body_line = text, 1  # MkDocs shows such a page as plain text
+            front, body, body_line = yamlsrc.split_front_matter(text)
+        except YAMLSourceError:  # a '---' rule, not front matter: MkDocs agrees
+            body, body_line, front = text, 1, None
+        try:
+            data = yamlsrc.parse(front, offset=1) if front is not None else None
+            if isinstance(data, Map):
+                meta, lines = data, data.lines
+                if isinstance(data.get("title"), str):
+                    title = nfc(data["title"])
+        except YAMLSourceError as exc:
+            if findings is not None:
+                findings.append(Finding("parse-error", ERROR, path, exc.line, exc.message))
+    else:
+        meta, lines = frontmatter.mmd_meta(text)  # MkDocs reads `key: value` lines at the top
+    if findings is not None:
+        findings.extend(frontmatter.manual_findings(meta, lines, path))
     if not title:
-        heading = re.search(r"^#\s+(.+?)\s*#*\s*$", body, re.M)
-        title = heading[1] if heading else Path(doc_path).stem
+        title = first_heading(body) or Path(doc_path).stem
     return Manual(doc_path, path, title, body, body_line, inline_refs(body, body_line))
+
+
+def first_heading(body: str) -> str | None:
+    """The text of the first `# Title` line, closing #s dropped.
+
+    Plain string work, not a regex: `^#\\s+(.+?)\\s*#*\\s*$` backtracks
+    cubically on a heading padded with thousands of spaces and tabs.
+    """
+    for line in body.split("\n"):
+        if line[:1] == "#" and line[1:2] in (" ", "\t"):
+            title = line[1:].strip().rstrip("#").strip()
+            if title:
+                return title
+    return None
 
 
 # --- the whole KB -----------------------------------------------------------
 
 
-def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list[str]:
+def _files(
+    directory: Path, suffixes: tuple[str, ...], skip: Path | None = None, screen=None
+) -> list[str]:
     """Paths of files below `directory`, hidden folders and `skip` left out, in path order.
+
+    `screen` (a `confine.Screen`) leaves out links out of the KB and active files.
 
     Plain strings rather than Path objects: on a KB of 10,000 answers,
     pathlib's overhead was a tenth of the whole check.
@@ -345,13 +445,16 @@ def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None)
     found: list[str] = []
     top = str(directory)
     skipped = str(skip) if skip is not None else None
-    if not os.path.isdir(top):
+    if not os.path.isdir(top) or (screen is not None and not screen.top(top)):
         return found
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [
             d for d in dirnames
             if not d.startswith(".") and os.path.join(dirpath, d) != skipped
         ]
+        if screen is not None:
+            dirnames[:] = screen.keep(dirpath, dirnames, folders=True)
+            filenames = screen.keep(dirpath, filenames)
         found.extend(os.path.join(dirpath, n) for n in filenames if n.endswith(suffixes))
     if os.sep != "/":  # pragma: no cover - sort and report with POSIX separators
         found = [f.replace(os.sep, "/") for f in found]
@@ -361,19 +464,24 @@ def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None)
 
 def _read(path: str, rel: str, findings: list[Finding]) -> str | None:
     try:
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = sources.read_bytes(path)
+    except sources.SourceError as exc:
+        findings.append(Finding("parse-error", ERROR, rel, 1, exc.message))
+        return None
     except OSError as exc:
-        findings.append(Finding("parse-error", ERROR, rel, 1, f"cannot read the file: {exc}"))
+        message = f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
+        findings.append(Finding("parse-error", ERROR, rel, 1, message))
         return None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        findings.append(Finding("parse-error", ERROR, rel, line, "the file is not UTF-8 text"))
+        message = "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요"
+        findings.append(Finding("parse-error", ERROR, rel, line, message))
         return None
     if "\x00" in text:
-        findings.append(Finding("parse-error", ERROR, rel, 1, "the file is binary, not text"))
+        message = "텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요"
+        findings.append(Finding("parse-error", ERROR, rel, 1, message))
         return None
     return text.replace("\r\n", "\n")
 
@@ -391,8 +499,14 @@ def _parse_policy(path: str, rel: str, kb: KB):
     try:
         data = yamlsrc.parse(text)
     except YAMLSourceError as exc:
-        return None, [Finding("parse-error", ERROR, rel, exc.line, exc.message)]
+        found = Finding("parse-error", ERROR, rel, exc.line, exc.message, blocks=_ids_in(text))
+        return None, [found]
     return policy_from_data(data, rel, findings), findings
+
+
+def _ids_in(text: str) -> tuple[str, ...]:
+    """The ids written in a policy file that does not parse: what its failure hides."""
+    return tuple(dict.fromkeys(m[1] for m in ID_LINE.finditer(text)))
 
 
 def _parse_answer(path: str, rel: str, kb: KB):
@@ -408,7 +522,7 @@ def _parse_manual(path: str, rel: str, kb: KB):
     text = _read(path, rel, findings)
     if text is None:
         return None, findings
-    return manual_from_text(text, rel, _rel(path, kb.docs_dir)), findings
+    return manual_from_text(text, rel, _rel(path, kb.docs_dir), findings), findings
 
 
 def _load_each(kb: KB, paths: list[str], parse, into: list, cache: ParseCache) -> None:
@@ -425,11 +539,14 @@ def _load_each(kb: KB, paths: list[str], parse, into: list, cache: ParseCache) -
             into.append(item)
 
 
-def load_files(kb: KB, cache: ParseCache) -> None:
-    policies = _files(kb.policies_dir, (".yaml", ".yml"))
+def load_files(kb: KB, cache: ParseCache, publish_html: bool = False) -> None:
+    fence = Fence(kb.root, kb.docs_dir, kb.policies_dir)
+    rel = lambda path: _rel(path, kb.root)  # noqa: E731
+    policies = _files(kb.policies_dir, (".yaml", ".yml"), screen=Screen(fence, rel, kb.findings))
     _load_each(kb, policies, _parse_policy, kb.policies, cache)
-    _load_each(kb, _files(kb.answers_dir, (".md",)), _parse_answer, kb.answers, cache)
-    manuals = _files(kb.docs_dir, (".md",), skip=kb.answers_dir)
+    docs = Screen(fence, rel, kb.findings, publish_html)
+    _load_each(kb, _files(kb.answers_dir, (".md",), screen=docs), _parse_answer, kb.answers, cache)
+    manuals = _files(kb.docs_dir, (".md",), skip=kb.answers_dir, screen=docs)
     _load_each(kb, manuals, _parse_manual, kb.manuals, cache)
 
 
@@ -457,7 +574,7 @@ def load(config: KBConfig | str | Path = "mkdocs.yml", cache: bool = True) -> KB
         config_file=config.config_file,
     )
     parse_cache = ParseCache(kb.root, enabled=cache)
-    load_files(kb, parse_cache)
+    load_files(kb, parse_cache, config.publish_html)
     parse_cache.save()
     index_clauses(kb)
     return kb

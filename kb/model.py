@@ -14,6 +14,9 @@ from pathlib import Path
 ERROR = "error"
 WARNING = "warning"
 
+# Findings that are a cause: the file or field could not be read as written.
+ROOT_CODES = frozenset({"parse-error", "schema-error"})
+
 CITATION_CODES = frozenset(
     {
         "bad-citation",
@@ -36,6 +39,10 @@ class Finding:
     message: str
     subject: str | None = None
     clause: str | None = None
+    # Clause ids this finding leaves unreadable (a clause with a schema error;
+    # every id written in a policy file that does not parse). Findings about
+    # them follow from this one and are collapsed into it (see causes.py).
+    blocks: tuple[str, ...] = ()
 
     @property
     def shown_path(self) -> str:
@@ -43,7 +50,8 @@ class Finding:
         return unicodedata.normalize("NFC", self.path)
 
     def sort_key(self) -> tuple:
-        return (self.path, self.line, self.code, self.message)
+        """SPEC §5: a file's parse and schema errors come before what follows from them."""
+        return (self.code not in ROOT_CODES, self.path, self.line, self.code, self.message)
 
     def to_dict(self) -> dict:
         data = {

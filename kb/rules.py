@@ -34,6 +34,18 @@ def versions(clause: Clause) -> list[Version]:
     return [top, *clause.history]
 
 
+def change_label(old: Version, new: Version) -> str:
+    """`v2 → v3: note`: a history note says what changed from one version to the next."""
+    head = f"v{old.version or '?'} → v{new.version or '?'}"
+    return f"{head}: {old.note}" if old.note else head
+
+
+def changes_of(clause: Clause) -> list[tuple[Version, Version]]:
+    """(older, newer) pairs, newest change first, in the order of the file's history."""
+    chain = versions(clause)
+    return list(zip(chain[1:], chain, strict=False))
+
+
 def in_force(clause: Clause, on: date) -> Version | None:
     """SPEC §4: the version with the latest `effective <= on`, or None before the first."""
     dated = [v for v in versions(clause) if v.effective is not None and v.effective <= on]
@@ -46,6 +58,12 @@ def scheduled(clause: Clause, on: date) -> Version | None:
     """The next version decided in advance: the earliest one dated after `on`."""
     later = [v for v in versions(clause) if v.effective is not None and v.effective > on]
     return min(later, key=lambda v: v.effective) if later else None
+
+
+def shown(clause: Clause, on: date) -> Version:
+    """The version to show on `on`: the one in force, never a scheduled one while an
+    earlier version applies; a clause not yet in force at all shows its first version."""
+    return in_force(clause, on) or scheduled(clause, on) or versions(clause)[0]
 
 
 def first_effective(clause: Clause) -> date | None:

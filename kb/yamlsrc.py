@@ -13,6 +13,8 @@ from datetime import date, datetime
 
 import yaml
 
+from . import dates, yamlerrors
+
 # The base loader resolves no implicit types, so PyYAML's Python resolver does
 # not run for every scalar; `_plain` below resolves the few types a KB uses.
 _STR = "tag:yaml.org,2002:str"
@@ -44,13 +46,23 @@ _IMPLICIT = re.compile(
 _IMPLICIT_START = frozenset("0123456789+-.~nNtTfFyYoO")
 
 
-class YAMLSourceError(Exception):
-    """A file that is not valid YAML; `line` is 1-based."""
+# Alias expansion limits (billion laughs): a few hundred bytes of anchors and
+# aliases can expand to gigabytes. A KB file has no need for more than this.
+MAX_ALIAS_USES = 1_000  # aliases expanded while reading one document, nested ones too
+MAX_EXPANSION = 1_000_000  # characters and nodes that aliases may add to a document
 
-    def __init__(self, message: str, line: int):
+
+_TOO_DEEP = "YAML이 너무 깊이 중첩되어 있습니다: 목록과 묶음의 중첩을 줄이세요"
+
+
+class YAMLSourceError(Exception):
+    """A file that is not valid YAML; `line` and `column` are 1-based."""
+
+    def __init__(self, message: str, line: int, column: int | None = None):
         super().__init__(message)
         self.message = message
         self.line = line
+        self.column = column
 
 
 class Map(dict):
@@ -100,12 +112,42 @@ def _scalar(node: yaml.ScalarNode):
     return node.value
 
 
-def _convert(node, offset: int):
+class _Budget:
+    """How much a document may grow through its aliases (see MAX_EXPANSION).
+
+    The composer shares one node object for an anchor and all its aliases, so
+    a node met a second time is an alias being expanded.
+    """
+
+    def __init__(self, source_size: int, offset: int):
+        self.left = source_size + MAX_EXPANSION
+        self.aliases = MAX_ALIAS_USES
+        self.seen: set[int] = set()
+        self.offset = offset
+
+    def spend(self, node) -> None:
+        self.left -= 1 + (len(node.value) if isinstance(node, yaml.ScalarNode) else 0)
+        if id(node) in self.seen:
+            self.aliases -= 1
+        else:
+            self.seen.add(id(node))
+        if self.left < 0 or self.aliases < 0:
+            raise YAMLSourceError(
+                "YAML 별칭(*이름)이 너무 많이 펼쳐집니다(별칭 폭탄): 이 파일은 읽지 않았습니다. "
+                "앵커(&)와 별칭(*)을 지우고 값을 직접 쓰세요",
+                node.start_mark.line + 1 + self.offset,
+                node.start_mark.column + 1,
+            )
+
+
+def _convert(node, budget: _Budget):
+    budget.spend(node)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
+    offset = budget.offset
     line = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.SequenceNode):
-        seq = Seq(_convert(item, offset) for item in node.value)
+        seq = Seq(_convert(item, budget) for item in node.value)
         seq.line = line
         seq.lines = [item.start_mark.line + 1 + offset for item in node.value]
         return seq
@@ -115,38 +157,43 @@ def _convert(node, offset: int):
     for key_node, value_node in node.value:
         # Keys are names: kept as written (`on:` is the key "on", not True).
         if isinstance(key_node, yaml.ScalarNode):
+            budget.spend(key_node)
             key = key_node.value
         else:
-            key = str(_convert(key_node, offset))
-        mapping[key] = _convert(value_node, offset)
+            key = str(_convert(key_node, budget))
+        mapping[key] = _convert(value_node, budget)
         mapping.lines[key] = key_node.start_mark.line + 1 + offset
     return mapping
 
 
-def _error_line(exc: yaml.YAMLError, offset: int) -> int:
-    mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-    return (mark.line + 1 + offset) if mark is not None else 1 + offset
-
-
-def _error_text(exc: yaml.YAMLError) -> str:
-    if isinstance(exc, yaml.MarkedYAMLError):
-        parts = [p for p in (exc.context, exc.problem) if p]
-        return "invalid YAML: " + "; ".join(parts)
-    return f"invalid YAML: {exc}"
+def _error_mark(exc: yaml.YAMLError):
+    return getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
 
 
 def parse(text: str, offset: int = 0):
-    """Parse one YAML document; lines are shifted by `offset` (for front matter)."""
+    """Parse one YAML document; lines are shifted by `offset` (for front matter).
+
+    Safe on hostile input: no tags are constructed, and alias expansion is
+    limited (MAX_ALIAS_USES, MAX_EXPANSION), so a bomb is a YAMLSourceError
+    in milliseconds. Anything that reads KB YAML (git history included)
+    should come through here.
+    """
     try:
         node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:  # the pure-Python composer on deep nesting
+        raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
     except yaml.YAMLError as exc:
-        raise YAMLSourceError(_error_text(exc), _error_line(exc, offset)) from None
+        mark = _error_mark(exc)
+        line = (mark.line + 1 + offset) if mark is not None else 1 + offset
+        column = mark.column + 1 if mark is not None else None
+        char = text[mark.index : mark.index + 1] if mark is not None else ""
+        raise YAMLSourceError(yamlerrors.describe(exc, column, char), line, column) from None
     if node is None:
         return None
     try:
-        return _convert(node, offset)
+        return _convert(node, _Budget(len(text), offset))
     except RecursionError:
-        raise YAMLSourceError("invalid YAML: nesting is too deep", 1 + offset) from None
+        raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
 
 
 def split_front_matter(text: str) -> tuple[str, str, int]:
@@ -156,13 +203,17 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     """
     lines = text.split("\n")
     if not lines or lines[0].rstrip("\r").strip() != "---":
-        raise YAMLSourceError("no front matter: the file must start with a '---' line", 1)
+        raise YAMLSourceError(
+            "머리말(front matter)이 없습니다: 파일 첫 줄을 '---'로 시작하세요", 1
+        )
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index].rstrip("\r")):
             front = "\n".join(lines[1:index])
             body = "\n".join(lines[index + 1 :])
             return front, body, index + 2
-    raise YAMLSourceError("front matter is not closed: add a '---' line after it", 1)
+    raise YAMLSourceError(
+        "머리말(front matter)이 닫히지 않았습니다: 머리말 끝에 '---' 줄을 넣으세요", 1
+    )
 
 
 def parse_front_matter(text: str) -> tuple[object, str, int]:
@@ -171,12 +222,9 @@ def parse_front_matter(text: str) -> tuple[object, str, int]:
 
 
 def as_date(value) -> date | None:
-    """A YAML date, or an ISO date written as a quoted string."""
+    """A YAML date, or a date written as a quoted string (`'2026-03-01'`)."""
     if isinstance(value, date) and not isinstance(value, datetime):
         return value
     if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
+        return dates.parse(value)
     return None

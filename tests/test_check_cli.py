@@ -137,10 +137,11 @@ def test_second_run_sees_every_edit(make_kb, kb_cli):
     assert [f["code"] for f in kb_cli.json(*args)[1]["findings"]] == ["stale-citation"]
     (config.parent / "docs/answers/other.md").write_text("---\nid: pay\n---\n", encoding="utf-8")
     codes = [f["code"] for f in kb_cli.json(*args)[1]["findings"]]
-    assert codes == ["missing-citation", "schema-error", "duplicate-id", "stale-citation"]
+    # SPEC §5: a file's schema errors come before the findings that follow
+    assert codes == ["schema-error", "missing-citation", "duplicate-id", "stale-citation"]
     answer.unlink()
     codes = [f["code"] for f in kb_cli.json(*args)[1]["findings"]]
-    assert codes == ["missing-citation", "schema-error"]
+    assert codes == ["schema-error", "missing-citation"]
 
 
 def test_nfd_file_names_are_reported_as_nfc(make_kb, kb_cli):

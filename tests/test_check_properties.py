@@ -96,12 +96,15 @@ def test_answer_front_matter_of_any_type(tmp_path_factory, front, body):
 
 def test_huge_and_deep_values_are_findings(tmp_path):
     deep = "a: " + "[" * 5000 + "]" * 5000 + "\n"
-    huge = "id: P\ntitle: " + "가" * 2_000_000 + "\nowner: 팀\nclauses: []\n"
-    data = run_check(tmp_path, {"policies/deep.yaml": deep, "policies/huge.yaml": huge})
+    big = "id: P\ntitle: " + "가" * 600_000 + "\nowner: 팀\nclauses: []\n"  # 1.8 MB: read
+    huge = "id: Q\ntitle: " + "가" * 2_000_000 + "\nowner: 팀\nclauses: []\n"  # 6 MB: not read
+    data = run_check(tmp_path, {"policies/deep.yaml": deep, "policies/big.yaml": big,
+                                "policies/huge.yaml": huge})
     codes = {(f["path"], f["code"]) for f in data["findings"]}
     assert ("policies/deep.yaml", "parse-error") in codes or (
         "policies/deep.yaml", "schema-error") in codes
-    assert ("policies/huge.yaml", "schema-error") in codes
+    assert ("policies/big.yaml", "schema-error") in codes
+    assert ("policies/huge.yaml", "parse-error") in codes  # over the 2 MB limit
 
 
 def test_not_utf8_is_a_parse_error_with_line(tmp_path):
@@ -125,4 +128,5 @@ def test_bad_file_does_not_hide_the_rest(tmp_path):
         "docs/answers/x.md": "---\nid: x\ntitle: t\ncites: [B-1@2]\n---\n",
     }
     data = run_check(tmp_path, files)
-    assert [f["code"] for f in data["findings"]] == ["stale-citation", "parse-error"]
+    # SPEC §5: the parse error first; B-1 is read from b.yaml, so its citation is checked
+    assert [f["code"] for f in data["findings"]] == ["parse-error", "stale-citation"]

@@ -233,10 +233,19 @@ def test_plugin_order_does_not_matter(tmp_path):
     assert data["docs"] == [] and (out / "search" / "kb" / "meta.json").is_file()
 
 
-def test_a_broken_synonyms_file_stops_the_build_with_its_path(tmp_path, kb_cli):
+def test_a_broken_synonyms_file_stops_the_build_with_its_path(tmp_path):
+    import subprocess
+    import sys
+
     config = write_kb(tmp_path / "kb", SEARCH_KB)
     (config.parent / "synonyms.yaml").write_text("synonyms:\n  - [unclosed\n", encoding="utf-8")
-    result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(tmp_path / "site"))
-    assert result.exit_code != 0
-    assert "검색 색인을 만들지 못했습니다" in result.output
-    assert "synonyms.yaml:3" in result.output and "Traceback" not in result.output
+    # A process of its own: MkDocs logs the error, and its log handlers outlive CliRunner.
+    result = subprocess.run(
+        [sys.executable, "-m", "kb", "build", "-q", "-f", str(config),
+         "--site-dir", str(tmp_path / "site")],
+        capture_output=True, text=True,
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "검색 색인을 만들지 못했습니다" in output
+    assert "synonyms.yaml:3" in output and "Traceback" not in output

@@ -204,7 +204,7 @@ def test_bump_with_text_option_and_crlf_answers_kept(repo, kb_cli):
                 "--effective",
                 "2026-01-01",
             ],
-            "is not valid",
+            "형식에 맞지 않습니다",
         ),
         (["review", "same-day-cutof"], "did you mean same-day-cutoff"),
     ],

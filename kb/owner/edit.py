@@ -25,7 +25,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 
 from .. import rules
 from ..errors import KBError
-from ..load import ANSWER_ID_PATTERN, ID_PATTERN, nfc
+from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
 
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
@@ -71,6 +71,15 @@ def _dump(yaml: YAML, data) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write all of `text` or nothing: a crash never leaves half a file."""
+    try:
+        _write_atomic(path, text)
+    except OSError as exc:  # a name too long, a read-only folder: say so, no traceback
+        raise KBError(
+            f"{path}: 파일을 쓸 수 없습니다({exc.strerror or exc}): 경로와 쓰기 권한을 확인하세요"
+        ) from None
+
+
+def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
     try:
@@ -103,8 +112,9 @@ class Edit:
 
 def _check_id(value: str, pattern: re.Pattern, what: str) -> str:
     value = nfc(value.strip())
-    if not pattern.fullmatch(value):
-        raise KBError(f"{what} {value!r} is not valid: use the pattern {pattern.pattern}")
+    problem = id_problem(value, pattern)  # the check's own rule, before any file is named
+    if problem is not None:
+        raise KBError(f"{what}: {problem}")
     return value
 
 
@@ -128,7 +138,7 @@ def new_policy(
     path: Path | None = None,
 ) -> Edit:
     """A new policy file with its first clause, `<ID>-1` (a policy needs one)."""
-    policy_id = _check_id(policy_id, ID_PATTERN, "policy id")
+    policy_id = _check_id(policy_id, ID_PATTERN, "정책 id")
     _taken(kb, policy_id)
     target = path or kb.policies_dir / f"{policy_id.lower()}.yaml"
     if target.exists():
@@ -190,7 +200,7 @@ def new_clause(
 ) -> Edit:
     """Append a clause (version 1) to a policy file, leaving the rest of the file as it was."""
     policy, path = _policy_file(kb, policy_id)
-    clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "clause id")
+    clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "조항 id")
     if not clause_id.startswith(policy.id + "-"):
         raise KBError(f"clause id {clause_id!r} must begin with '{policy.id}-'")
     _taken(kb, clause_id)
@@ -274,12 +284,14 @@ def bump(
     return Edit(path, [f"{clause_id}: version {clause.version} -> {clause.version + 1}"])
 
 
-def future_bump_warning(clause_id: str, day: date) -> str:
+def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None) -> str:
+    """What a future-dated bump means for the owner: nothing breaks until `day`."""
+    until = f"그 전까지는 버전 {in_force}이(가) 시행 중이라 " if in_force else ""
     return (
-        f"warning: version takes effect on {day}: until then `kb check` finds no current "
-        f"version of {clause_id} (a clause keeps one current version). To schedule a change "
-        f"ahead, add a replacement instead: `kb new clause POLICY --supersedes {clause_id} "
-        f"--effective {day}`."
+        f"{clause_id} 버전 {version}은(는) {day}부터 시행됩니다(시행 예정). {until}"
+        f"오늘 `kb check`는 그대로입니다. 그날 바뀌어야 할 답변과 매뉴얼은 "
+        f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
+        f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
     )
 
 
@@ -378,13 +390,17 @@ def _edit_front_matter(path: Path, rel: str, change) -> None:
 
 
 def pin(kb: KB, clause_id: str, today: date) -> str:
-    """`CLAUSE@VERSION` for the clause's current version, or why it cannot be cited."""
+    """`CLAUSE@VERSION` for the version in force on `today` (SPEC §4), or why it cannot be cited.
+
+    A scheduled version is not pinned before its date: the answer would be
+    `future-clause` today. A clause not yet in force at all gets its first version.
+    """
     clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
     if clause is None:
         near = rules.suggestions(kb, clause_id)
         hint = f"; did you mean {' or '.join(near)}?" if near else ""
         raise KBError(f"cannot cite {clause_id!r}: no clause has that id{hint}")
-    return f"{clause.id}@{clause.version}"
+    return f"{clause.id}@{rules.shown(clause, today).version}"
 
 
 def new_answer(
@@ -404,11 +420,12 @@ def new_answer(
 
     An answer with an `effective` date is checked against that day (SPEC §4).
     """
-    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "answer id")
+    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "답변 id")
     _taken(kb, answer_id)
     if not cites:
         raise KBError("an answer must cite at least one clause: give --cite CLAUSE-ID")
-    pins = [pin(kb, c, today) for c in cites]
+    on = max(today, effective or today)  # SPEC §4: checked on its own date
+    pins = [pin(kb, c, on) for c in cites]
     target = path or kb.answers_dir / f"{answer_id}.md"
     if target.exists():
         raise KBError(f"{target}: the file already exists; choose another path with --path")
@@ -429,8 +446,24 @@ def new_answer(
     front = _dump(_yaml(""), data)
     write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
     edit = Edit(target, [f"new answer {answer_id} citing {', '.join(pins)}"])
-    edit.messages += _not_current(kb, pins, max(today, effective or today))
+    edit.messages += _not_current(kb, pins, on)
+    edit.messages += _coming(kb, pins, on)
     return edit
+
+
+def _coming(kb: KB, pins: list[str], on: date) -> list[str]:
+    """A cited clause with a scheduled version: the new answer goes stale on that date."""
+    notes = []
+    for raw in pins:
+        clause = kb.clauses[raw.split("@")[0]]
+        later = rules.scheduled(clause, on)
+        if later is not None and rules.in_force(clause, on) is not None:
+            notes.append(
+                f"참고: {clause.id} 버전 {later.version}이(가) {later.effective}부터 시행됩니다. "
+                f"그날 이 답변을 다시 읽고 `kb review`하세요(새 버전에 맞춘 답변이면 "
+                f"--effective {later.effective})."
+            )
+    return notes
 
 
 def _not_current(kb: KB, pins: list[str], today: date) -> list[str]:
@@ -470,7 +503,8 @@ def review(kb: KB, answer_id: str, today: date, review_by: date | None = None) -
             continue
         if problem[0] == "stale-citation":
             clause = kb.clauses[citation.clause_id]
-            changes[citation.raw] = f"{clause.id}@{clause.version}"
+            # the version in force on the answer's date, never one scheduled after it
+            changes[citation.raw] = f"{clause.id}@{rules.in_force(clause, on).version}"
         else:
             result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
     for ref in answer.refs:

@@ -9,7 +9,7 @@ from datetime import date
 from .. import rules
 from ..errors import KBError
 from ..load import nfc
-from ..model import KB, Answer, Clause, Policy
+from ..model import KB, Answer, Clause, Policy, Version
 from .impact import relying_on
 
 STATES = {
@@ -77,7 +77,8 @@ def impact(kb: KB, clause_id: str) -> dict:
 
 def impact_text(kb: KB, data: dict) -> str:
     clause = kb.clauses[data["clause"]]
-    lines = [f"{clause.id} {clause.title} (v{clause.version}) 에 기대는 곳:"]
+    force = rules.shown(clause, date.today())
+    lines = [f"{clause.id} {clause.title} (v{force.version}) 에 기대는 곳:"]
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
@@ -97,6 +98,8 @@ def _indent(text: str, prefix: str = "    ") -> list[str]:
 def clause_data(kb: KB, clause: Clause, today: date) -> dict:
     reliance = relying_on(kb, clause.id)
     newer = rules.superseded_by(kb, clause, today)
+    force = rules.in_force(clause, today)
+    later = rules.scheduled(clause, today) if force is not None else None
     return {
         "kind": "clause",
         "id": clause.id,
@@ -113,8 +116,16 @@ def clause_data(kb: KB, clause: Clause, today: date) -> dict:
         "supersedes": clause.supersedes,
         "replaced_by": [c.id for c in kb.superseders.get(clause.id, [])],
         "text": clause.text,
+        "in_force": _version_data(force),
+        "scheduled": _version_data(later),
         "history": [
-            {"version": v.version, "effective": _iso(v.effective), "text": v.text, "note": v.note}
+            {
+                "version": v.version,
+                "effective": _iso(v.effective),
+                "text": v.text,
+                "note": v.note,
+                "outdated": v.outdated,
+            }
             for v in clause.history
         ],
         "answers": [a.id for a in reliance.answers],
@@ -122,8 +133,20 @@ def clause_data(kb: KB, clause: Clause, today: date) -> dict:
     }
 
 
+def _version_data(version: Version | None) -> dict | None:
+    if version is None:
+        return None
+    return {"version": version.version, "effective": _iso(version.effective), "text": version.text}
+
+
 def _iso(day: date | None) -> str | None:
     return day.isoformat() if day else None
+
+
+def _word_diff(old: str, new: str) -> list[str]:
+    from .changes import diff_text, hunks  # one word diff for every command
+
+    return [diff_text(runs) for runs in hunks(old, new)]
 
 
 def clause_text(kb: KB, clause: Clause, today: date) -> str:
@@ -136,16 +159,16 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
-    period = f"{clause.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
-    out.append(f"  버전 {clause.version}, {period}")
+    force = rules.shown(clause, today)
+    period = f"{force.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
+    out.append(f"  버전 {force.version}, {period}")
     if clause.supersedes:
         out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
     if data["replaced_by"]:
         out.append(f"  이 조항을 대체하는 조항: {', '.join(data['replaced_by'])}")
-    out += ["", "  본문:"] + _indent(clause.text)
-    for old in clause.history:
-        note = f" — {old.note}" if old.note else ""
-        out += ["", f"  이전 버전 {old.version} ({old.effective} 부터){note}:"] + _indent(old.text)
+    out += ["", f"  본문 (버전 {force.version}):"] + _indent(force.text)
+    out += _scheduled_text(clause, today)
+    out += _history_text(clause, today)
     out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
@@ -155,12 +178,47 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     return "\n".join(out)
 
 
+def _scheduled_text(clause: Clause, today: date) -> list[str]:
+    """Each version decided in advance, with its word diff from the one before it."""
+    force = rules.in_force(clause, today)
+    if force is None:
+        return []
+    out = []
+    previous = force
+    for later in sorted(rules.versions(clause), key=lambda v: v.effective or today):
+        if later.effective is None or later.effective <= today:
+            continue
+        out += ["", f"  시행 예정 ({later.effective}부터) 버전 {later.version}:"]
+        out += _indent(later.text)
+        out += ["", f"  바뀌는 부분 (버전 {previous.version} → {later.version}):"]
+        out += _indent("\n".join(_word_diff(previous.text, later.text)) or "(표기만 바뀜)")
+        previous = later
+    return out
+
+
+def _history_text(clause: Clause, today: date) -> list[str]:
+    """The changes as `v1 → v2: note`, then the texts of the versions no longer in force."""
+    pairs = rules.changes_of(clause)
+    if not pairs:
+        return []
+    out = ["", "  변경 이력:"]
+    for old, new in pairs:
+        coming = ", 시행 예정" if new.effective and new.effective > today else ""
+        out.append(f"    {rules.change_label(old, new)}  ({new.effective}부터{coming})")
+    force = rules.in_force(clause, today)
+    for old in clause.history:
+        if force is not None and old.effective and old.effective < force.effective:
+            out += ["", f"  이전 버전 {old.version} ({old.effective} 부터):"] + _indent(old.text)
+    return out
+
+
 def answer_data(kb: KB, answer: Answer, today: date) -> dict:
     on = rules.check_date(answer, today)
     citations = []
     for citation in answer.cites + answer.refs:
         clause = kb.clauses.get(citation.clause_id or "")
         problem = rules.citation_problem(kb, citation, on)
+        shown = rules.shown(clause, on) if clause else None
         citations.append(
             {
                 "citation": citation.raw,
@@ -171,8 +229,8 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
                 "code": problem[0] if problem else None,
                 "message": problem[1] if problem else None,
                 "title": clause.title if clause else None,
-                "version": clause.version if clause else None,
-                "text": clause.text if clause else None,
+                "version": shown.version if shown else None,
+                "text": shown.text if shown else None,
             }
         )
     return {
@@ -223,7 +281,12 @@ def policy_text(kb: KB, policy: Policy, today: date) -> str:
     for clause in policy.clauses:
         state = STATES[rules.state(kb, clause, today)]
         count = len(relying_on(kb, clause.id).answers)
-        out.append(f"    {clause.id}  v{clause.version}  {state}  {clause.title}  (답변 {count}개)")
+        force = rules.shown(clause, today)
+        later = rules.scheduled(clause, today) if rules.in_force(clause, today) else None
+        coming = f"  → v{later.version} {later.effective}부터 시행 예정" if later else ""
+        out.append(
+            f"    {clause.id}  v{force.version}  {state}  {clause.title}  (답변 {count}개){coming}"
+        )
     return "\n".join(out)
 
 

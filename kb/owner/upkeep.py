@@ -4,7 +4,9 @@
 - tags that no active answer carries (only drafts or retired answers);
 - answers and policies due for review within `days`, and overdue, with owners;
 - citations that are good today but will break on a coming date, because the
-  clause expires or a replacement takes effect.
+  clause expires, a replacement takes effect or a scheduled version does;
+- scheduled versions (SPEC §4), each with the answers and the manual lines
+  that refer to the clause: what to re-read before the date.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from .. import rules
-from ..model import KB, Answer, Citation
+from ..model import KB, Answer, Citation, Version
 from .impact import reliance_index
 
 FORMATS = ("text", "json", "markdown")
@@ -46,6 +48,23 @@ class Breaking:
 
 
 @dataclass
+class Scheduled:
+    """A version decided in advance, and what must be re-read before its date."""
+
+    date: str
+    clause: str
+    title: str
+    owner: str | None
+    path: str
+    line: int
+    from_version: int | None
+    to_version: int | None
+    note: str | None
+    answers: list[dict] = field(default_factory=list)  # {id, title, path, line, citation}
+    manuals: list[dict] = field(default_factory=list)  # {path, lines}
+
+
+@dataclass
 class Upkeep:
     today: str
     days: int
@@ -53,6 +72,7 @@ class Upkeep:
     tags_without_answers: list[dict] = field(default_factory=list)
     due: list[Due] = field(default_factory=list)
     breaking: list[Breaking] = field(default_factory=list)
+    scheduled: list[Scheduled] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -64,6 +84,7 @@ def upkeep(kb: KB, today: date, days: int = 30) -> Upkeep:
     report.tags_without_answers = tags_without_answers(kb)
     report.due = due_for_review(kb, today, today + timedelta(days=days))
     report.breaking = breaking_citations(kb, today)
+    report.scheduled = scheduled_changes(kb, today)
     return report
 
 
@@ -152,6 +173,7 @@ def _break_dates(kb: KB, clause_id: str | None, after: date) -> list[date]:
     dates += [
         c.effective for c in kb.superseders.get(clause.id, []) if c.effective and not c.retired
     ]
+    dates += [v.effective for v in rules.versions(clause) if v.effective]  # scheduled versions
     return sorted(d for d in set(dates) if d > after)
 
 
@@ -187,6 +209,39 @@ def _breaking(kb: KB, answer: Answer, citation: Citation, on: date) -> list[Brea
     return []
 
 
+def scheduled_changes(kb: KB, today: date) -> list[Scheduled]:
+    """Every version that takes effect after `today` while an earlier one is in force."""
+    index = reliance_index(kb)
+    found = []
+    for clause in kb.clauses.values():
+        if clause.retired or rules.in_force(clause, today) is None:
+            continue
+        chain = sorted(rules.versions(clause), key=lambda v: (v.effective or today, v.version or 0))
+        for old, new in zip(chain, chain[1:], strict=False):
+            if new.effective and new.effective > today:
+                found.append(_scheduled(kb, clause, old, new, index.get(clause.id)))
+    return sorted(found, key=lambda s: (s.date, s.clause))
+
+
+def _scheduled(kb: KB, clause, old: Version, new: Version, reliance) -> Scheduled:
+    policy = kb.policy_of(clause)
+    item = Scheduled(
+        new.effective.isoformat(), clause.id, clause.title, policy.owner if policy else None,
+        clause.path, new.line or clause.line, old.version, new.version, old.note,
+    )
+    for answer in reliance.answers if reliance else []:
+        for citation in answer.cites + answer.refs:
+            if citation.clause_id == clause.id and citation.version != new.version:
+                item.answers.append(
+                    {"id": answer.id, "title": answer.title, "path": answer.path,
+                     "line": citation.line, "citation": citation.raw}
+                )
+    for manual in reliance.manuals if reliance else []:
+        lines = [c.line for c in manual.refs if c.clause_id == clause.id]
+        item.manuals.append({"path": manual.path, "lines": lines})
+    return item
+
+
 # --- rendering ----------------------------------------------------------------
 
 
@@ -209,6 +264,7 @@ def as_text(report: Upkeep) -> str:
         f"  {b.date}  {b.path}:{b.line}  {b.answer} ({_owner(b.owner)})  {b.code} {b.message}"
         for b in report.breaking
     ]
+    out += _scheduled_text(report.scheduled)
     out.append(f"검토 기한이 다가오거나 지난 항목 {len(report.due)}개:")
     out += [
         f"  {d.review_by}{' (지남)' if d.overdue else ''}  {d.kind} {d.id}  "
@@ -227,6 +283,29 @@ def as_text(report: Upkeep) -> str:
         for t in report.tags_without_answers
     ]
     return "\n".join(out)
+
+
+def _change(item: Scheduled) -> str:
+    head = f"v{item.from_version} → v{item.to_version}"
+    return f"{head}: {item.note}" if item.note else head
+
+
+def _manual_where(manual: dict) -> str:
+    return manual["path"] + ":" + ",".join(str(n) for n in manual["lines"])
+
+
+def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
+    out = [f"시행 예정인 변경 {len(scheduled)}개 (그날 전에 다시 읽을 답변과 매뉴얼):"]
+    for item in scheduled:
+        out.append(
+            f"  {item.date}  {item.clause} {item.title}  {_change(item)}  "
+            f"({_owner(item.owner)}, {item.path}:{item.line})"
+        )
+        out += [
+            f"    답변 {a['path']}:{a['line']}  {a['id']} [{a['citation']}]" for a in item.answers
+        ]
+        out += [f"    매뉴얼 {_manual_where(m)}" for m in item.manuals]
+    return out
 
 
 def _cell(value) -> str:
@@ -256,6 +335,20 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
                 b.message,
             ]
             for b in report.breaking
+        ],
+    )
+    out += ["## 시행 예정인 변경", "", "그날 전에 답변과 매뉴얼을 다시 읽어 두세요.", ""]
+    out += _table(
+        ["시행일", "조항", "바뀌는 내용", "다시 읽을 답변", "다시 읽을 매뉴얼"],
+        [
+            [
+                item.date,
+                f"`{item.clause}` {item.title}",
+                _change(item),
+                ", ".join(f"`{a['id']}`" for a in item.answers),
+                ", ".join(f"`{_manual_where(m)}`" for m in item.manuals),
+            ]
+            for item in report.scheduled
         ],
     )
     out += ["## 검토 기한", ""]

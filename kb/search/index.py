@@ -25,7 +25,9 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import sources
 from ..config import KBConfig, read_config
+from ..confine import Fence
 from ..model import KB, Answer, Clause, Manual
 from . import analysis
 
@@ -88,20 +90,26 @@ class Location:
 # --- what is on disk --------------------------------------------------------
 
 
-def _walk(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list:
+def _walk(
+    directory: Path, suffixes: tuple[str, ...], fence: Fence, skip: Path | None = None
+) -> list:
     """os.DirEntry of each file below `directory` (hidden folders and `skip` left out).
 
     Entries rather than Paths: on 10,000 answers the freshness check before
     every search is mostly this walk, and DirEntry.stat() is cheap.
     """
-    found = []
+    found: list = []
+    if not fence.inside(directory):
+        return found
     stack = [str(directory)]
     skipped = str(skip) if skip is not None else None
     while stack:
         try:
             with os.scandir(stack.pop()) as entries:
                 for entry in entries:
-                    if entry.is_dir():
+                    if entry.is_symlink() and not fence.inside(entry.path):
+                        continue  # never out of the KB (`kb check` reports the link)
+                    if entry.is_dir(follow_symlinks=False):
                         if not entry.name.startswith(".") and entry.path != skipped:
                             stack.append(entry.path)
                     elif entry.name.endswith(suffixes):
@@ -115,10 +123,11 @@ def source_files(config: KBConfig) -> dict[str, tuple[str, os.DirEntry]]:
     """Relative path -> (kind of file, its directory entry) for every file search reads."""
     files = {}
     prefix = str(config.root).rstrip("/") + "/"
+    fence = Fence(config.root, config.docs_dir, config.policies_dir)
     for kind, entries in (
-        ("policy", _walk(config.policies_dir, (".yaml", ".yml"))),
-        ("answer", _walk(config.answers_dir, (".md",))),
-        ("manual", _walk(config.docs_dir, (".md",), skip=config.answers_dir)),
+        ("policy", _walk(config.policies_dir, (".yaml", ".yml"), fence)),
+        ("answer", _walk(config.answers_dir, (".md",), fence)),
+        ("manual", _walk(config.docs_dir, (".md",), fence, skip=config.answers_dir)),
     ):
         for entry in entries:
             rel = entry.path[len(prefix):] if entry.path.startswith(prefix) else entry.path
@@ -139,8 +148,10 @@ def _stat(entry: os.DirEntry) -> list[int]:
 
 
 def _digest(entry: os.DirEntry) -> str:
-    with open(entry.path, "rb") as handle:
-        return hashlib.sha1(handle.read()).hexdigest()
+    try:
+        return hashlib.sha1(sources.read_bytes(entry.path)).hexdigest()
+    except (OSError, sources.SourceError):
+        return ""  # not indexed; `kb check` says why
 
 
 def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
@@ -245,13 +256,28 @@ def answer_doc(answer: Answer) -> dict:
     }
 
 
+def _clause_body(clause: Clause) -> str:
+    """The text in force first, then a scheduled one: a snippet shows what applies now.
+
+    (Which is which is decided when the file is indexed; both texts stay findable.)
+    """
+    from datetime import date
+
+    from ..rules import in_force
+
+    force = in_force(clause, date.today())
+    if force is None or force.version == clause.version:
+        return clause.text
+    return force.text + "\n\n" + clause.text
+
+
 def clause_doc(clause: Clause, policy_title: str) -> dict:
     return {
         "kind": KIND_CLAUSE,
         "id": clause.id,
         "path": clause.path,
         "title": clause.title,
-        "body": plain_text(clause.text),
+        "body": plain_text(_clause_body(clause)),
         "tags": [policy_title],
         "meta": {
             "policy": clause.policy_id,
@@ -259,6 +285,11 @@ def clause_doc(clause: Clause, policy_title: str) -> dict:
             "version": clause.version,
             "status": clause.status,
             "effective": clause.effective.isoformat() if clause.effective else None,
+            # every version's date: a scheduled top-level version must not make the
+            # clause read as 'future' while an earlier one is in force (SPEC §4)
+            "versions": [
+                [v.version, v.effective.isoformat()] for v in clause.history if v.effective
+            ],
             "expires": clause.expires.isoformat() if clause.expires else None,
             "supersedes": clause.supersedes,
             "tags": [],
@@ -305,8 +336,8 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
     for rel in rels:
         path = config.root / rel
         try:
-            text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError):
+            text = sources.read_bytes(str(path)).decode("utf-8-sig").replace("\r\n", "\n")
+        except (OSError, UnicodeDecodeError, sources.SourceError):
             continue  # `kb check` reports it; search indexes what it can read
         doc_path = _rel(path, config.docs_dir)
         if kinds.get(rel) == "policy":

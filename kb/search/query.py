@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 
 from ..config import KBConfig, read_config
-from ..model import KB, Clause
+from ..model import KB, Clause, Version
 from . import analysis, querytext
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index_dir
 from .querytext import ParsedQuery, Vocabulary
@@ -335,6 +335,7 @@ def _clause(stored: dict) -> Clause:
         expires=_day(meta.get("expires")),
         status=meta.get("status", "active"),
         supersedes=list(meta.get("supersedes", [])),
+        history=[Version(v, _day(day), "") for v, day in meta.get("versions", [])],
     )
 
 

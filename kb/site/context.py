@@ -8,7 +8,7 @@ from datetime import date
 from urllib.parse import unquote
 
 from .. import rules
-from ..model import KB, Answer, Citation, Clause
+from ..model import KB, Answer, Citation, Clause, Version
 from ..owner.impact import reliance_index
 from .labels import labels
 from .render import ROOT, KBMarkdown, clean_text
@@ -134,10 +134,21 @@ class Site:
         """Markdown as the reader sees it, for comparing versions without markup noise."""
         return clean_text(self.render(text))
 
-    def clause_html(self, clause: Clause) -> str:
-        if clause.id not in self._clause_html:
-            self._clause_html[clause.id] = self.render(clause.text)
-        return self._clause_html[clause.id]
+    def in_force(self, clause: Clause, on: date | None = None) -> Version:
+        """The version agents follow on `on` (today): never a scheduled one (SPEC §4).
+
+        A clause not yet in force at all shows its first version.
+        """
+        return rules.shown(clause, on or self.today)
+
+    def clause_html(self, clause: Clause, on: date | None = None) -> str:
+        return self.version_html(clause, self.in_force(clause, on))
+
+    def version_html(self, clause: Clause, version: Version) -> str:
+        key = f"{clause.id}@{version.version}@{version.effective}"  # a broken file may repeat N
+        if key not in self._clause_html:
+            self._clause_html[key] = self.render(version.text)
+        return self._clause_html[key]
 
     def answer_html(self, answer: Answer) -> tuple[str, str]:
         """(HTML to show, clean text to copy) of an answer's body."""

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from html import escape as e
 
 from .. import rules
-from ..model import Answer, Clause, Policy
+from ..model import Answer, Clause, Policy, Version
 from .context import Site
 from .render import PLACEHOLDER, diff_html
 from .tags import UNTAGGED, Tag
@@ -47,13 +47,29 @@ def _review(site: Site, review_by: date | None) -> str:
     return text
 
 
-def copy_button(site: Site, text: str, primary: bool = True) -> str:
+def copy_button(site: Site, text: str, primary: bool = True, warn: str = "") -> str:
+    """The copy button; with `warn`, kb.js asks the agent to confirm before copying."""
     kind = " md-button--primary" if primary else ""
+    confirm = (
+        f' data-warn="{e(warn)}" data-warn-ok="{e(site.t["copy_anyway"])}" '
+        f'data-warn-cancel="{e(site.t["copy_cancel"])}"'
+        if warn
+        else ""
+    )
     return (
         f'<button type="button" class="kb-copy md-button{kind}" data-copy="{e(text)}" '
         f'data-label="{e(site.t["copy"])}" data-copied="{e(site.t["copied"])}" '
-        f'data-failed="{e(site.t["copy_failed"])}">{e(site.t["copy"])}</button>'
+        f'data-failed="{e(site.t["copy_failed"])}"{confirm}>{e(site.t["copy"])}</button>'
     )
+
+
+def copy_warning(site: Site, answer: Answer) -> str:
+    """Why copying this answer needs a second look (a check error on it), or ""."""
+    problems = len(site.answer_problems(answer))
+    missing = answer.status != "draft" and not answer.cites
+    if not problems and not missing:
+        return ""
+    return site.t["copy_warn"].format(n=problems + int(missing))
 
 
 # --- answers ------------------------------------------------------------------
@@ -101,7 +117,7 @@ def answer_page(site: Site, answer: Answer) -> tuple[str, TOC]:
         f"<h1>{e(answer.title)}</h1>{meta}{problems_box(site, answer)}"
         '<section class="kb-send">'
         f'<div class="kb-send__head" data-search-exclude><h2>{e(site.t["to_send"])}</h2>'
-        f"{copy_button(site, text)}</div>"
+        f"{copy_button(site, text, warn=copy_warning(site, answer))}</div>"
         f'<div class="kb-send__body">{shown}</div>{hint}</section>'
         f"{questions_section(site, answer)}{cited_section(site, answer)}</div>"
     )
@@ -139,7 +155,7 @@ def problems_box(site: Site, answer: Answer) -> str:
 
 def cited_section(site: Site, answer: Answer) -> str:
     on = rules.check_date(answer, site.today)
-    cards = [clause_card(site, c.clause_id, c.raw, site.problem(c, on)) for c in answer.cites]
+    cards = [clause_card(site, c.clause_id, c.raw, site.problem(c, on), on) for c in answer.cites]
     if not cards:
         cards = [f'<p class="kb-muted">{e(site.t["no_citation"])}</p>']
     return (
@@ -148,7 +164,8 @@ def cited_section(site: Site, answer: Answer) -> str:
     )
 
 
-def clause_card(site: Site, clause_id: str | None, raw: str, problem) -> str:
+def clause_card(site: Site, clause_id: str | None, raw: str, problem, on=None) -> str:
+    """A cited clause with the text in force on `on` (the answer's date), not a scheduled one."""
     clause = site.kb.clauses.get(clause_id) if clause_id else None
     flag = ""
     if problem is not None:
@@ -161,17 +178,29 @@ def clause_card(site: Site, clause_id: str | None, raw: str, problem) -> str:
         return f'<div class="kb-card kb-card--error">{flag}</div>'
     state = site.state(clause)
     broken = " kb-card--error" if problem else ""
+    shown = site.in_force(clause, on)
     head = (
         f'<div class="kb-card__head"><a class="kb-id" href="{site.clause_href(clause)}">'
         f"{e(clause.id)}</a> <strong>{e(clause.title)}</strong> {badge(site, state)} "
-        f'<span class="kb-muted">v{clause.version} · {e(site.t["effective"])} '
-        f"{e(_iso(clause.effective))}</span></div>"
+        f'<span class="kb-muted">v{shown.version} · {e(site.t["effective"])} '
+        f"{e(_iso(shown.effective))}</span></div>"
     )
     return (
         f'<div class="kb-card kb-card--{state}{broken}">{head}{flag}'
-        f'<div class="kb-card__text">{site.clause_html(clause)}</div>'
-        f"{supersede_note(site, clause)}</div>"
+        f'<div class="kb-card__text">{site.version_html(clause, shown)}</div>'
+        f"{supersede_note(site, clause)}{coming_note(site, clause, on)}</div>"
     )
+
+
+def coming_note(site: Site, clause: Clause, on=None) -> str:
+    """One line under a cited clause: its text changes on a date already decided."""
+    later = rules.scheduled(clause, on or site.today)
+    if later is None or rules.in_force(clause, on or site.today) is None:
+        return ""
+    when = site.t["scheduled_from"].format(date=_iso(later.effective))
+    what = site.t["scheduled_version"].format(version=later.version)
+    link = f'<a href="{site.clause_href(clause)}">{e(when)}</a>'
+    return f'<p class="kb-note kb-note--warn">{link} · {e(what)}</p>'
 
 
 def _iso(day: date | None) -> str:
@@ -209,8 +238,8 @@ def policy_page(site: Site, policy: Policy) -> tuple[str, TOC]:
     clauses = [c for c in policy.clauses if c.id]
     rows = "".join(
         f'<tr><td><a class="kb-id" href="#{e(c.anchor)}">{e(c.id)}</a></td><td>{e(c.title)}</td>'
-        f"<td>v{c.version}</td><td>{_iso(c.effective)}</td>"
-        f"<td>{badge(site, site.state(c))}</td></tr>"
+        f"<td>v{site.in_force(c).version}</td><td>{_iso(site.in_force(c).effective)}</td>"
+        f"<td>{badge(site, site.state(c))}{_scheduled_badge(site, c)}</td></tr>"
         for c in clauses
     )
     index = (
@@ -227,14 +256,30 @@ def policy_page(site: Site, policy: Policy) -> tuple[str, TOC]:
     return body, [(c.anchor, f"{c.id} {c.title}") for c in clauses]
 
 
+def _scheduled_badge(site: Site, clause: Clause) -> str:
+    later = _coming_version(site, clause)
+    if later is None:
+        return ""
+    when = site.t["scheduled_from"].format(date=_iso(later.effective))
+    return f' <span class="kb-badge kb-badge--future">{e(when)}</span>'
+
+
+def _coming_version(site: Site, clause: Clause) -> Version | None:
+    """The next scheduled version of a clause in force today (SPEC §4), if any."""
+    if rules.in_force(clause, site.today) is None:
+        return None
+    return rules.scheduled(clause, site.today)
+
+
 def clause_section(site: Site, clause: Clause) -> str:
     t = site.t
     state = site.state(clause)
+    shown = site.in_force(clause)
     meta = _meta(
         [
             badge(site, state),
-            _labelled(site, "version", f"v{clause.version}"),
-            _labelled(site, "effective", _iso(clause.effective)),
+            _labelled(site, "version", f"v{shown.version}"),
+            _labelled(site, "effective", _iso(shown.effective)),
             _labelled(site, "expires", clause.expires and clause.expires.isoformat()),
         ]
     )
@@ -246,8 +291,33 @@ def clause_section(site: Site, clause: Clause) -> str:
         f'<section class="kb-clause kb-clause--{state}">'
         f'<h2 id="{e(clause.anchor)}"><span class="kb-id">{e(clause.id)}</span> '
         f"{e(clause.title)}</h2>{meta}{supersede_note(site, clause)}"
-        f'<div class="kb-clause__text">{site.clause_html(clause)}</div>{supersedes}'
+        f'<div class="kb-clause__text">{site.version_html(clause, shown)}</div>'
+        f"{scheduled_block(site, clause, shown)}{supersedes}"
         f"{history(site, clause)}{cited_by(site, clause)}</section>"
+    )
+
+
+def scheduled_block(site: Site, clause: Clause, shown: Version) -> str:
+    """SPEC §4: the text in force, and the scheduled text beside it with what changes."""
+    later = _coming_version(site, clause)
+    if later is None:
+        return ""
+    t = site.t
+    when = _iso(later.effective)
+    note = next((v.note for v in rules.versions(clause) if v.version == shown.version), None)
+    head = (
+        f'<span class="kb-badge kb-badge--future">{e(t["scheduled_from"].format(date=when))}'
+        f"</span> <strong>{e(t['scheduled_version'].format(version=later.version))}</strong>"
+        + (f' · <span class="kb-diff__note">{e(note)}</span>' if note else "")
+    )
+    diff = diff_html(site.plain(shown.text), site.plain(later.text))
+    return (
+        f'<div class="kb-scheduled" data-search-exclude><div class="kb-scheduled__head">{head}'
+        f'</div><div class="kb-clause__text">{site.version_html(clause, later)}</div>'
+        f'<div class="kb-diff"><div class="kb-diff__head">'
+        f"{e(t['scheduled_diff'].format(old=shown.version))}</div>"
+        f'<div class="kb-diff__body">{diff}</div></div>'
+        f'<p class="kb-muted">{e(t["scheduled_hint"].format(date=when))}</p></div>'
     )
 
 
@@ -263,27 +333,32 @@ def history(site: Site, clause: Clause) -> str:
     if not clause.history:
         return ""
     t = site.t
-    chain = [(clause.version, clause.effective, clause.text, None)] + [
-        (v.version, v.effective, v.text, v.note) for v in clause.history
-    ]
     changes = []
-    for (new_v, new_eff, new_text, _), (old_v, _old_eff, old_text, note) in zip(
-        chain, chain[1:], strict=False
-    ):
-        head = f"v{old_v or '?'} → v{new_v or '?'} · {e(t['effective'])} {_iso(new_eff)}"
-        note_html = f' · <span class="kb-diff__note">{e(note)}</span>' if note else ""
+    for old, new in rules.changes_of(clause):
+        # `v2 → v3: note`: a note says what changed from its version to the next
+        label = rules.change_label(old, new)
+        coming = ""
+        if new.effective and new.effective > site.today:
+            coming = f' <span class="kb-badge kb-badge--future">{e(t["future"])}</span>'
         changes.append(
-            f'<div class="kb-diff"><div class="kb-diff__head">{head}{note_html}</div>'
-            f'<div class="kb-diff__body">{diff_html(site.plain(old_text), site.plain(new_text))}'
+            f'<div class="kb-diff"><div class="kb-diff__head">{e(label)}{coming} · '
+            f'<span class="kb-diff__note">{e(t["effective"])} {_iso(new.effective)}</span></div>'
+            f'<div class="kb-diff__body">{diff_html(site.plain(old.text), site.plain(new.text))}'
             "</div></div>"
         )
+    # each version's row says how it came about: `v1 → v2: note` on v2's row
+    came = {
+        (new.version, new.effective): rules.change_label(old, new)
+        for old, new in rules.changes_of(clause)
+    }
     rows = "".join(
-        f"<tr><td>v{v or '?'}</td><td>{_iso(eff)}</td><td>{e(note or '')}</td></tr>"
-        for v, eff, _text, note in chain
+        f"<tr><td>v{v.version or '?'}</td><td>{_iso(v.effective)}</td>"
+        f"<td>{e(came.get((v.version, v.effective), ''))}</td></tr>"
+        for v in rules.versions(clause)
     )
     table = (
         f'<div class="kb-table kb-table--compact"><table><thead><tr><th>{e(t["version"])}</th>'
-        f"<th>{e(t['effective'])}</th><th>{e(t['note'])}</th></tr></thead><tbody>{rows}"
+        f"<th>{e(t['effective'])}</th><th>{e(t['changes'])}</th></tr></thead><tbody>{rows}"
         "</tbody></table></div>"
     )
     return (
@@ -361,7 +436,7 @@ def answer_item(site: Site, answer: Answer) -> str:
         f'<li class="kb-item"><div class="kb-item__main">'
         f'<a class="kb-item__title" href="{site.answer_href(answer)}">{e(answer.title)}</a> '
         f'{answer_badges(site, answer)}<div class="kb-item__preview">{e(preview)}</div></div>'
-        f"{copy_button(site, text, primary=False)}</li>"
+        f"{copy_button(site, text, primary=False, warn=copy_warning(site, answer))}</li>"
     )
 
 
@@ -508,6 +583,13 @@ def _due(site: Site, day: date) -> str:
     return f"{day.isoformat()} {tag}"
 
 
+def _change_state(site: Site, clause: Clause) -> str:
+    """A change dated after today is 시행 예정, even while an earlier version is in force."""
+    if clause.effective and clause.effective > site.today:
+        return rules.FUTURE
+    return site.state(clause)
+
+
 def recent_changes(site: Site, limit: int = 10) -> str:
     t = site.t
     start = site.today - timedelta(days=RECENT_DAYS)
@@ -523,7 +605,7 @@ def recent_changes(site: Site, limit: int = 10) -> str:
     rows = "".join(
         f'<tr><td>{_iso(c.effective)}</td><td><a class="kb-id" href="{site.clause_href(c)}">'
         f"{e(c.id)}</a> {e(c.title)}</td><td>v{c.version}</td>"
-        f"<td>{badge(site, site.state(c))}</td>"
+        f"<td>{badge(site, _change_state(site, c))}</td>"
         f"<td>{e((c.history[0].note or '') if c.history else '')}</td></tr>"
         for c in recent
     )

@@ -41,13 +41,43 @@
     }, 2500);
   }
 
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest ? event.target.closest(".kb-copy") : null;
-    if (!button) return;
-    event.preventDefault();
+  function copyNow(button) {
     copy(button.getAttribute("data-copy")).then(
       function () { flash(button, button.getAttribute("data-copied"), "kb-copy--done"); },
       function () { flash(button, button.getAttribute("data-failed"), "kb-copy--failed"); }
     );
+  }
+
+  // An answer with check errors (kb serve, --allow-errors): say so in the page and
+  // copy only when the agent confirms, so a stale answer is never pasted unknowingly.
+  function confirmFirst(button) {
+    var open = button.parentNode.querySelector(".kb-copy-confirm");
+    if (open) { open.querySelector(".kb-copy-confirm__ok").focus(); return; }
+    var box = document.createElement("div");
+    box.className = "kb-copy-confirm";
+    box.setAttribute("role", "alertdialog");
+    var text = document.createElement("p");
+    text.textContent = button.getAttribute("data-warn");
+    var ok = document.createElement("button");
+    ok.type = "button";
+    ok.className = "kb-copy-confirm__ok md-button";
+    ok.textContent = button.getAttribute("data-warn-ok");
+    var cancel = document.createElement("button");
+    cancel.type = "button";
+    cancel.className = "kb-copy-confirm__cancel md-button";
+    cancel.textContent = button.getAttribute("data-warn-cancel");
+    ok.addEventListener("click", function () { box.remove(); copyNow(button); });
+    cancel.addEventListener("click", function () { box.remove(); button.focus(); });
+    box.append(text, ok, cancel);
+    button.insertAdjacentElement("afterend", box);
+    ok.focus();
+  }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest(".kb-copy") : null;
+    if (!button) return;
+    event.preventDefault();
+    if (button.hasAttribute("data-warn")) confirmFirst(button);
+    else copyNow(button);
   });
 })();

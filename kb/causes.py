@@ -1,0 +1,80 @@
+"""Root cause first (SPEC §5): findings that only follow from an unreadable file.
+
+A policy file that does not parse leaves every citation of its clauses
+unknown; a clause with a bad date leaves each citation of it "not yet in
+effect". Reported one by one, such follow-on findings bury the one line the
+owner has to fix. Here they are counted into the finding that causes them,
+which then says how many citations it leaves unchecked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from .model import KB, ROOT_CODES, Finding
+
+
+@dataclass
+class _Cause:
+    finding: Finding
+    places: set[tuple[str, int, str]] = field(default_factory=set)  # (path, line, clause)
+    answers: set[str] = field(default_factory=set)
+    manuals: set[str] = field(default_factory=set)
+
+    def absorb(self, finding: Finding, is_answer: bool) -> None:
+        self.places.add((finding.path, finding.line, finding.clause or ""))
+        (self.answers if is_answer else self.manuals).add(finding.path)
+
+    def reported(self) -> Finding:
+        if not self.places:
+            return self.finding
+        return replace(self.finding, message=self.finding.message + self._note())
+
+    def _note(self) -> str:
+        whose = [f"답변 {len(self.answers)}개"] if self.answers else []
+        whose += [f"매뉴얼 {len(self.manuals)}개"] if self.manuals else []
+        if self.finding.code == "parse-error":
+            why = "이 파일을 읽지 못해 이 파일의 조항을"
+        else:
+            why = f"이 오류 때문에 {self.finding.blocks[0]}을(를)"
+        return (
+            f" — {why} 가리키는 인용·참조 {len(self.places)}곳"
+            f"({', '.join(whose)})을 확인하지 못했습니다. 이 줄을 먼저 고치세요"
+        )
+
+
+class Causes:
+    """The root-cause findings of a loaded KB and the clause ids each one blocks."""
+
+    def __init__(self, kb: KB):
+        self.kb = kb
+        self.causes = [_Cause(f) for f in kb.findings if f.blocks]
+        self.answer_paths = {a.path for a in kb.answers}
+
+    def cause_of(self, finding: Finding) -> _Cause | None:
+        """The unreadable file or field a finding follows from, if any."""
+        if finding.code in ROOT_CODES or not finding.clause:
+            return None
+        return next((c for c in self.causes if self._blocks(c.finding, finding.clause)), None)
+
+    def _blocks(self, cause: Finding, clause_id: str) -> bool:
+        if not any(clause_id == b or clause_id.startswith(b + "-") for b in cause.blocks):
+            return False
+        known = self.kb.clause(clause_id)
+        if cause.code == "parse-error":  # unless the clause is read from another file
+            return known is None
+        return known is not None and known.path == cause.path
+
+    def collapse(self, findings: list[Finding]) -> list[Finding]:
+        """`findings` with the follow-on ones counted into their causes instead."""
+        if not self.causes:
+            return findings
+        kept = []
+        for finding in findings:
+            cause = self.cause_of(finding)
+            if cause is None:
+                kept.append(finding)
+            else:
+                cause.absorb(finding, finding.path in self.answer_paths)
+        reported = {id(c.finding): c.reported() for c in self.causes}
+        return [reported.get(id(f), f) for f in kept]

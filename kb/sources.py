@@ -1,0 +1,82 @@
+"""Reading a KB's source files: regular files only, and never more than a limit.
+
+A KB is edited by many hands and checked out by CI; whatever sits in its
+folders must not hang or exhaust a command. A FIFO would block a plain
+open() for ever and a link to /dev/zero would be read until memory runs out,
+so a file is opened without blocking, checked to be a regular file, and read
+up to MAX_BYTES. Anything else is a SourceError whose message says what to do.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+# Larger than any policy, answer or manual page a person writes (the sample
+# KB's largest file is under 20 KB); small enough to parse in well under a second.
+MAX_BYTES = 2 * 1024 * 1024
+MAX_SHOWN = "2 MB"
+
+_KINDS = (
+    (stat.S_ISFIFO, "FIFO(이름 있는 파이프)"),
+    (stat.S_ISCHR, "장치 파일"),
+    (stat.S_ISBLK, "장치 파일"),
+    (stat.S_ISSOCK, "소켓"),
+    (stat.S_ISDIR, "폴더"),
+)
+
+
+class SourceError(Exception):
+    """A source file that kb does not read; `message` is for the person who put it there."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def _kind(mode: int) -> str:
+    return next((name for test, name in _KINDS if test(mode)), "일반 파일이 아닌 것")
+
+
+def _not_regular(mode: int) -> SourceError:
+    return SourceError(
+        f"일반 파일이 아니라 {_kind(mode)}입니다: kb는 일반 파일만 읽습니다. "
+        "이 항목을 지우거나 내용을 담은 파일로 바꾸세요"
+    )
+
+
+def _too_big(size: int) -> SourceError:
+    shown = f"{size / 1024 / 1024:.1f} MB" if size else f"{MAX_SHOWN} 넘게"
+    return SourceError(
+        f"파일이 너무 큽니다({shown}): kb는 한 파일을 {MAX_SHOWN}까지만 읽습니다. "
+        "파일을 여러 개로 나누세요"
+    )
+
+
+def is_regular(path: str) -> bool:
+    """True for a regular file (a link is followed); False for anything else or nothing."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def read_bytes(path: str) -> bytes:
+    """The bytes of a regular file of at most MAX_BYTES; else SourceError (or OSError)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags)  # a FIFO opens at once without a writer
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _not_regular(info.st_mode)
+        if info.st_size > MAX_BYTES:
+            raise _too_big(info.st_size)
+        chunks, total = [], 0
+        while chunk := os.read(fd, min(1 << 20, MAX_BYTES + 1 - total)):
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > MAX_BYTES:  # it grew while we read
+                raise _too_big(0)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
