@@ -97,41 +97,48 @@ def all_terms(searcher, docs: list[Doc]) -> Iterator[Term]:
         for btext in reader.lexicon(name):
             fields_of.setdefault(btext.decode("utf-8"), []).append(name)
     count = reader.doc_count()
-    lengths = {name: searcher.avg_field_length(name) or 1 for name in ROLES}
+    fields = {name: _Field(searcher, name, numbers) for name in ROLES}
     for text in sorted(fields_of):
         entry = Term(text, 0.0, False)
         found = 0
         for name in fields_of[text]:
             entry.known = entry.known or name in KNOWN_FIELDS
             found = max(found, reader.doc_frequency(name, text))
-            _score_field(searcher, entry, name, lengths[name], numbers, kinds)
+            fields[name].score(searcher, entry, numbers, kinds)
         entry.weight = q.weight_of(count, found) if found else 0.0
         yield entry
 
 
-def _score_field(searcher, entry: Term, name: str, avgfl: float, numbers, kinds) -> None:
-    from whoosh.scoring import bm25
+class _Field:
+    """What scoring a field's postings needs, read once: its lengths per document."""
 
-    reader, weighting = searcher.reader(), searcher.weighting
-    boost, slot, bits = ROLES[name]
-    scorable = searcher.schema[name].scorable  # whoosh scores others by weight alone
-    idf = searcher.idf(name, entry.text)
-    matcher = reader.postings(name, entry.text)
-    postings = entry.postings
-    while matcher.is_active():
-        docnum = matcher.id()
-        number = numbers.get(docnum)
-        if number is not None:  # not a deleted document
-            score = matcher.weight()
-            if scorable:
-                length = reader.doc_field_length(docnum, name, 1)
-                score = bm25(idf, score, length, avgfl, weighting.B, weighting.K1)
+    def __init__(self, searcher, name: str, numbers: dict[int, int]):
+        reader = searcher.reader()
+        self.name = name
+        self.boost, self.slot, self.bits = ROLES[name]
+        self.scorable = searcher.schema[name].scorable  # whoosh scores others by weight
+        self.avgfl = searcher.avg_field_length(name) or 1
+        self.lengths = {d: reader.doc_field_length(d, name, 1) for d in numbers}
+
+    def score(self, searcher, entry: Term, numbers: dict[int, int], kinds: list[int]) -> None:
+        from whoosh.scoring import bm25
+
+        weighting = searcher.weighting
+        b, k1 = weighting.B, weighting.K1
+        idf = searcher.idf(self.name, entry.text)
+        postings, slot, bits, boost = entry.postings, self.slot, self.bits, self.boost
+        for docnum, weight in searcher.reader().postings(self.name, entry.text).items_as("weight"):
+            number = numbers.get(docnum)
+            if number is None:
+                continue  # a deleted document
+            score = weight
+            if self.scorable:
+                score = bm25(idf, weight, self.lengths[docnum], self.avgfl, b, k1)
             row = postings.get(number)
             if row is None:
                 row = postings[number] = [0.0, 0.0, 0.0, kinds[number]]
             row[slot] += boost * score
             row[3] |= bits
-        matcher.next()
 
 
 def shard_of(text: str, shards: int) -> int:
