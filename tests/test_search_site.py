@@ -132,6 +132,14 @@ def test_typed_with_an_ime_finds_korean(page, query, expected):
 
 
 @pytest.mark.browser
+def test_results_show_the_words_found_in_their_text(page):
+    type_as_ime(page, "왕복 배송비")
+    shown(page, "왕복 배송비")
+    marked = page.locator(".kb-search__item").first.locator(".kb-search__snippet mark")
+    assert set(marked.all_inner_texts()) == {"왕복", "배송"}  # the terms, as kb search marks
+
+
+@pytest.mark.browser
 def test_a_mouse_paste_searches_without_any_key(page):
     paste(page, "비번 까먹었어요")
     assert shown(page, "비번 까먹었어요")[0] == "password-reset"

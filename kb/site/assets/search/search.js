@@ -364,6 +364,7 @@
   function search(query) {
     return start().then(function () {
       var parsed = parse(query);
+      state.words = parsed.words;
       if (!parsed.words.length && !parsed.idents.length && !parsed.grams.length) return [];
       return rank(parsed).then(rows);
     });
@@ -491,7 +492,7 @@
     if (row.s) head.appendChild(el("span", "kb-search__status-badge", row.s));
     head.appendChild(el("strong", "kb-search__title", row.t));
     a.appendChild(head);
-    a.appendChild(el("span", "kb-search__snippet", snippet(row.b || row.c)));
+    a.appendChild(snippet(row.b || row.c, state.words));
     li.appendChild(a);
     if (row.k === "answer" && row.c && window.kbFill) {
       var send = el("div", "kb-search__send");
@@ -508,9 +509,34 @@
     return li;
   }
 
-  function snippet(text) {
-    text = text || "";
-    return text.length > 120 ? text.slice(0, 120) + "…" : text;
+  /* A window of the text around the first query word it holds, the words
+     marked: kb/search/query.py's snippet(), by plain string matching. */
+  function snippet(text, words) {
+    var width = 120;
+    text = (text || "").split(/\s+/).join(" ").trim();
+    var span = el("span", "kb-search__snippet");
+    var found = (words || []).filter(function (w) { return w.length > 1 && text.indexOf(w) >= 0; });
+    if (!found.length) {
+      span.textContent = text.length > width ? text.slice(0, width) + "…" : text;
+      return span;
+    }
+    var first = Math.min.apply(null, found.map(function (w) { return text.indexOf(w); }));
+    var start = Math.max(0, first - Math.floor(width / 3));
+    var windowText = text.slice(start, start + width);
+    found.sort(function (a, b) { return b.length - a.length; });
+    var pattern = new RegExp(found.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|"), "g");
+    if (start) span.appendChild(document.createTextNode("…"));
+    var last = 0, m;
+    while ((m = pattern.exec(windowText)) !== null) {
+      span.appendChild(document.createTextNode(windowText.slice(last, m.index)));
+      span.appendChild(el("mark", "", m[0]));
+      last = m.index + m[0].length;
+    }
+    span.appendChild(document.createTextNode(windowText.slice(last)));
+    if (start + width < text.length) span.appendChild(document.createTextNode("…"));
+    return span;
   }
 
   function keys(event) {
