@@ -130,7 +130,7 @@ def site_search(config_file: Path, queries: list[dict]) -> tuple[list[list[str]]
             results, same = [], 0
             for q in queries:
                 results.append(ask(page, q["q"]))
-                vocabulary = vocabulary_of(str(Location(config.root).current()))
+                vocabulary = vocabulary_of(str(Location.of(config).current()))
                 terms = parse_query(q["q"], vocabulary).to_dict()
                 ranked = page.evaluate("p => window.kbSearch.rank(p)", terms)
                 same += [r["id"] for r in ranked] == [h.id for h in search(config, q["q"])]

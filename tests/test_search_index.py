@@ -10,6 +10,7 @@ import pytest
 from conftest import write_kb
 from search_kb import SEARCH_KB
 
+from kb.config import read_config
 from kb.errors import KBError
 from kb.search.index import Location, open_index, update
 from kb.search.query import search
@@ -84,7 +85,7 @@ def test_bad_synonyms_file_is_a_clear_error(kb):
 
 
 def test_missing_index_is_built_then_updated_incrementally(kb):
-    location = Location(kb.parent)
+    location = Location.of(read_config(kb))
     assert location.current() is None
     search(kb, "환불")
     first = location.current()
@@ -108,7 +109,7 @@ def test_an_index_made_by_another_analysis_is_rebuilt(kb):
     from kb.search import analysis
 
     search(kb, "환불")
-    manifest = Location(kb.parent).current() / "kb-manifest.json"
+    manifest = Location.of(read_config(kb)).current() / "kb-manifest.json"
     data = json.loads(manifest.read_text(encoding="utf-8"))
     assert data["settings"]["analysis"] == analysis.digest()
     data["settings"]["analysis"] = "an older analysis"
@@ -120,7 +121,7 @@ def test_the_query_vocabulary_is_written_beside_the_index_or_read_from_it(kb):
     from kb.search.querytext import VOCAB_FILE, vocabulary_of
 
     search(kb, "환불")
-    current = Location(kb.parent).current()
+    current = Location.of(read_config(kb)).current()
     terms = json.loads((current / VOCAB_FILE).read_text(encoding="utf-8"))["terms"]
     assert "환불" in terms and "은" not in terms
     (current / VOCAB_FILE).unlink()  # an index written by an interrupted build
@@ -140,7 +141,7 @@ def test_a_search_during_a_rebuild_reads_a_whole_index(kb):
         assert list(reader.documents(key="manual:manuals/entrance.md"))
     finally:
         reader.close()
-    assert Location(kb.parent).current() != old.storage.folder
+    assert Location.of(read_config(kb)).current() != old.storage.folder
     assert ids(search(kb, "경비실"))[0] == "manuals/entrance.md"
 
 

@@ -156,10 +156,9 @@ def test_the_site_lists_what_kb_search_lists_in_the_same_order(page, kb):
     """One reading of the query (kb/search/querytext.py and its twin in
     search.js), one set of weights: the same results, scores and verdicts."""
     config = read_config(kb)
-    directory = Location(config.root).current()
     for query in QUERIES:
         hits = search(config, query)
-        parsed = parse_query(query, vocabulary_of(str(directory)))
+        parsed = parse_query(query, vocabulary_of(str(Location.of(config).current())))
         assert page.evaluate("q => window.kbSearch.parse(q)", query) == parsed.to_dict(), query
         site = page.evaluate("p => window.kbSearch.rank(p)", parsed.to_dict())
         assert [r["id"] for r in site] == [h.id for h in hits], query

@@ -259,6 +259,15 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
     )
 
 
+def vocabulary_for(ix) -> Vocabulary:
+    """The query vocabulary of an open whoosh index, on disk or in memory."""
+    folder = getattr(ix.storage, "folder", None)  # a FileStorage's directory
+    if folder:
+        return vocabulary_of(str(folder))
+    with ix.reader() as reader:
+        return Vocabulary(vocabulary_terms(reader))
+
+
 @lru_cache(maxsize=4)
 def vocabulary_of(index_dir: str) -> Vocabulary:
     """The query vocabulary of an index directory (written when the index is)."""
