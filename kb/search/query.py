@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from ..config import KBConfig, read_config
@@ -226,25 +227,45 @@ def search(
 
 
 def _run(ix, query: str, limit: int, kind, tag, on: date | None) -> list[Hit]:
-    parsed = parse_query(query, querytext.vocabulary_for(ix))
+    with ix.searcher() as searcher:
+        return search_with(searcher, query, limit, kind, tag, on, querytext.vocabulary_for(ix))
+
+
+def search_with(
+    searcher,
+    query: str,
+    limit: int = 10,
+    kind: str | None = None,
+    tag: str | None = None,
+    on: date | None = None,
+    vocabulary: Vocabulary | None = None,
+) -> list[Hit]:
+    """`search` on an open whoosh searcher: a long-running service keeps one per index."""
+    if vocabulary is None:
+        vocabulary = reader_vocabulary(searcher.reader())
+    parsed = parse_query(query, vocabulary)
     if parsed.empty:
         return []
-    with ix.searcher() as searcher:
-        best = rank(searcher, parsed, limit, _filter(kind, tag))
-        wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}
-        wanted |= {hit["id"] for _, hit, _ in best if hit["kind"] == KIND_CLAUSE}
-        clauses = _clause_table(searcher, wanted)
-        day = on or date.today()
-        return [
-            _hit(hit, score, clauses, day, parsed.words, good) for score, hit, good in best
-        ]
+    best = rank(searcher, parsed, limit, _filter(kind, tag))
+    wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}
+    wanted |= {hit["id"] for _, hit, _ in best if hit["kind"] == KIND_CLAUSE}
+    clauses = _clause_table(searcher, wanted)
+    day = on or date.today()
+    return [_hit(hit, score, clauses, day, parsed.words, good) for score, hit, good in best]
+
+
+@lru_cache(maxsize=4)
+def reader_vocabulary(reader) -> Vocabulary:
+    """The query vocabulary of an open reader (a service reads it once per snapshot)."""
+    return Vocabulary(querytext.vocabulary_terms(reader))
 
 
 def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tuple]:
     """(score, whoosh hit, good) of the best `limit` documents, best first.
 
     The site's search box ranks the same way from postings written at build
-    time (kb/search/postings.py, assets/search/search.js): change both or neither.
+    time (kb/search/postings.py, assets/search/search.js), and `kb api` from
+    memory (kb/search/memory.py): change them together.
     """
     # optimize=False: whoosh's block-quality shortcut drops documents that score
     # above the last candidate (seen at 10,000 answers), which then depend on
