@@ -357,6 +357,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
     )
     local.extend(_key_findings(data, path, answer.id or None))
     answer.tags = fields.text_list("tags")
+    answer.questions = _questions(fields)
     answer.cites = _cites(data, fields)
     answer.refs = inline_refs(body, body_line)
     local.extend(frontmatter.answer_findings(data, data.lines, path, answer.id or None))
@@ -364,6 +365,14 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
         return answer  # retired answers are not checked
     findings.extend(for_status(local, answer.status))
     return answer
+
+
+def _questions(fields: _Fields) -> list[str]:
+    """`questions:` as a list, or as a block of text with one phrasing a line."""
+    value = fields.data.get("questions")
+    if isinstance(value, str):
+        return [nfc(line.strip()) for line in value.splitlines() if line.strip()]
+    return fields.text_list("questions")
 
 
 def _cites(data: Map, fields: _Fields) -> list[Citation]:

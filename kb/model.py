@@ -158,6 +158,8 @@ class Answer:
     effective: date | None = None
     lines: dict[str, int] = field(default_factory=dict)
     meta: dict = field(default_factory=dict)
+    # How customers ask for this answer, one phrasing an item: found by search.
+    questions: list[str] = field(default_factory=list)
 
     @property
     def anchor(self) -> str:

@@ -9,8 +9,9 @@ For the sample KB and a synthetic KB (scripts/gen_kb.py):
   (interpreter start-up and imports included), next to `kb --version`, the
   floor any `kb` command pays. The goal is a median <= 0.3 s.
 For the sample KB and a synthetic KB of --site-answers answers, the size of
-the site's search download (search_index.json and kb_vocab.json), raw and
-gzipped.
+the site's search files (search/kb/: shards of postings, result rows,
+vocabulary), raw and gzipped; scripts/bench_site_search.py measures what a
+browser actually fetches for a query.
 """
 
 from __future__ import annotations
@@ -79,11 +80,15 @@ def site_size(name: str, config: Path) -> None:
             check=True, capture_output=True, env=env,
         )
         seconds = time.perf_counter() - started
-        print(f"{name}: site search download (site built in {seconds:.0f} s)")
-        for rel in ("search/search_index.json", "search/kb_vocab.json"):
-            data = (Path(tmp) / rel).read_bytes()
-            packed = len(gzip.compress(data))
-            print(f"  {rel:<26} {len(data) / 1024:8.0f} KB raw {packed / 1024:6.0f} KB gzip")
+        print(f"{name}: site search files (site built in {seconds:.0f} s); a query fetches")
+        print("  meta.json, vocab.json, its terms' shards and its results' rows")
+        folder = Path(tmp) / "search" / "kb"
+        for rel in ("meta.json", "vocab.json", "t", "d"):
+            files = [folder / rel] if rel.endswith(".json") else list((folder / rel).iterdir())
+            sizes = [len(f.read_bytes()) for f in files]
+            packed = sum(len(gzip.compress(f.read_bytes())) for f in files)
+            print(f"  {rel:<10} {len(files):5d} file(s) {sum(sizes) / 1024:8.0f} KB raw "
+                  f"{packed / 1024:6.0f} KB gzip, largest {max(sizes) / 1024:5.0f} KB")
 
 
 def main() -> None:

@@ -104,6 +104,31 @@ def test_missing_index_is_built_then_updated_incrementally(kb):
     assert "password-reset" not in ids(search(kb, "비밀번호", limit=50))
 
 
+def test_an_index_made_by_another_analysis_is_rebuilt(kb):
+    """An index on disk from an older kb (another analyzer, mecab or dictionary)."""
+    from kb.search import analysis
+
+    search(kb, "환불")
+    manifest = Location.of(read_config(kb)).current() / "kb-manifest.json"
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["settings"]["analysis"] == analysis.digest()
+    data["settings"]["analysis"] = "an older analysis"
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    assert update(kb).full is True
+
+
+def test_the_query_vocabulary_is_written_beside_the_index_or_read_from_it(kb):
+    from kb.search.querytext import VOCAB_FILE, vocabulary_of
+
+    search(kb, "환불")
+    current = Location.of(read_config(kb)).current()
+    terms = json.loads((current / VOCAB_FILE).read_text(encoding="utf-8"))["terms"]
+    assert "환불" in terms and "은" not in terms
+    (current / VOCAB_FILE).unlink()  # an index written by an interrupted build
+    vocabulary_of.cache_clear()
+    assert ids(search(kb, "비번 까먹었어요"))[0] == "password-reset"
+
+
 def test_a_search_during_a_rebuild_reads_a_whole_index(kb):
     update(kb)
     old = open_index(kb, refresh=False)
@@ -154,9 +179,17 @@ def test_cli_reports_a_missing_config_cleanly(tmp_path, kb_cli):
 def test_no_result_is_said_in_korean(kb, kb_cli):
     result = kb_cli("search", "zzzz", "-f", str(kb))
     assert result.exit_code == 0
-    assert "결과가 없습니다" in result.output
-    assert json.loads(kb_cli("search", "zzzz", "-f", str(kb), "--format", "json").output)[
-        "results"] == []
+    assert "맞는 답변을 찾지 못했습니다" in result.output
+    data = json.loads(kb_cli("search", "zzzz", "-f", str(kb), "--format", "json").output)
+    assert data["results"] == [] and data["no_good_answer"] is True
+
+
+def test_weak_hits_are_not_offered_as_answers(kb, kb_cli):
+    # Only 배송 (a common word) of this question is in the KB: the rest is about stocks.
+    result = kb_cli("search", "주식 배당금 배송 일정 알려줘", "-f", str(kb))
+    assert result.output.startswith("'주식 배당금 배송 일정 알려줘': 맞는 답변을 찾지 못했습니다")
+    data = json.loads(kb_cli("search", "환불 언제 돼요", "-f", str(kb), "--format", "json").output)
+    assert data["no_good_answer"] is False and data["results"][0]["good"] is True
 
 
 CS_KB = {

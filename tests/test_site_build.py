@@ -37,7 +37,14 @@ def built(tmp_path_factory):
 
 
 def _tree(root: Path) -> dict[str, int]:
-    return {str(p.relative_to(root)): p.stat().st_size for p in root.rglob("*") if p.is_file()}
+    """The KB's files; `.kb-cache/` is the local search index (`kb search` keeps it
+    there too, ignored by git), which the site's search is made from."""
+    files = (p for p in root.rglob("*") if p.is_file())
+    return {
+        str(p.relative_to(root)): p.stat().st_size
+        for p in files
+        if not p.relative_to(root).parts[0] == ".kb-cache"
+    }
 
 
 def read(site: Path, rel: str) -> str:

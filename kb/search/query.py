@@ -1,11 +1,12 @@
 """Search a KB: `search(kb_or_config, query) -> list[Hit]`, best first.
 
-The query is analysed like the documents (morphemes, compounds, ids), so
-particles and endings do not matter. Each query word may match a title, the
-body, tags or the synonyms of the document's words; syllable pairs catch
-typos and odd spacing at a low weight. Answers (what an agent sends) rank
-above clauses and manual pages, and a document that matches more of the
-query's words ranks above one that matches a single word many times.
+The query is split into the index's own terms (kb/search/querytext.py, the
+same reading as the site's search box), so particles and endings do not
+matter. Each query word may match a title, the body, tags or the synonyms
+of the document's words; syllable pairs catch typos and odd spacing at a low
+weight. Answers (what an agent sends) rank above clauses and manual pages,
+and a document that matches more of the query's words ranks above one that
+matches a single word many times.
 """
 
 from __future__ import annotations
@@ -13,22 +14,33 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 
 from .. import rules as _rules
 from ..config import KBConfig, read_config
 from ..model import KB, Clause, Version
-from . import analysis
+from . import analysis, querytext
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, searching
+from .querytext import ParsedQuery, Vocabulary
 
 KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 # Weights of each field for one query word.
-FIELD_BOOSTS = {"title": 2.0, "body": 1.0, "tags": 2.0, "syn": 0.7, "tsyn": 1.0}
+FIELD_BOOSTS = {
+    "title": 2.0, "body": 1.0, "tags": 2.0, "ask": 1.0, "syn": 0.7, "tsyn": 1.0
+}
 TITLE_WEIGHT = 2.0  # a query word found in the title counts this much more
 GRAM_BOOST = 0.25
 IDENT_BOOST = 20.0
 # What an agent sends first; manual pages are background reading.
 KIND_BOOSTS = {KIND_ANSWER: 1.5, KIND_CLAUSE: 1.0, KIND_MANUAL: 0.8}
+# A result matches well when it holds at least this share of the query's weight
+# (or its id was asked for); when none does, both searches say NO_GOOD_ANSWER.
+GOOD_MATCH = 0.35
+NO_GOOD_ANSWER = "맞는 답변을 찾지 못했습니다"
+# Whoosh is asked for this many candidates per result wanted, then they are re-ranked.
+CANDIDATES = 4
+MIN_CANDIDATES = 40
 MARK_START, MARK_END = "<mark>", "</mark>"
 
 
@@ -52,6 +64,7 @@ class Hit:
     snippet: str = ""  # matched words wrapped in <mark>...</mark>
     status: str = "active"  # an answer's status, or a clause's state
     cites: list[CitedClause] = field(default_factory=list)
+    good: bool = True  # matches the query well (GOOD_MATCH)
 
     def to_dict(self) -> dict:
         return {
@@ -64,6 +77,7 @@ class Hit:
             "snippet": self.snippet.replace(MARK_START, "").replace(MARK_END, ""),
             "status": self.status,
             "cites": [c.to_dict() for c in self.cites],
+            "good": self.good,
         }
 
 
@@ -75,24 +89,9 @@ def _config(kb_or_config) -> KBConfig:
     return read_config(Path(kb_or_config))
 
 
-@dataclass
-class ParsedQuery:
-    words: list[str]
-    idents: list[str]
-    grams: list[str]
-
-    @property
-    def empty(self) -> bool:
-        return not (self.words or self.idents or self.grams)
-
-
-def parse_query(text: str) -> ParsedQuery:
-    text = analysis.nfc(text).strip()
-    idents = [m[0].lower() for m in analysis.ID_PATTERN.finditer(text)]
-    if re.fullmatch(r"[\w./-]+", text) and text.lower() not in idents:
-        idents.append(text.lower())  # an answer id or a manual page's path
-    words = list(dict.fromkeys(analysis.words(text)))
-    return ParsedQuery(words, idents, list(dict.fromkeys(analysis.bigrams(text))))
+def parse_query(text: str, vocabulary: Vocabulary) -> ParsedQuery:
+    """The query read as the site's search box reads it (kb/search/querytext.py)."""
+    return querytext.parse(text, vocabulary)
 
 
 def whoosh_query(parsed: ParsedQuery, reader=None):
@@ -109,7 +108,7 @@ def whoosh_query(parsed: ParsedQuery, reader=None):
 
 
 def _known(reader, word: str) -> bool:
-    return any((field, word) in reader for field in ("title", "body", "syn"))
+    return any((field, word) in reader for field in ("title", "body", "ask", "syn"))
 
 
 def _filter(kind: str | None, tag: str | None):
@@ -133,17 +132,22 @@ class Coverage:
     on a KB of 10,000 answers.
     """
 
-    def __init__(self, searcher, words: list[str], docnums):
+    def __init__(self, searcher, words: list[str], docnums, idents: list[str] = ()):
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
-        self.weights = [_idf(reader, w) for w in words]
+        self.weights = [idf_weight(reader, w) for w in words]
         self.total = sum(self.weights)
+        # For telling a good match: a word the KB never uses weighs most of all,
+        # since the question is then about something the KB does not cover.
+        rarest = idf_weight(reader, "", found=0)
+        self.unknown = sum(rarest for w in self.weights if not w)
         # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
         anywhere = (*FIELD_BOOSTS, "gram", "ident")
         self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
         self.title = [self._docs(reader, w, ("title",), docnums) for w in words]
         self.title_syn = [self._docs(reader, w, ("title", "tsyn"), docnums) for w in words]
+        self.asked_for = set().union(*(self._docs(reader, i, ("ident",), docnums) for i in idents))
 
     @staticmethod
     def _docs(reader, word: str, fields, docnums: list[int]) -> set[int]:
@@ -168,6 +172,15 @@ class Coverage:
         matched = (w for w, docs in zip(self.weights, sets, strict=True) if docnum in docs)
         return sum(matched) / self.total
 
+    def good(self, docnum: int) -> bool:
+        """Whether the document holds enough of the query's weight to count as an answer."""
+        if docnum in self.asked_for:
+            return True
+        if not self.total:
+            return False
+        share = self.share(docnum, self.anywhere) * self.total / (self.total + self.unknown)
+        return share >= GOOD_MATCH
+
     def factor(self, hit) -> float:
         """Answers first; then documents that match more of the query, above all in the title."""
         everywhere = self.share(hit.docnum, self.anywhere)
@@ -177,15 +190,23 @@ class Coverage:
         return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
 
 
-def _idf(reader, word: str) -> float:
+def idf_weight(reader, word: str, found: int | None = None) -> float:
     """How much `word` tells documents apart: a word most answers share (반납, 결제)
     weighs less. The square root keeps common words meaningful (`팀장 바꿔주세요`);
     a word no document has weighs nothing, since it cannot favour any."""
+    if found is None:
+        fields = (*FIELD_BOOSTS, "gram", "ident")
+        found = max(reader.doc_frequency(name, word) for name in fields)
+        if not found:
+            return 0.0
+    return weight_of(reader.doc_count(), found)
+
+
+def weight_of(doc_count: int, found: int) -> float:
+    """`idf_weight` from the counts: `found` is the most documents any field has the word in."""
     import math
 
-    fields = (*FIELD_BOOSTS, "gram", "ident")
-    found = max(reader.doc_frequency(name, word) for name in fields)
-    return math.sqrt(math.log(1 + reader.doc_count() / (1 + found))) if found else 0.0
+    return math.sqrt(math.log(1 + doc_count / (1 + found)))
 
 
 def search(
@@ -201,14 +222,14 @@ def search(
         from ..errors import KBError
 
         raise KBError(f"알 수 없는 종류 {kind!r}: {', '.join(KINDS)} 중 하나를 쓰세요")
-    if parse_query(query).empty:
-        return []  # no index work for a query of punctuation only
+    if not analysis.nfc(query).strip():
+        return []
     return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))
 
 
 def _run(ix, query: str, limit: int, kind, tag, on: date | None) -> list[Hit]:
     with ix.searcher() as searcher:
-        return search_with(searcher, query, limit, kind, tag, on)
+        return search_with(searcher, query, limit, kind, tag, on, querytext.vocabulary_for(ix))
 
 
 def search_with(
@@ -218,25 +239,54 @@ def search_with(
     kind: str | None = None,
     tag: str | None = None,
     on: date | None = None,
+    vocabulary: Vocabulary | None = None,
 ) -> list[Hit]:
     """`search` on an open whoosh searcher: a long-running service keeps one per index."""
-    parsed = parse_query(query)
+    if vocabulary is None:
+        vocabulary = reader_vocabulary(searcher.reader())
+    parsed = parse_query(query, vocabulary)
     if parsed.empty:
         return []
-    results = searcher.search(
-        whoosh_query(parsed, searcher.reader()),
-        limit=max(limit * 4, 40),
-        filter=_filter(kind, tag),
-    )
-    coverage = Coverage(searcher, parsed.words, [hit.docnum for hit in results])
-    scored = [(hit.score * coverage.factor(hit), hit) for hit in results]
-    scored.sort(key=lambda pair: -pair[0])
-    best = scored[:limit]
-    wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
-    wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
+    best = rank(searcher, parsed, limit, _filter(kind, tag))
+    wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}
+    wanted |= {hit["id"] for _, hit, _ in best if hit["kind"] == KIND_CLAUSE}
     clauses = _clause_table(searcher, wanted)
     day = on or date.today()
-    return [_hit(hit, score, clauses, day, parsed.words) for score, hit in best]
+    return [_hit(hit, score, clauses, day, parsed.words, good) for score, hit, good in best]
+
+
+@lru_cache(maxsize=4)
+def reader_vocabulary(reader) -> Vocabulary:
+    """The query vocabulary of an open reader (a service reads it once per snapshot)."""
+    return Vocabulary(querytext.vocabulary_terms(reader))
+
+
+def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tuple]:
+    """(score, whoosh hit, good) of the best `limit` documents, best first.
+
+    The site's search box ranks the same way from postings written at build
+    time (kb/search/postings.py, assets/search/search.js), and `kb api` from
+    memory (kb/search/memory.py): change them together.
+    """
+    # optimize=False: whoosh's block-quality shortcut drops documents that score
+    # above the last candidate (seen at 10,000 answers), which then depend on
+    # how the index happens to be split into blocks.
+    results = searcher.search(
+        whoosh_query(parsed, searcher.reader()),
+        limit=max(limit * CANDIDATES, MIN_CANDIDATES),
+        filter=filter,
+        optimize=False,
+    )
+    docnums = [hit.docnum for hit in results]
+    coverage = Coverage(searcher, parsed.words, docnums, parsed.idents)
+    scored = [(hit.score * coverage.factor(hit), hit, coverage.good(hit.docnum)) for hit in results]
+    scored.sort(key=lambda item: -item[0])
+    return scored[:limit]
+
+
+def no_good_answer(hits: list[Hit]) -> bool:
+    """Nothing matches well: say so rather than offer weak hits as answers."""
+    return not any(hit.good for hit in hits)
 
 
 def snippet(body: str, words: list[str], width: int = 120) -> str:
@@ -257,7 +307,7 @@ def snippet(body: str, words: list[str], width: int = 120) -> str:
     return ("…" if start else "") + marked + ("…" if start + width < len(text) else "")
 
 
-def _hit(hit, score: float, clauses: KB, on: date, words: list[str]) -> Hit:
+def _hit(hit, score: float, clauses: KB, on: date, words: list[str], good: bool = True) -> Hit:
     from .. import rules
 
     meta = hit.get("meta") or {}
@@ -279,6 +329,7 @@ def _hit(hit, score: float, clauses: KB, on: date, words: list[str]) -> Hit:
         snippet=snippet(hit["body"], words),
         status=status,
         cites=cites,
+        good=good,
     )
 
 
@@ -335,10 +386,17 @@ def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
         import json
 
         data = {"query": query, "results": [h.to_dict() for h in hits]}
+        data["no_good_answer"] = no_good_answer(hits)
         return json.dumps(data, ensure_ascii=False, indent=2)
     if not hits:
-        return f"'{query}'에 맞는 결과가 없습니다."
-    return "\n\n".join(_text(n, hit) for n, hit in enumerate(hits, 1))
+        return f"'{query}': {NO_GOOD_ANSWER}. 다른 말로 검색해 보세요."
+    listed = "\n\n".join(_text(n, hit) for n, hit in enumerate(hits, 1))
+    if no_good_answer(hits):
+        return (
+            f"'{query}': {NO_GOOD_ANSWER}. 다른 말로 검색해 보세요.\n"
+            f"아래는 검색어 일부만 들어 있는 결과입니다.\n\n{listed}"
+        )
+    return listed
 
 
 def _text(n: int, hit: Hit) -> str:

@@ -119,10 +119,21 @@ def answer_page(site: Site, answer: Answer) -> tuple[str, TOC]:
         f'<div class="kb-send__head" data-search-exclude><h2>{e(site.t["to_send"])}</h2>'
         f"{copy_button(site, text, warn=copy_warning(site, answer))}</div>"
         f'<div class="kb-send__body">{shown}</div>{hint}</section>'
-        f"{cited_section(site, answer)}</div>"
+        f"{questions_section(site, answer)}{cited_section(site, answer)}</div>"
     )
     # No heading ids and no table of contents: the page is one search entry, not three.
     return body, []
+
+
+def questions_section(site: Site, answer: Answer) -> str:
+    """The customer phrasings that find this answer (`questions:`), as asked."""
+    if not answer.questions:
+        return ""
+    items = "".join(f"<li>{e(q)}</li>" for q in answer.questions)
+    return (
+        f'<section class="kb-questions"><h2>{e(site.t["questions"])}</h2>'
+        f"<ul>{items}</ul></section>"
+    )
 
 
 def problems_box(site: Site, answer: Answer) -> str:

@@ -96,7 +96,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     # --- config: load and check the KB ----------------------------------------
 
     def on_config(self, config):
-        kb_config = self._kb_config(config)
+        kb_config = self.kb_config = self._kb_config(config)
         self.kb = load(kb_config)
         self.today = self._today()
         self.report = check(self.kb, self.today)
@@ -352,7 +352,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     # index exists whatever the order of `plugins` in mkdocs.yml.
     @event_priority(-50)
     def on_post_build(self, config) -> None:
-        sitesearch.post_build(config, self.kb)
+        sitesearch.post_build(config, self.kb_config, self.site)
 
 
 def _page_source(path: str) -> str | None:

@@ -1,25 +1,45 @@
-/* kb: Korean queries for MkDocs Material's search box.
+/* kb: the site's search box, ranked exactly as `kb search` ranks.
  *
- * Material's search worker receives the query as {type: 2, data: "..."}.
- * Before it is posted, this script rewrites the query into the terms the
- * search index holds (see kb/site/search.py): each Korean word is split into
- * vocabulary terms by the cheapest segmentation (fewest unknown syllables,
- * then fewest terms), particles and endings left over at the end of a word
- * are dropped, contracted verb forms are undone (바꿔 -> 바꾸, 됐 -> 되), and
- * clause ids are matched whole. The reader still sees what they typed.
+ * kb's own box and result list (no Material objects touched): `/` focuses it,
+ * arrows move, Enter opens, each answer result has a copy button with the
+ * placeholder fill-in of fill.js. Searches on `input` (a mouse paste) as well
+ * as on keyup (a Korean IME may send no input event for the last syllable).
+ *
+ * 1. Analysis: each Korean word is split into the index's terms by the
+ *    cheapest segmentation (vocab.json), particles and endings dropped,
+ *    contractions undone (바꿔 -> 바꾸), a misspelt word also mapped to the term
+ *    one jamo away; ids, numbers with counters and syllable pairs as in
+ *    kb/search/analysis.py.
+ * 2. Ranking: the per-term postings kb/search/postings.py wrote at build time,
+ *    fetched by shard, added up and re-ranked as kb/search/query.py's rank().
  */
 (function () {
   "use strict";
-  if (window.kbSearch) return; /* Material's instant navigation may re-run scripts */
+  if (window.kbSearch) return; /* instant navigation may re-run scripts */
 
-  var QUERY = 2; /* Material's SearchMessageType.QUERY */
   var here = document.currentScript && document.currentScript.src;
-  var url = new URL("../../../search/kb_vocab.json", here || location.href);
-  var vocab = null;
-  var ready = fetch(url)
-    .then(function (response) { return response.json(); })
-    .then(function (data) { vocab = prepare(data); })
-    .catch(function () { vocab = prepare({ terms: [], stop: [] }); });
+  var root = new URL("../../../", here || location.href);
+  var base = new URL("search/kb/", root);
+  var meta = null, vocab = null, started = null;
+  var shards = new Map(); /* shard number -> Promise of its terms */
+  var state = { query: null, shown: null, ids: [], noGood: false, searches: 0 };
+
+  function getJSON(url) {
+    return fetch(url).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    });
+  }
+
+  function start() {
+    if (!started) {
+      started = getJSON(new URL("meta.json", base)).then(function (m) {
+        meta = m;
+        return getJSON(new URL("vocab.json?v=" + m.version, base));
+      }).then(function (data) { vocab = prepare(data); });
+    }
+    return started;
+  }
 
   function prepare(data) {
     var terms = new Set(data.terms || []);
@@ -163,9 +183,13 @@
     segment(word).forEach(function (p, k) {
       if (p.term) out.push(p.term);
       else if (k === 0) {
-        /* an unknown start: a misspelling, or a word the KB never uses */
+        /* an unknown start: a misspelling, or a word the KB never uses. Kept
+           as kb search keeps it (an unknown word turns on syllable pairs and
+           counts against a good match), and its nearest term is added. */
         var chunk = stripEnding(p.unknown);
-        var guess = chunk.length >= 2 && !vocab.stop.has(chunk) ? nearest(chunk) : null;
+        if (chunk.length < 2 || vocab.stop.has(chunk)) return;
+        out.push(chunk);
+        var guess = nearest(chunk);
         if (guess) out.push(guess);
       }
       /* unknown syllables after a term are particles and endings */
@@ -186,57 +210,379 @@
     var out = [value, counter, value + counter];
     if (suffix === "권") out.push(value + counter + suffix);
     if (suffix === "권" || suffix === "전" || suffix === "후") out.push(suffix);
-    return out.filter(function (t) { return !vocab.stop.has(t); });
+    return out;
   }
 
-  function rewrite(query) {
-    var text = query.normalize("NFC").toLowerCase();
-    var terms = [];
-    var ids = text.match(/[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g) || [];
-    ids.forEach(function (id) { terms.push(id.replace(/-/g, "_") + "_"); });
-    text = text.replace(NUMBER_COUNTER, function (all, before, digits, multiplier, counter, suffix) {
-      counterTerms(digits, multiplier, counter, suffix).forEach(function (t) { terms.push(t + "^1"); });
-      return before + " ";
-    });
-    var words = text.match(/[\uac00-\ud7a3]+|[a-z0-9]+/g) || [];
-    words.forEach(function (word) {
-      if (!/[\uac00-\ud7a3]/.test(word)) {
-        if (!vocab.stop.has(word)) terms.push(word + "^1");
-        return;
-      }
-      koreanTerms(word).forEach(function (t) { terms.push(t + "^1"); });
-    });
-    var unique = terms.filter(function (t, i) { return terms.indexOf(t) === i; });
-    return unique.join(" ");
+  var ID = /[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g;
+
+  function unique(list) {
+    return list.filter(function (t, i) { return t !== "" && list.indexOf(t) === i; });
   }
 
-  /* What was asked and answered, for tests and the evaluation script */
-  var state = { ready: ready, sent: 0, received: 0, query: null, rewritten: null };
-  state.rewrite = function (q) { return rewrite(q); };
-  var watched = new WeakSet();
-
-  var post = Worker.prototype.postMessage;
-  Worker.prototype.postMessage = function (message) {
-    var rest = Array.prototype.slice.call(arguments, 1);
-    var worker = this;
-    if (!message || message.type !== QUERY || typeof message.data !== "string")
-      return post.apply(worker, [message].concat(rest));
-    if (!watched.has(worker)) {
-      watched.add(worker);
-      worker.addEventListener("message", function (ev) {
-        if (ev.data && ev.data.type === QUERY + 1) state.received++;
+  /* The query as kb/search/query.py's parse_query reads it: words, ids, syllable pairs. */
+  function parse(query) {
+    var text = query.normalize("NFC").trim();
+    var lower = text.toLowerCase();
+    var words = [];
+    var idents = lower.match(ID) || [];
+    idents.forEach(function (id) { words.push(id); });
+    if (/^[\p{L}\p{N}_./-]+$/u.test(text) && idents.indexOf(lower) < 0) idents.push(lower);
+    /* an id's parts are words too (refund-3: refund, 3), as mecab reads them */
+    var rest = lower.replace(ID, function (id) { return " " + id.replace(/[-_]/g, " ") + " "; });
+    rest = rest.replace(NUMBER_COUNTER,
+      function (all, before, digits, multiplier, counter, suffix) {
+        counterTerms(digits, multiplier, counter, suffix).forEach(function (t) { words.push(t); });
+        return before + " ";
       });
-    }
-    var send = function () {
-      var data = message.data.trim() ? rewrite(message.data) || message.data : message.data;
-      state.sent++;
-      state.query = message.data;
-      state.rewritten = data;
-      post.apply(worker, [{ type: message.type, data: data }].concat(rest));
+    (rest.match(/[\uac00-\ud7a3]+|[a-z0-9]+/g) || []).forEach(function (word) {
+      if (/[\uac00-\ud7a3]/.test(word)) koreanTerms(word).forEach(function (t) { words.push(t); });
+      else words.push(word);
+    });
+    var grams = [];
+    (text.match(/[\uac00-\ud7a3]+/g) || []).forEach(function (run) {
+      for (var i = 0; i + 1 < run.length; i++) grams.push(run.slice(i, i + 2));
+    });
+    return {
+      words: unique(words.filter(function (w) { return !vocab.stop.has(w); })),
+      idents: unique(idents),
+      grams: unique(grams)
     };
-    if (vocab) send();
-    else ready.then(send);
-  };
+  }
 
+  /* --- the index: shards of postings, fetched for a query's terms -------------- */
+
+  /* FNV-1a over UTF-16 code units, as kb/search/postings.py's shard_of */
+  function shardOf(text) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < text.length; i++) {
+      h ^= text.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % meta.shards;
+  }
+
+  function shard(n) {
+    if (!shards.has(n)) shards.set(n, getJSON(new URL("t/" + n + ".json?v=" + meta.version, base)));
+    return shards.get(n);
+  }
+
+  function lookup(terms) {
+    var wanted = unique(terms.map(shardOf));
+    return Promise.all(wanted.map(shard)).then(function (loaded) {
+      var found = {};
+      terms.forEach(function (t) {
+        var data = loaded[wanted.indexOf(shardOf(t))];
+        if (Object.prototype.hasOwnProperty.call(data, t)) found[t] = data[t];
+      });
+      return found;
+    });
+  }
+
+  /* A term's entry: [weight, known, doc, word, gram, ident, flags, doc, ...] */
+  var STRIDE = 5;
+
+  function each(entry, fn) {
+    for (var k = 2; k < entry.length; k += STRIDE)
+      fn(entry[k], entry[k + 1], entry[k + 2], entry[k + 3], entry[k + 4]);
+  }
+
+  /* kb/search/query.py's rank(): whoosh's summed scores, the best candidates
+     re-ranked by kind, by the share of the query's weight a document holds,
+     and by the share its title holds. */
+  function rank(parsed) {
+    var limit = meta.limit;
+    return lookup(parsed.words.concat(parsed.idents)).then(function (terms) {
+      var known = parsed.words.every(function (w) { return terms[w] && terms[w][1]; });
+      if (known || !parsed.grams.length) return [terms, known];
+      return lookup(parsed.grams).then(function (g) { return [terms, known, g]; });
+    }).then(function (got) {
+      var terms = got[0], grams = got[2] || {};
+      var raw = new Map(), kinds = new Map(), asked = new Set();
+      function add(entry, slot) {
+        if (!entry) return;
+        each(entry, function (doc, w, g, i, flags) {
+          var v = [w, g, i][slot];
+          if (v > 0) {
+            raw.set(doc, (raw.get(doc) || 0) + v);
+            kinds.set(doc, flags >> 2);
+            if (slot === 2) asked.add(doc);
+          }
+        });
+      }
+      parsed.words.forEach(function (w) { add(terms[w], 0); });
+      if (!got[1]) parsed.grams.forEach(function (g) { add(grams[g], 1); });
+      parsed.idents.forEach(function (i) { add(terms[i], 2); });
+      var candidates = Array.from(raw.keys()).sort(function (a, b) {
+        return raw.get(b) - raw.get(a) || a - b;
+      }).slice(0, Math.max(limit * meta.candidates, meta.min_candidates));
+      var chosen = new Set(candidates);
+      var weights = parsed.words.map(function (w) { return terms[w] ? terms[w][0] : 0; });
+      var total = weights.reduce(function (a, b) { return a + b; }, 0);
+      var unknown = meta.rarest * weights.filter(function (w) { return !w; }).length;
+      var any = new Map(), title = new Map(), titleSyn = new Map();
+      function plus(map, doc, w) { map.set(doc, (map.get(doc) || 0) + w); }
+      parsed.words.forEach(function (word, k) {
+        if (!terms[word]) return;
+        each(terms[word], function (doc, w, g, i, flags) {
+          if (!chosen.has(doc)) return;
+          plus(any, doc, weights[k]);
+          if (flags & 1) plus(title, doc, weights[k]);
+          if (flags & 2) plus(titleSyn, doc, weights[k]);
+        });
+      });
+      function share(map, doc) { return total ? (map.get(doc) || 0) / total : 1.0; }
+      var scored = candidates.map(function (doc) {
+        var everywhere = share(any, doc);
+        var inTitle = (share(title, doc) + share(titleSyn, doc)) / 2;
+        var factor = meta.kind_boosts[kinds.get(doc)] * Math.pow(0.5 + everywhere, 2) *
+          (1 + meta.title_weight * inTitle);
+        var good = asked.has(doc) ||
+          (total > 0 && everywhere * total / (total + unknown) >= meta.good);
+        return { doc: doc, score: raw.get(doc) * factor, good: good };
+      });
+      scored.sort(function (a, b) { return b.score - a.score; }); /* stable, as Python's */
+      return scored.slice(0, limit);
+    });
+  }
+
+  var chunks = new Map();
+
+  function rows(results) {
+    var wanted = unique(results.map(function (r) { return Math.floor(r.doc / meta.chunk); }));
+    wanted.forEach(function (n) {
+      if (!chunks.has(n)) chunks.set(n, getJSON(new URL("d/" + n + ".json?v=" + meta.version, base)));
+    });
+    return Promise.all(wanted.map(function (n) { return chunks.get(n); })).then(function (loaded) {
+      return results.map(function (r) {
+        var n = Math.floor(r.doc / meta.chunk);
+        var row = loaded[wanted.indexOf(n)][r.doc % meta.chunk];
+        return Object.assign({ score: r.score, good: r.good }, row);
+      });
+    });
+  }
+
+  function search(query) {
+    return start().then(function () {
+      var parsed = parse(query);
+      state.words = parsed.words;
+      if (!parsed.words.length && !parsed.idents.length && !parsed.grams.length) return [];
+      return rank(parsed).then(rows);
+    });
+  }
+
+  /* --- the box and the list -------------------------------------------------------- */
+
+  var LABELS = { answer: "답변", clause: "조항", manual: "매뉴얼" };
+  var box, input, panel, list, status, active = -1, timer = null, asked = null, serial = 0;
+
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) node.className = cls;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function mount() {
+    box = el("div", "kb-search");
+    box.setAttribute("role", "search");
+    input = el("input", "kb-search__input");
+    input.type = "search";
+    input.placeholder = "답변 검색 ( / )";
+    input.setAttribute("aria-label", "답변 검색");
+    input.setAttribute("autocomplete", "off");
+    input.setAttribute("aria-controls", "kb-search-results");
+    input.setAttribute("aria-expanded", "false");
+    panel = el("div", "kb-search__panel");
+    panel.hidden = true;
+    status = el("p", "kb-search__status");
+    status.setAttribute("role", "status");
+    list = el("ol", "kb-search__results");
+    list.id = "kb-search-results";
+    list.setAttribute("role", "listbox");
+    panel.appendChild(status);
+    panel.appendChild(list);
+    box.appendChild(input);
+    box.appendChild(panel);
+    var header = document.querySelector(".md-header__inner");
+    if (header) {
+      var material = header.querySelector(".md-search");
+      header.insertBefore(box, material || null);
+    } else {
+      var bar = el("div", "kb-search-bar");
+      bar.appendChild(box);
+      document.body.insertBefore(bar, document.body.firstChild);
+    }
+    document.documentElement.classList.add("kb-search-ready");
+    input.addEventListener("input", schedule);
+    input.addEventListener("keyup", function (event) {
+      if (!/^(Arrow|Enter|Escape|Tab)/.test(event.key)) schedule();
+    });
+    input.addEventListener("focus", function () { start(); if (list.children.length) open(true); });
+    input.addEventListener("keydown", keys);
+    /* `/` (and Material's own `s` and `f`) focus this box. Taken in the capture
+       phase, so that the theme's hidden search does not open as well. */
+    window.addEventListener("keydown", function (event) {
+      if (!/^[/sf]$/.test(event.key) || event.ctrlKey || event.metaKey || event.altKey) return;
+      var t = event.target;
+      if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) return;
+      event.preventDefault();
+      event.stopPropagation();
+      input.focus();
+      input.select();
+    }, true);
+    document.addEventListener("click", function (event) {
+      if (!box.contains(event.target)) open(false);
+    });
+  }
+
+  function open(yes) {
+    panel.hidden = !yes;
+    input.setAttribute("aria-expanded", yes ? "true" : "false");
+  }
+
+  function schedule() {
+    clearTimeout(timer);
+    timer = setTimeout(run, 30);
+  }
+
+  function run() {
+    var query = input.value;
+    if (query === asked) return;
+    asked = query;
+    state.query = query;
+    var mine = ++serial;
+    if (!query.trim()) { show(query, []); return; }
+    search(query).then(function (found) {
+      if (mine === serial) show(query, found);
+    }, function (error) {
+      if (mine !== serial) return;
+      status.textContent = "검색 색인을 읽지 못했습니다: 사이트를 다시 빌드해 주세요 (" + error.message + ")";
+      open(true);
+    });
+  }
+
+  function show(query, found) {
+    list.textContent = "";
+    active = -1;
+    state.noGood = !!query.trim() && !found.some(function (r) { return r.good; });
+    if (!query.trim()) status.textContent = "";
+    else if (state.noGood)
+      status.textContent = meta.no_good_answer + "." + (found.length
+        ? " 아래는 검색어 일부만 들어 있는 결과입니다." : " 다른 말로 검색해 보세요.");
+    else status.textContent = "";
+    status.hidden = !status.textContent;
+    found.forEach(function (row, n) { list.appendChild(item(row, n)); });
+    open(!!query.trim());
+    state.ids = found.map(function (r) { return r.i; });
+    state.shown = query;
+    state.shownAt = performance.now();
+    state.searches++;
+  }
+
+  function item(row, n) {
+    var li = el("li", "kb-search__item" + (row.good ? "" : " kb-search__item--weak"));
+    li.id = "kb-search-item-" + n;
+    li.setAttribute("role", "option");
+    li.setAttribute("data-kind", row.k);
+    li.setAttribute("data-id", row.i);
+    var a = el("a", "kb-search__link");
+    a.href = new URL(row.u, root).href;
+    var head = el("span", "kb-search__head");
+    head.appendChild(el("span", "kb-search__kind", LABELS[row.k] || row.k));
+    if (row.s) head.appendChild(el("span", "kb-search__status-badge", row.s));
+    head.appendChild(el("strong", "kb-search__title", row.t));
+    a.appendChild(head);
+    a.appendChild(snippet(row.b || row.c, state.words));
+    li.appendChild(a);
+    if (row.k === "answer" && row.c && window.kbFill) {
+      var send = el("div", "kb-search__send");
+      var button = el("button", "kb-copy md-button md-button--primary", "복사");
+      button.type = "button";
+      button.setAttribute("data-copy", row.c);
+      button.setAttribute("data-label", "복사");
+      button.setAttribute("data-copied", "복사됨");
+      button.setAttribute("data-failed", "복사 실패: 직접 선택해 복사하세요");
+      send.appendChild(button);
+      li.appendChild(send);
+      window.kbFill.attach(button);
+    }
+    return li;
+  }
+
+  /* A window of the text around the first query word it holds, the words
+     marked: kb/search/query.py's snippet(), by plain string matching. */
+  function snippet(text, words) {
+    var width = 120;
+    text = (text || "").split(/\s+/).join(" ").trim();
+    var span = el("span", "kb-search__snippet");
+    var found = (words || []).filter(function (w) { return w.length > 1 && text.indexOf(w) >= 0; });
+    if (!found.length) {
+      span.textContent = text.length > width ? text.slice(0, width) + "…" : text;
+      return span;
+    }
+    var first = Math.min.apply(null, found.map(function (w) { return text.indexOf(w); }));
+    var start = Math.max(0, first - Math.floor(width / 3));
+    var windowText = text.slice(start, start + width);
+    found.sort(function (a, b) { return b.length - a.length; });
+    var pattern = new RegExp(found.map(function (w) {
+      return w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    }).join("|"), "g");
+    if (start) span.appendChild(document.createTextNode("…"));
+    var last = 0, m;
+    while ((m = pattern.exec(windowText)) !== null) {
+      span.appendChild(document.createTextNode(windowText.slice(last, m.index)));
+      span.appendChild(el("mark", "", m[0]));
+      last = m.index + m[0].length;
+    }
+    span.appendChild(document.createTextNode(windowText.slice(last)));
+    if (start + width < text.length) span.appendChild(document.createTextNode("…"));
+    return span;
+  }
+
+  function keys(event) {
+    var items = list.children;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!items.length) return;
+      event.preventDefault();
+      open(true);
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      move((active + step + items.length) % items.length);
+    } else if (event.key === "Enter") {
+      if (event.isComposing) return;
+      clearTimeout(timer);
+      run();
+      var target = items[active >= 0 ? active : 0];
+      if (target && input.value === state.shown) {
+        event.preventDefault();
+        location.href = target.querySelector("a").href;
+      }
+    } else if (event.key === "Escape") {
+      open(false);
+      input.blur();
+    }
+  }
+
+  function move(to) {
+    if (active >= 0 && list.children[active]) list.children[active].removeAttribute("aria-selected");
+    active = to;
+    var li = list.children[active];
+    li.setAttribute("aria-selected", "true");
+    input.setAttribute("aria-activedescendant", li.id);
+    li.scrollIntoView({ block: "nearest" });
+  }
+
+  /* For tests and scripts/eval_search.py */
+  state.parse = function (q) { return start().then(function () { return parse(q); }); };
+  state.rank = function (parsed) {
+    return start().then(function () { return rank(parsed); }).then(rows).then(function (found) {
+      return found.map(function (r) { return { id: r.i, kind: r.k, score: r.score, good: r.good }; });
+    });
+  };
+  state.search = function (q) {
+    return search(q).then(function (found) { return found.map(function (r) { return r.i; }); });
+  };
   window.kbSearch = state;
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", mount);
+  else mount();
 })();

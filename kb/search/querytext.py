@@ -1,0 +1,288 @@
+"""What a query means: the same reading in `kb search` and in the site's box.
+
+Documents are analysed with mecab (kb/search/analysis.py) when indexed. A
+query is read differently, because the browser cannot run mecab: each Korean
+word is split into terms of the index's own vocabulary by the cheapest
+segmentation (fewest unknown syllables, then fewest terms), particles and
+endings left at the end of a word are dropped, contracted verb forms undone
+(바꿔 -> 바꾸, 됐 -> 되) and a misspelt word is also mapped to the vocabulary
+term one jamo away. `kb search` reads queries this way too, so that both
+searches find the same documents in the same order; assets/search/search.js
+is the same algorithm line for line, and tests/test_search_site.py compares
+the two on many queries. Change both or neither.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .analysis import HANGUL, STOPWORDS
+
+# Particles, endings and fillers as customers type them: never a term, and
+# stripped from the end of a word the vocabulary does not know.
+ENDINGS = (
+    "은 는 이 가 을 를 에 에서 에게 한테 께 으로 로 와 과 랑 이랑 하고 도 만 까지 부터 보다 처럼 "
+    "의 요 이요 에요 예요 이에요 어요 아요 여요 해요 해 해서 했 했어요 했는데 하는 하면 하고 "
+    "돼 돼요 되요 됐 됐어요 되나요 되는 되면 나요 가요 인가요 인데 는데 은데 데요 대요 래요 "
+    "죠 지요 네요 군요 거든요 어서 아서 니까 으니까 면 으면 고 게 지 도록 려고 으려고 러 으러 "
+    "세요 으세요 주세요 줘요 주나요 싶어요 싶은데 있어요 있나요 없어요 있는데 없는데 "
+    "거에요 건가요 는지 은지 ㄴ지 냐 니 나 다 어 아 여"
+).split()
+ENDINGS_LONGEST_FIRST = sorted(set(ENDINGS), key=lambda e: (-len(e), e))
+STOP = sorted(STOPWORDS)
+ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
+WHOLE = re.compile(r"[\w./-]+")  # a query that may be an id or a page path as a whole
+NUMBER_COUNTER = re.compile(
+    r"(^|[^0-9,a-z])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:(만|천)\s?)?"
+    r"(영업일|개월|시간|주일|포인트|자리|일|주|달|년|분|초|원|회|번|명|인|대|개|건|장|차|월|시|살|세)"
+    r"(권|짜리|전|후|째|간|당)?"
+)
+MULTIPLIERS = {"만": 10000, "천": 1000}
+WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+")
+# Contracted vowels and the vowel of their stem: ㅘ ㅗ, ㅝ ㅜ, ㅕ ㅣ, ㅐ ㅏ, ㅙ ㅚ
+MEDIAL_BASE = {9: 8, 14: 13, 6: 20, 1: 0, 10: 11}
+
+
+@dataclass
+class ParsedQuery:
+    words: list[str]
+    idents: list[str]
+    grams: list[str]
+
+    @property
+    def empty(self) -> bool:
+        return not (self.words or self.idents or self.grams)
+
+    def to_dict(self) -> dict:
+        return {"words": self.words, "idents": self.idents, "grams": self.grams}
+
+
+def vocabulary_terms(reader) -> list[str]:
+    """The Korean terms a query is split into: those of the index's text fields."""
+    terms: set[str] = set()
+    endings = set(ENDINGS)
+    for name in ("title", "body", "ask", "syn"):
+        for btext in reader.lexicon(name):
+            text = btext.decode("utf-8")
+            if HANGUL.fullmatch(text) and text not in endings:
+                terms.add(text)
+    return sorted(terms)
+
+
+class Vocabulary:
+    def __init__(self, terms: list[str]):
+        self.terms = set(terms)
+        self.by_length: dict[int, list[str]] = {}
+        for term in terms:
+            self.by_length.setdefault(len(term), []).append(term)
+        self.longest = max((len(t) for t in terms), default=1)
+        self.stop = set(STOP)
+
+
+def stems(ch: str) -> list[str]:
+    """A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하."""
+    code = ord(ch) - 0xAC00
+    if code < 0 or code > 11171:
+        return [ch]
+    out = [ch]
+    final = code % 28
+    if final not in (0, 20):
+        return out
+    opened = code - final
+    if final == 20:
+        out.append(chr(0xAC00 + opened))
+    medial = (opened // 28) % 21
+    if medial in MEDIAL_BASE:
+        out.append(chr(0xAC00 + opened + (MEDIAL_BASE[medial] - medial) * 28))
+    return out
+
+
+def jamo(word: str) -> list[str]:
+    out = []
+    for ch in word:
+        code = ord(ch) - 0xAC00
+        if code < 0 or code > 11171:
+            out.append(ch)
+            continue
+        out += [f"i{code // 588}", f"m{(code // 28) % 21}"]
+        if code % 28:
+            out.append(f"f{code % 28}")
+    return out
+
+
+def distance(a: list[str], b: list[str]) -> int:
+    prev = list(range(len(b) + 1))
+    for i in range(1, len(a) + 1):
+        cur = [i]
+        for j in range(1, len(b) + 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] != b[j - 1])))
+        prev = cur
+    return prev[len(b)]
+
+
+def _same_initials(a: str, b: str) -> bool:
+    pairs = zip(a, b, strict=True)
+    return all((ord(x) - 0xAC00) // 588 == (ord(y) - 0xAC00) // 588 for x, y in pairs)
+
+
+def nearest(chunk: str, vocab: Vocabulary) -> str | None:
+    """The term a misspelt word most likely meant: one jamo off, the same first
+    syllable; in a two-syllable word only a vowel or a final may differ."""
+    for length in range(min(len(chunk), vocab.longest), 1, -1):
+        piece = chunk[:length]
+        head = jamo(piece)
+        for term in vocab.by_length.get(length, ()):
+            if term[0] != piece[0] or term in vocab.stop:
+                continue
+            if distance(head, jamo(term)) > 1:
+                continue
+            if length > 2 or _same_initials(piece, term):
+                return term
+    return None
+
+
+def strip_ending(word: str) -> str:
+    for ending in ENDINGS_LONGEST_FIRST:
+        if len(word) > len(ending) and word.endswith(ending):
+            return word[: -len(ending)]
+    return word
+
+
+def segment(word: str, vocab: Vocabulary) -> list[dict]:
+    """The cheapest split of a Hangul word into vocabulary terms."""
+    n = len(word)
+    best: list[dict | None] = [{"cost": 0, "parts": []}] + [None] * n
+    for i in range(n):
+        here = best[i]
+        if here is None:
+            continue
+        # An unknown syllable before any term may be a misspelt word; after one,
+        # most likely part of an ending, which is cheap to leave out.
+        known = any("term" in p for p in here["parts"])
+        unknown = here["parts"] + [{"unknown": word[i]}]
+        _relax(best, i + 1, here["cost"] + (1 if known else 3), unknown)
+        # A one-syllable term only opens a word: elsewhere it is an ending.
+        for length in range(min(vocab.longest, n - i), (1 if i == 0 else 2) - 1, -1):
+            piece = word[i : i + length]
+            for ch in stems(piece[-1]):
+                term = piece[:-1] + ch
+                if term in vocab.terms and term not in vocab.stop:
+                    cost = here["cost"] + (2 if length == 1 else 1)
+                    _relax(best, i + length, cost, here["parts"] + [{"term": term}])
+                    break
+    return _merge(best[n]["parts"])
+
+
+def _relax(best: list, at: int, cost: int, parts: list) -> None:
+    if best[at] is None or cost < best[at]["cost"]:
+        best[at] = {"cost": cost, "parts": parts}
+
+
+def _merge(parts: list[dict]) -> list[dict]:
+    """Adjacent unknown syllables form one chunk."""
+    out: list[dict] = []
+    for part in parts:
+        if "unknown" in part and out and "unknown" in out[-1]:
+            out[-1] = {"unknown": out[-1]["unknown"] + part["unknown"]}
+        else:
+            out.append(dict(part))
+    return out
+
+
+def korean_terms(word: str, vocab: Vocabulary) -> list[str]:
+    bare = strip_ending(word)
+    if word in vocab.stop or bare in vocab.stop:
+        return []
+    out = []
+    for k, part in enumerate(segment(word, vocab)):
+        if "term" in part:
+            out.append(part["term"])
+        elif k == 0:
+            # An unknown start: a misspelling, or a word the KB never uses. Kept
+            # (it turns on syllable pairs and counts against a good match),
+            # with its nearest term.
+            chunk = strip_ending(part["unknown"])
+            if len(chunk) < 2 or chunk in vocab.stop:
+                continue
+            out.append(chunk)
+            guess = nearest(chunk, vocab)
+            if guess:
+                out.append(guess)
+        # unknown syllables after a term are particles and endings
+    return out
+
+
+def _counter_terms(match: re.Match) -> list[str]:
+    """`1일권` -> 1, 일, 1일, 1일권, 권; `2만 원` and `20,000원` -> 20000, 원, 20000원."""
+    _, digits, multiplier, counter, suffix = match.groups()
+    value = str(int(digits.replace(",", "")) * MULTIPLIERS.get(multiplier or "", 1))
+    out = [value, counter, value + counter]
+    if suffix == "권":
+        out.append(value + counter + suffix)
+    if suffix in ("권", "전", "후"):
+        out.append(suffix)
+    return out
+
+
+def _unique(items: list[str]) -> list[str]:
+    return [t for t in dict.fromkeys(items) if t != ""]
+
+
+def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
+    """The query's words, the ids it may name, and its syllable pairs (for typos)."""
+    text = unicodedata.normalize("NFC", query).strip()
+    lower = text.lower()
+    words: list[str] = []
+    idents = ID.findall(lower)
+    words += idents
+    if WHOLE.fullmatch(text) and lower not in idents:
+        idents.append(lower)
+    # An id's parts are words too (refund-3: refund, 3), as mecab reads them.
+    rest = ID.sub(lambda m: " " + re.sub(r"[-_]", " ", m[0]) + " ", lower)
+
+    def counters(match: re.Match) -> str:
+        words.extend(_counter_terms(match))
+        return match[1] + " "
+
+    rest = NUMBER_COUNTER.sub(counters, rest)
+    for word in WORD.findall(rest):
+        if HANGUL.search(word):
+            words.extend(korean_terms(word, vocab))
+        else:
+            words.append(word)
+    grams = [run[i : i + 2] for run in HANGUL.findall(text) for i in range(len(run) - 1)]
+    return ParsedQuery(
+        _unique([w for w in words if w not in vocab.stop]), _unique(idents), _unique(grams)
+    )
+
+
+def vocabulary_for(ix) -> Vocabulary:
+    """The query vocabulary of an open whoosh index, on disk or in memory."""
+    folder = getattr(ix.storage, "folder", None)  # a FileStorage's directory
+    if folder:
+        return vocabulary_of(str(folder))
+    with ix.reader() as reader:
+        return Vocabulary(vocabulary_terms(reader))
+
+
+@lru_cache(maxsize=4)
+def vocabulary_of(index_dir: str) -> Vocabulary:
+    """The query vocabulary of an index directory (written when the index is)."""
+    import json
+    from pathlib import Path
+
+    try:
+        data = json.loads((Path(index_dir) / VOCAB_FILE).read_text(encoding="utf-8"))
+        return Vocabulary(data["terms"])
+    except (OSError, ValueError, KeyError):
+        pass  # an index written without it: read the terms from the index itself
+    from whoosh import index as windex
+
+    with windex.open_dir(index_dir).reader() as reader:
+        return Vocabulary(vocabulary_terms(reader))
+
+
+VOCAB_FILE = "kb-vocab.json"
