@@ -33,6 +33,7 @@ import shutil
 from pathlib import Path
 
 from ..search import analysis
+from .context import page_url
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -138,20 +139,13 @@ def _locations(kb, config) -> dict[str, str]:
     kinds: dict[str, str] = {}
     for answer in kb.answers:
         kind = "answer" if answer.published else "retired"
-        kinds[_page_url(answer.doc_path, directory_urls)] = kind
+        kinds[page_url(answer.doc_path, directory_urls)] = kind
         kinds["#" + answer.anchor] = kind
     for clause_id in kb.clauses:
         kinds["#" + clause_id.lower()] = "clause"
     for manual in kb.manuals:
-        kinds[_page_url(manual.doc_path, directory_urls)] = "manual"
+        kinds[page_url(manual.doc_path, directory_urls)] = "manual"
     return kinds
-
-
-def _page_url(doc_path: str, directory_urls: bool) -> str:
-    stem = doc_path[:-3] if doc_path.endswith(".md") else doc_path
-    if stem == "index" or stem.endswith("/index"):
-        return stem[: -len("index")]
-    return stem + "/" if directory_urls else stem + ".html"
 
 
 def _kind(location: str, kinds: dict[str, str]) -> str:
