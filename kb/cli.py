@@ -431,7 +431,9 @@ def _committed_text(kb, clause) -> str | None:
     then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None
-    return then.text if " ".join(then.text.split()) != " ".join(clause.text.split()) else None
+    from .text import same_text
+
+    return None if same_text(then.text, clause.text) else then.text
 
 
 @main.command()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -28,6 +27,7 @@ from .model import (
     Version,
     for_status,
 )
+from .text import nfc
 from .yamlsrc import Map, YAMLSourceError, as_date
 
 ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
@@ -65,10 +65,6 @@ RESERVED_IDS = frozenset(
 
 CLAUSE_STATUSES = ("active", "retired")
 ANSWER_STATUSES = ("active", "draft", "retired")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def id_problem(value: str, pattern: re.Pattern) -> str | None:

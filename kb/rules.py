@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .model import KB, Answer, Citation, Clause, Version
+from .text import near
 
 # The states of a clause on a date, in the order the citation codes apply.
 SUPERSEDED = "superseded"
@@ -96,9 +97,7 @@ def is_current(kb: KB, clause: Clause, on: date) -> bool:
 
 
 def suggestions(kb: KB, clause_id: str) -> list[str]:
-    import difflib  # only for a typo: start-up matters for every command
-
-    return difflib.get_close_matches(clause_id, list(kb.clauses), n=3, cutoff=0.6)
+    return near(clause_id, kb.clauses)
 
 
 def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | None:
@@ -110,8 +109,8 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
     shown = citation.clause_id + (f"@{citation.version}" if citation.version else "")
     clause = kb.clauses.get(citation.clause_id)
     if clause is None:
-        near = suggestions(kb, citation.clause_id)
-        hint = f" 혹시 {' 또는 '.join(near)}인가요?" if near else " 조항 id를 확인하세요."
+        close = suggestions(kb, citation.clause_id)
+        hint = f" 혹시 {' 또는 '.join(close)}인가요?" if close else " 조항 id를 확인하세요."
         return "unknown-clause", f"{shown}을(를) {what}하지만 그런 id의 조항이 없습니다.{hint}"
     current = state(kb, clause, on)
     if current == SUPERSEDED:

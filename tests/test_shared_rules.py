@@ -7,11 +7,14 @@ copies gave different answers.
 from __future__ import annotations
 
 import json
+import unicodedata
 
+import pytest
 from click.testing import CliRunner
 from conftest import MKDOCS_YML
 
 from kb.cli import main
+from kb.text import word_diff
 
 POLICY = """
     id: REFUND
@@ -63,3 +66,54 @@ def test_home_page_is_a_manual_page_in_search_without_directory_urls(make_kb, tm
     boosts = {d["location"]: d.get("boost", 1.0) for d in index["docs"]}
     assert boosts["manuals/tone.html"] == boosts["index.html"] == 0.8
     assert boosts["answers/window.html"] == 2.0
+
+
+def test_a_text_saved_in_nfd_is_not_a_change_anywhere(tmp_path, kb_cli):
+    """`kb changes` compared text without NFC while `kb check --base` used it."""
+    from workflow_repo import DELIVERY as TEXT
+    from workflow_repo import make_repo
+
+    repo = make_repo(tmp_path / "kb")
+    line = "오후 2시까지 결제한 주문은 당일 출고합니다."
+    repo.replace("rules/logistics/delivery.yaml", line, unicodedata.normalize("NFD", line))
+    assert line in TEXT and line not in repo.read("rules/logistics/delivery.yaml")
+    repo.commit("macOS 편집기로 다시 저장", "2026-10-05")
+    f = ["-f", str(repo.config)]
+    result, data = kb_cli.json("changes", "--since", "2026-10-01", "--until", "2026-10-31",
+                               "--format", "json", *f)
+    assert [c["clause"] for c in data["changes"] if c["kind"] == "changed"] == []
+    result, data = kb_cli.json("check", "--base", "HEAD~1", "--format", "json", *f)
+    assert "text-changed-without-bump" not in {x["code"] for x in data["findings"]}
+
+
+def test_site_and_show_mark_the_same_changed_words(make_kb, tmp_path, kb_cli):
+    """The policy page and `kb show` each had a word diff of their own."""
+    scheduled = POLICY.replace("effective: 2026-01-01", "effective: 2099-01-01")
+    answer = ANSWER.replace("REFUND-1@2", "REFUND-1@1")
+    config = make_kb({"policies/refund.yaml": scheduled, "docs/answers/window.md": answer})
+    _build(config, tmp_path / "site")
+    page = (tmp_path / "site/policies/refund/index.html").read_text("utf-8")
+    assert "<del>14일</del><ins>7일</ins>" in page
+    shown = kb_cli("show", "REFUND-1", "-f", str(config)).output
+    assert "[-14일-]{+7일+}" in shown
+    assert word_diff("결제일로부터 14일 이내", "결제일로부터 7일 이내") == [
+        ("=", "결제일로부터 "), ("-", "14일"), ("+", "7일"), ("=", " 이내"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "args, suggested",
+    [
+        (["show", "refund-l"], "REFUND-1"),  # a clause, typed in lower case
+        (["show", "REFUND-WINDW"], "refund-window"),  # an answer, in upper case
+        (["review", "REFUND-WINDOW"], "refund-window"),
+        (["impact", "REFUND-l"], "REFUND-1"),
+        (["new", "clause", "RFUND", "--title", "t", "--text", "t", "--effective", "2026-01-01"],
+         "REFUND"),  # a policy: prefix matching missed a dropped letter
+    ],
+)
+def test_every_did_you_mean_finds_the_same_near_ids(make_kb, kb_cli, args, suggested):
+    config = make_kb({"policies/refund.yaml": POLICY, "docs/answers/window.md": ANSWER})
+    result = kb_cli(*args, "-f", str(config))
+    assert result.exit_code != 0
+    assert suggested in result.output

@@ -27,6 +27,7 @@ from .. import rules
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
+from ..text import near, same_text
 
 FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
 
@@ -173,8 +174,8 @@ def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra)
 def _policy_file(kb: KB, policy_id: str):
     policy = next((p for p in kb.policies if p.id == policy_id), None)
     if policy is None:
-        near = [p.id for p in kb.policies if p.id.startswith(policy_id[:3])]
-        hint = f"; did you mean {' or '.join(near[:3])}?" if near else ""
+        found = near(policy_id, [p.id for p in kb.policies])
+        hint = f"; did you mean {' or '.join(found)}?" if found else ""
         raise KBError(f"no policy has the id {policy_id!r}{hint}")
     return policy, kb.root / policy.path
 
@@ -230,8 +231,8 @@ def new_clause(
 def _clause_entry(kb: KB, clause_id: str):
     clause = kb.clauses.get(clause_id)
     if clause is None:
-        near = rules.suggestions(kb, clause_id)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        close = rules.suggestions(kb, clause_id)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise KBError(f"no clause has the id {clause_id!r}{hint}")
     path = kb.root / clause.path
     source = path.read_text(encoding="utf-8")
@@ -265,7 +266,7 @@ def bump(
         )
     new_text = current if text is None else text
     previous = current if old_text is None else old_text
-    if _same(new_text, previous):
+    if same_text(new_text, previous):
         raise KBError(
             f"{clause.path}:{clause.lines.get('text', clause.line)}: the new text of {clause_id} "
             "is the same as the old one: a bump is for a change of meaning"
@@ -293,10 +294,6 @@ def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None
         f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
         f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
     )
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return " ".join(nfc(a or "").split()) == " ".join(nfc(b or "").split())
 
 
 def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
@@ -397,8 +394,8 @@ def pin(kb: KB, clause_id: str, today: date) -> str:
     """
     clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
     if clause is None:
-        near = rules.suggestions(kb, clause_id)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        close = rules.suggestions(kb, clause_id)
+        hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise KBError(f"cannot cite {clause_id!r}: no clause has that id{hint}")
     return f"{clause.id}@{rules.shown(clause, today).version}"
 
@@ -532,10 +529,8 @@ def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
 
 
 def _answer_hint(kb: KB, answer_id: str) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(answer_id, [a.id for a in kb.answers], n=3, cutoff=0.6)
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+    found = near(answer_id, [a.id for a in kb.answers])
+    return f"; did you mean {' or '.join(found)}?" if found else ""
 
 
 def pinned_to(kb: KB, clause_id: str, version: int) -> list[Answer]:

@@ -21,6 +21,7 @@ from .. import yamlsrc
 from ..errors import KBError
 from ..load import nfc, policy_from_data
 from ..model import KB, WARNING, Clause, Finding, Policy
+from ..text import same_text
 from ..yamlsrc import Map, YAMLSourceError
 
 
@@ -202,11 +203,6 @@ def clause_maps(data) -> dict[str, Map]:
 EDITORIAL = "editorial"
 
 
-def _words(text) -> str:
-    """Text compared for meaning: Unicode form and line wrapping do not count."""
-    return " ".join(nfc(text).split()) if isinstance(text, str) else ""
-
-
 def working_clause_maps(kb: KB) -> dict[str, Map]:
     found: dict[str, Map] = {}
     for policy in kb.policies:
@@ -234,7 +230,7 @@ def text_changed_without_bump(kb: KB, rev: str) -> list[Finding]:
         then = before.get(clause_id)
         if then is None or now.get("version") != then.get("version"):
             continue
-        if _words(now.get("text")) == _words(then.get("text")):
+        if same_text(now.get("text"), then.get("text")):
             continue
         if now.get(EDITORIAL) not in (None, "", False) and now.get(EDITORIAL) != then.get(
             EDITORIAL

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from datetime import date
 
@@ -10,6 +9,7 @@ from .. import rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
+from ..text import near
 from .impact import relying_on
 
 STATES = {
@@ -42,10 +42,8 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
 
 def hint(kb: KB, ident: str) -> str:
     names = list(kb.clauses) + [a.id for a in kb.answers] + [p.id for p in kb.policies]
-    near = difflib.get_close_matches(ident, names, n=3, cutoff=0.6)
-    near += [n for n in difflib.get_close_matches(ident.upper(), names, n=3, cutoff=0.6)]
-    near = list(dict.fromkeys(near))[:3]
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+    found = near(ident, names)
+    return f"; did you mean {' or '.join(found)}?" if found else ""
 
 
 def unreadable(kb: KB) -> str:
@@ -60,9 +58,9 @@ def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     clause_id = nfc(clause_id.strip()).split("@")[0]
     clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
     if clause is None:
-        near = rules.suggestions(kb, clause_id.upper())
-        tip = f"; did you mean {' or '.join(near)}?" if near else ""
-        tip += unreadable(kb) or ("" if near else " (`kb show POLICY-ID` lists its clauses)")
+        close = rules.suggestions(kb, clause_id.upper())
+        tip = f"; did you mean {' or '.join(close)}?" if close else ""
+        tip += unreadable(kb) or ("" if close else " (`kb show POLICY-ID` lists its clauses)")
         raise KBError(f"no clause has the id {clause_id!r}{tip}")
     return clause
 
