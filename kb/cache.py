@@ -18,7 +18,8 @@ from pathlib import Path
 _FORMAT = 1
 # Source files whose change changes what a parse produces.
 _PARSERS = (
-    "load.py", "yamlsrc.py", "yamlerrors.py", "dates.py", "sources.py", "model.py", "cache.py"
+    "load.py", "yamlsrc.py", "yamlerrors.py", "dates.py", "sources.py", "model.py", "cache.py",
+    "frontmatter.py", "confine.py",
 )
 
 

@@ -42,6 +42,7 @@ class KBConfig:
     site_name: str = "kb"
     language: str = "ko"
     raw: dict | None = None
+    publish_html: bool = False  # publish .html/.svg files under docs (they may run script)
 
 
 def plugin_options(plugins) -> dict:
@@ -79,4 +80,5 @@ def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
         site_name=str(raw.get("site_name") or "kb"),
         language=str(theme.get("language") or "ko"),
         raw=raw,
+        publish_html=options.get("publish_html") is True,
     )

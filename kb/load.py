@@ -12,9 +12,10 @@ import re
 from datetime import date
 from pathlib import Path
 
-from . import dates, sources, yamlsrc
+from . import dates, frontmatter, sources, yamlsrc
 from .cache import ParseCache
 from .config import KBConfig, read_config
+from .confine import Fence, Screen
 from .model import (
     ERROR,
     KB,
@@ -353,6 +354,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
     answer.tags = fields.text_list("tags")
     answer.cites = _cites(data, fields)
     answer.refs = inline_refs(body, body_line)
+    local.extend(frontmatter.answer_findings(data, data.lines, path, answer.id or None))
     if answer.status == "retired":
         return answer  # retired answers are not checked
     findings.extend(for_status(local, answer.status))
@@ -376,6 +378,7 @@ def manual_from_text(
     text: str, path: str, doc_path: str, findings: list[Finding] | None = None
 ) -> Manual:
     body, body_line, title = text, 1, ""
+    meta, lines = {}, {}
     if text.startswith("---"):
         try:
             front, body, body_line = yamlsrc.split_front_matter(text)
@@ -383,11 +386,17 @@ def manual_from_text(
             body, body_line, front = text, 1, None
         try:
             data = yamlsrc.parse(front, offset=1) if front is not None else None
-            if isinstance(data, Map) and isinstance(data.get("title"), str):
-                title = nfc(data["title"])
+            if isinstance(data, Map):
+                meta, lines = data, data.lines
+                if isinstance(data.get("title"), str):
+                    title = nfc(data["title"])
         except YAMLSourceError as exc:
             if findings is not None:
                 findings.append(Finding("parse-error", ERROR, path, exc.line, exc.message))
+    else:
+        meta, lines = frontmatter.mmd_meta(text)  # MkDocs reads `key: value` lines at the top
+    if findings is not None:
+        findings.extend(frontmatter.manual_findings(meta, lines, path))
     if not title:
         title = first_heading(body) or Path(doc_path).stem
     return Manual(doc_path, path, title, body, body_line, inline_refs(body, body_line))
@@ -410,8 +419,12 @@ def first_heading(body: str) -> str | None:
 # --- the whole KB -----------------------------------------------------------
 
 
-def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list[str]:
+def _files(
+    directory: Path, suffixes: tuple[str, ...], skip: Path | None = None, screen=None
+) -> list[str]:
     """Paths of files below `directory`, hidden folders and `skip` left out, in path order.
+
+    `screen` (a `confine.Screen`) leaves out links out of the KB and active files.
 
     Plain strings rather than Path objects: on a KB of 10,000 answers,
     pathlib's overhead was a tenth of the whole check.
@@ -419,13 +432,16 @@ def _files(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None)
     found: list[str] = []
     top = str(directory)
     skipped = str(skip) if skip is not None else None
-    if not os.path.isdir(top):
+    if not os.path.isdir(top) or (screen is not None and not screen.top(top)):
         return found
     for dirpath, dirnames, filenames in os.walk(top):
         dirnames[:] = [
             d for d in dirnames
             if not d.startswith(".") and os.path.join(dirpath, d) != skipped
         ]
+        if screen is not None:
+            dirnames[:] = screen.keep(dirpath, dirnames, folders=True)
+            filenames = screen.keep(dirpath, filenames)
         found.extend(os.path.join(dirpath, n) for n in filenames if n.endswith(suffixes))
     if os.sep != "/":  # pragma: no cover - sort and report with POSIX separators
         found = [f.replace(os.sep, "/") for f in found]
@@ -510,11 +526,14 @@ def _load_each(kb: KB, paths: list[str], parse, into: list, cache: ParseCache) -
             into.append(item)
 
 
-def load_files(kb: KB, cache: ParseCache) -> None:
-    policies = _files(kb.policies_dir, (".yaml", ".yml"))
+def load_files(kb: KB, cache: ParseCache, publish_html: bool = False) -> None:
+    fence = Fence(kb.root, kb.docs_dir, kb.policies_dir)
+    rel = lambda path: _rel(path, kb.root)  # noqa: E731
+    policies = _files(kb.policies_dir, (".yaml", ".yml"), screen=Screen(fence, rel, kb.findings))
     _load_each(kb, policies, _parse_policy, kb.policies, cache)
-    _load_each(kb, _files(kb.answers_dir, (".md",)), _parse_answer, kb.answers, cache)
-    manuals = _files(kb.docs_dir, (".md",), skip=kb.answers_dir)
+    docs = Screen(fence, rel, kb.findings, publish_html)
+    _load_each(kb, _files(kb.answers_dir, (".md",), screen=docs), _parse_answer, kb.answers, cache)
+    manuals = _files(kb.docs_dir, (".md",), skip=kb.answers_dir, screen=docs)
     _load_each(kb, manuals, _parse_manual, kb.manuals, cache)
 
 
@@ -542,7 +561,7 @@ def load(config: KBConfig | str | Path = "mkdocs.yml", cache: bool = True) -> KB
         config_file=config.config_file,
     )
     parse_cache = ParseCache(kb.root, enabled=cache)
-    load_files(kb, parse_cache)
+    load_files(kb, parse_cache, config.publish_html)
     parse_cache.save()
     index_clauses(kb)
     return kb

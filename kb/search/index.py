@@ -27,6 +27,7 @@ from pathlib import Path
 
 from .. import sources
 from ..config import KBConfig, read_config
+from ..confine import Fence
 from ..model import KB, Answer, Clause, Manual
 from . import analysis
 
@@ -88,20 +89,26 @@ class Location:
 # --- what is on disk --------------------------------------------------------
 
 
-def _walk(directory: Path, suffixes: tuple[str, ...], skip: Path | None = None) -> list:
+def _walk(
+    directory: Path, suffixes: tuple[str, ...], fence: Fence, skip: Path | None = None
+) -> list:
     """os.DirEntry of each file below `directory` (hidden folders and `skip` left out).
 
     Entries rather than Paths: on 10,000 answers the freshness check before
     every search is mostly this walk, and DirEntry.stat() is cheap.
     """
-    found = []
+    found: list = []
+    if not fence.inside(directory):
+        return found
     stack = [str(directory)]
     skipped = str(skip) if skip is not None else None
     while stack:
         try:
             with os.scandir(stack.pop()) as entries:
                 for entry in entries:
-                    if entry.is_dir():
+                    if entry.is_symlink() and not fence.inside(entry.path):
+                        continue  # never out of the KB (`kb check` reports the link)
+                    if entry.is_dir(follow_symlinks=False):
                         if not entry.name.startswith(".") and entry.path != skipped:
                             stack.append(entry.path)
                     elif entry.name.endswith(suffixes):
@@ -115,10 +122,11 @@ def source_files(config: KBConfig) -> dict[str, tuple[str, os.DirEntry]]:
     """Relative path -> (kind of file, its directory entry) for every file search reads."""
     files = {}
     prefix = str(config.root).rstrip("/") + "/"
+    fence = Fence(config.root, config.docs_dir, config.policies_dir)
     for kind, entries in (
-        ("policy", _walk(config.policies_dir, (".yaml", ".yml"))),
-        ("answer", _walk(config.answers_dir, (".md",))),
-        ("manual", _walk(config.docs_dir, (".md",), skip=config.answers_dir)),
+        ("policy", _walk(config.policies_dir, (".yaml", ".yml"), fence)),
+        ("answer", _walk(config.answers_dir, (".md",), fence)),
+        ("manual", _walk(config.docs_dir, (".md",), fence, skip=config.answers_dir)),
     ):
         for entry in entries:
             rel = entry.path[len(prefix):] if entry.path.startswith(prefix) else entry.path

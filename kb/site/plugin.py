@@ -12,6 +12,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import logging
+import os
 import re
 import xml.etree.ElementTree as etree
 from datetime import date
@@ -28,6 +29,7 @@ from mkdocs.utils import nest_paths
 from .. import sources, yamlsrc
 from ..check import Report, check
 from ..config import KBConfig, read_config
+from ..confine import Fence, active_file
 from ..errors import KBError
 from ..load import CODE_PATTERN, INLINE_PATTERN, load, names_a_file
 from ..model import ERROR
@@ -36,6 +38,7 @@ from . import pages
 from . import reports as site_reports
 from . import search as sitesearch
 from .context import POLICIES_DIR, TAGS_DIR, Site
+from .meta import site_meta
 from .render import localize, safe_title, sanitize
 from .tags import top_level
 
@@ -55,6 +58,8 @@ class KBPluginConfig(Config):
     allow_errors = config_options.Type(bool, default=False)
     # Show the site as on this date (YYYY-MM-DD) instead of today.
     as_of = config_options.Optional(config_options.Type(str))
+    # Publish .html/.svg/.js files under docs_dir; they can run script (kb.confine).
+    publish_html = config_options.Type(bool, default=False)
 
 
 class KBSiteError(PluginError):
@@ -90,6 +95,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         self.errors = sum(1 for f in self.report.findings if f.severity == ERROR)
         if self.errors and not (self.config.allow_errors or self.serving):
             raise KBSiteError(self.report)
+        _refuse_folder_links_out(self.report, kb_config.root)
         if self.errors:
             log.warning(
                 "%d check error(s); building anyway and marking them on the pages:\n%s",
@@ -132,6 +138,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         kb_config.docs_dir = docs_dir
         kb_config.policies_dir = kb_config.root / self.config.policies_dir
         kb_config.answers_dir = docs_dir / self.config.answers_dir
+        kb_config.publish_html = self.config.publish_html
         return kb_config
 
     def _today(self) -> date:
@@ -151,6 +158,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         site = self.site
         self.kinds = {}
         self.nav_extra: dict[str, list] = {}
+        self._screen_files(files, config)
         self._answer_files(files)
         t = site.t
         # A reserved or overlong id is a check finding; its page cannot exist.
@@ -176,6 +184,17 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         site.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         config.nav = self._nav(files, config, policies)
         return files
+
+    def _screen_files(self, files: Files, config) -> None:
+        """Nothing from outside the KB; no file that runs script unless allowed (kb.confine)."""
+        docs_dir = os.path.realpath(config.docs_dir)
+        fence = Fence(self.kb.root, self.kb.docs_dir, self.kb.policies_dir)
+        for file in list(files):
+            if file.src_dir is None or os.path.realpath(file.src_dir) != docs_dir:
+                continue  # generated, or the theme's own
+            active = active_file(file.src_uri) and not self.config.publish_html
+            if active or not fence.inside(file.abs_src_path):
+                files.remove(file)
 
     def _answer_files(self, files: Files) -> None:
         prefix = self.config.answers_dir.strip("/") + "/"
@@ -249,8 +268,12 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             return None
         return _page_source(page.file.abs_src_path)
 
+    # First, so that no other plugin or template sees front matter the site refuses.
+    @event_priority(100)
     def on_page_markdown(self, markdown, page, config, files):
         kind = self.kinds.get(page.file.src_uri)
+        if kind is None:
+            page.meta = site_meta(page.meta)  # content chooses no template, adds no raw HTML
         if kind is None or kind[0] == "report":
             return self._link_refs(markdown, page.url)
         if kind[0] == "answer":
@@ -348,6 +371,19 @@ def _regular_files_only(files: Files) -> None:
         if file.abs_src_path and not sources.is_regular(file.abs_src_path):
             log.warning("kb: docs/%s is not a regular file; left out of the site", file.src_uri)
             files.remove(file)
+
+
+def _refuse_folder_links_out(report: Report, root: Path) -> None:
+    """MkDocs follows every folder link in docs_dir before any plugin can leave it out.
+
+    (A folder link out of policies/ stops the build too: simpler, and as much an attack.)
+    """
+    for finding in report.findings:
+        if finding.code == "outside-link" and (root / finding.path).is_dir():
+            raise PluginError(
+                f"kb: {finding.path}: KB 밖을 가리키는 폴더 링크가 있어 사이트를 만들지 않습니다 "
+                "(MkDocs는 폴더 링크를 따라가 그 안의 파일을 모두 게시합니다). 링크를 지우세요"
+            )
 
 
 def _escape(text: str) -> str:

@@ -1,0 +1,123 @@
+"""What a KB may read and publish: nothing from outside its folder, no file that runs script.
+
+A symbolic link under docs/ or policies/ that leads out of the KB (to ~/.ssh,
+or to the repository's own .git/config with a CI token in it) is neither read,
+indexed nor published; nor is anything in a hidden folder such as .git.
+`.html` and `.svg` files, which a browser runs script from (and `.js`, which
+would replace the theme's own script of that name), are published only
+when mkdocs.yml allows it (`publish_html: true` under the kb plugin). Both are
+findings, so that a pull request adding one fails `kb check`.
+
+The loader, the search index and the site ask the same `Fence`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from .model import ERROR, Finding
+
+# Files a browser renders as a document that may run script, rather than show as an
+# image; and script itself, which under docs/ replaces the theme's own file of that name.
+ACTIVE_SUFFIXES = (
+    ".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".svgz",
+    ".xml", ".xsl", ".xslt", ".mht", ".mhtml", ".js", ".mjs",
+)  # fmt: skip
+
+
+def active_file(name: str) -> bool:
+    return name.lower().endswith(ACTIVE_SUFFIXES)
+
+
+class Fence:
+    """The KB's folders, links resolved: what lies inside them may be read."""
+
+    def __init__(self, root: str | Path, *folders: str | Path):
+        # mkdocs.yml may place docs_dir outside the KB; a committed link may not.
+        own = [f for f in folders if not os.path.islink(f)]
+        bases = [os.path.realpath(root)] + [os.path.realpath(f) for f in own]
+        self.bases = [b.rstrip(os.sep) + os.sep for b in dict.fromkeys(bases)]
+        self._dirs: dict[str, str] = {}
+
+    def inside(self, path: str | Path) -> bool:
+        """True when `path`, its links resolved, is in the KB and in no hidden folder."""
+        path = str(path)
+        head, name = os.path.split(path)
+        if os.path.islink(path):
+            real = os.path.realpath(path)
+        else:  # one realpath per folder, not per file: a site has thousands of files
+            if head not in self._dirs:
+                self._dirs[head] = os.path.realpath(head)
+            real = os.path.join(self._dirs[head], name)
+        return any(self._within(real, base) for base in self.bases)
+
+    @staticmethod
+    def _within(real: str, base: str) -> bool:
+        if real + os.sep == base:
+            return True
+        if not real.startswith(base):
+            return False
+        return not any(part.startswith(".") for part in real[len(base) :].split(os.sep))
+
+
+def outside_link(rel: str, target: str) -> Finding:
+    return Finding(
+        "outside-link",
+        ERROR,
+        rel,
+        1,
+        f"KB 밖을 가리키는 링크입니다 (→ {target}): kb는 이 링크를 따라가지 않으며 읽지도 "
+        "게시하지도 않습니다. 링크를 지우고, 필요한 내용은 KB 안에 파일로 두세요",
+    )
+
+
+def unsafe_file(rel: str) -> Finding:
+    suffix = os.path.splitext(rel)[1] or rel
+    return Finding(
+        "unsafe-file",
+        ERROR,
+        rel,
+        1,
+        f"{suffix} 파일은 브라우저에서 스크립트를 실행할 수 있어 사이트에 게시하지 않습니다: "
+        "내용은 Markdown 페이지로, 그림은 PNG나 JPEG로 바꾸세요. 믿을 수 있는 파일이라면 "
+        "mkdocs.yml의 kb 플러그인 옵션에 'publish_html: true'를 두세요",
+    )
+
+
+class Screen:
+    """Sorts the entries of one folder of a walk: what is read, what becomes a finding."""
+
+    def __init__(
+        self,
+        fence: Fence,
+        rel: Callable[[str], str],
+        findings: list[Finding],
+        publish_html: bool = True,
+    ):
+        self.fence = fence
+        self.rel = rel
+        self.findings = findings
+        self.publish_html = publish_html
+
+    def top(self, directory: str) -> bool:
+        """Whether a walk may start at `directory` (docs/ or policies/ itself may be a link)."""
+        if self.fence.inside(directory):
+            return True
+        if os.path.islink(directory):  # a folder below a link is reported as that link
+            self.findings.append(outside_link(self.rel(directory), os.readlink(directory)))
+        return False
+
+    def keep(self, dirpath: str, names: list[str], folders: bool = False) -> list[str]:
+        kept = []
+        for name in names:
+            path = os.path.join(dirpath, name)
+            # The walk follows no link, so only a link itself can lead out.
+            if os.path.islink(path) and not self.fence.inside(path):
+                self.findings.append(outside_link(self.rel(path), os.readlink(path)))
+            elif not folders and not self.publish_html and active_file(name):
+                self.findings.append(unsafe_file(self.rel(path)))
+            else:
+                kept.append(name)
+        return kept
