@@ -311,14 +311,21 @@ def inline_refs(body: str, first_line: int) -> list[Citation]:
         # Count newlines from the previous reference only: linear in the body.
         line += masked.count("\n", counted, match.start())
         counted = match.start()
-        pin = match[2]
-        if pin is None:
-            refs.append(Citation(match[0], line, match[1], None, inline=True))
-        elif re.fullmatch(r"[1-9][0-9]*", pin):
-            refs.append(Citation(match[0], line, match[1], int(pin), inline=True))
-        else:
-            refs.append(Citation(match[0], line, None, None, inline=True))
+        refs.append(inline_citation(match[0], line, match[1], match[2]))
     return refs
+
+
+def inline_citation(raw: str, line: int, clause_id: str, pin: str | None) -> Citation:
+    """`[[CLAUSE]]` or `[[CLAUSE@N]]` as a citation; a malformed pin has no clause.
+
+    The check and the site both read pins here: only ASCII `[1-9][0-9]*` is a
+    version (`str.isdigit` would take `²`, which int() refuses).
+    """
+    if pin is None:
+        return Citation(raw, line, clause_id, None, inline=True)
+    if re.fullmatch(r"[1-9][0-9]*", pin, re.ASCII):
+        return Citation(raw, line, clause_id, int(pin), inline=True)
+    return Citation(raw, line, None, None, inline=True)
 
 
 def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding]) -> Answer | None:

@@ -117,3 +117,18 @@ def test_every_did_you_mean_finds_the_same_near_ids(make_kb, kb_cli, args, sugge
     result = kb_cli(*args, "-f", str(config))
     assert result.exit_code != 0
     assert suggested in result.output
+
+
+def test_a_pin_that_is_not_ascii_digits_is_a_bad_citation_in_check_and_site(
+    make_kb, tmp_path, kb_cli
+):
+    """The site read `@²` as a version (str.isdigit) and crashed on int(); the check did not."""
+    answer = ANSWER + "    자세한 기준은 [[REFUND-1@²]]을 보세요.\n"
+    config = make_kb({"policies/refund.yaml": POLICY, "docs/answers/window.md": answer})
+    result, data = kb_cli.json("check", "--format", "json", "-f", str(config))
+    assert [(f["code"], f["line"]) for f in data["findings"]] == [("bad-citation", 8)]
+    out = tmp_path / "site"
+    result = kb_cli("build", "-q", "--allow-errors", "-f", str(config), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    page = (out / "answers/window/index.html").read_text("utf-8")
+    assert 'class="kb-ref kb-broken"' in page and "REFUND-1@²" in page
