@@ -132,3 +132,27 @@ def test_a_pin_that_is_not_ascii_digits_is_a_bad_citation_in_check_and_site(
     assert result.exit_code == 0, result.output
     page = (out / "answers/window/index.html").read_text("utf-8")
     assert 'class="kb-ref kb-broken"' in page and "REFUND-1@²" in page
+
+
+def test_report_search_and_site_file_a_tag_under_the_same_parents(make_kb, tmp_path, kb_cli):
+    """Three copies split `배송 / 배송 전/` into levels: one rule (kb.model.with_parents)."""
+    draft = (
+        ANSWER.replace("refund-window", "shipping-draft")
+        .replace("[환불/기간]", "[' 배송 / 배송 전/']")
+        .replace("cites: [REFUND-1@2]", "cites: [REFUND-1@2]\n    status: draft")
+    )
+    config = make_kb(
+        {
+            "policies/refund.yaml": POLICY,
+            "docs/answers/window.md": ANSWER,
+            "docs/answers/draft.md": draft,
+        }
+    )
+    f = ["-f", str(config)]
+    result, data = kb_cli.json("report", "--format", "json", *f)
+    assert [t["tag"] for t in data["tags_without_answers"]] == ["배송", "배송/배송 전"]
+    for tag in ("배송", "배송/배송 전"):
+        result, found = kb_cli.json("search", "환불", "--tag", tag, "--format", "json", *f)
+        assert [r["id"] for r in found["results"]] == ["shipping-draft"], tag
+    _build(config, tmp_path / "site")
+    assert (tmp_path / "site/tags/배송/배송-전/index.html").is_file()

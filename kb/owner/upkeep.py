@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from .. import rules
-from ..model import KB, Answer, Citation, Version
+from ..model import KB, Answer, Citation, Version, with_parents
 from .impact import reliance_index
 
 FORMATS = ("text", "json", "markdown")
@@ -116,7 +116,7 @@ def tags_without_answers(kb: KB) -> list[dict]:
     active: set[str] = set()
     others: dict[str, list[str]] = {}
     for answer in kb.answers:
-        for tag in _with_parents(answer.tags):
+        for tag in with_parents(answer.tags):
             if answer.status == "active":
                 active.add(tag)
             else:
@@ -124,14 +124,6 @@ def tags_without_answers(kb: KB) -> list[dict]:
     return [
         {"tag": tag, "answers": ids} for tag, ids in sorted(others.items()) if tag not in active
     ]
-
-
-def _with_parents(tags: list[str]) -> list[str]:
-    found = []
-    for tag in tags:
-        parts = [p.strip() for p in tag.split("/") if p.strip()]
-        found += ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    return list(dict.fromkeys(found))
 
 
 def due_for_review(kb: KB, today: date, until: date) -> list[Due]:

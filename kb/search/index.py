@@ -28,7 +28,7 @@ from pathlib import Path
 from .. import sources
 from ..config import KBConfig, read_config
 from ..confine import Fence
-from ..model import KB, Answer, Clause, Manual
+from ..model import KB, Answer, Clause, Manual, with_parents
 from . import analysis
 
 FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
@@ -225,16 +225,6 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"[ \t]+", " ", re.sub(r"\n{2,}", "\n", text)).strip()
 
 
-def tag_paths(tags: list[str]) -> list[str]:
-    """`환불/이용 요금` is filed under `환불` as well."""
-    paths: dict[str, None] = {}
-    for tag in tags:
-        parts = [p.strip() for p in analysis.nfc(tag).split("/") if p.strip()]
-        for i in range(1, len(parts) + 1):
-            paths["/".join(parts[:i])] = None
-    return list(paths)
-
-
 def answer_doc(answer: Answer) -> dict:
     cites = [c.clause_id for c in answer.cites + answer.refs if c.clause_id]
     return {
@@ -370,7 +360,7 @@ def fields_of(doc: dict, vocabulary) -> dict:
         "tsyn": " ".join(vocabulary.expand(title)),
         "gram": " ".join(analysis.bigrams(text)),
         "ident": doc["id"],
-        "tagpath": ",".join(tag_paths(doc["tags"])),
+        "tagpath": ",".join(with_parents(doc["tags"])),
         "supersedes": " ".join(doc["meta"].get("supersedes", [])),
         "meta": doc["meta"],
     }
