@@ -156,3 +156,20 @@ def test_report_search_and_site_file_a_tag_under_the_same_parents(make_kb, tmp_p
         assert [r["id"] for r in found["results"]] == ["shipping-draft"], tag
     _build(config, tmp_path / "site")
     assert (tmp_path / "site/tags/배송/배송-전/index.html").is_file()
+
+
+
+def test_review_keeps_every_byte_around_the_front_matter(make_kb, kb_cli):
+    """The editors split front matter with the loader's rule (yamlsrc.closing_fence):
+    a `...` fence with a trailing space, CRLF and U+2028 in the body survive."""
+    body = "결제일로부터 7일 이내라면\r\n전액 환불해 드립니다.\u2028\r\n"
+    answer = ANSWER.replace("@2", "@1").lstrip("\n").replace("    ", "").replace("\n", "\r\n")
+    config = make_kb({"policies/refund.yaml": POLICY})
+    path = config.parent / "docs/answers/window.md"
+    path.parent.mkdir(parents=True)
+    head = answer.split("결제일로부터")[0]
+    head = head.replace("---\r\n", "... \r\n", 2).replace("... ", "---", 1)
+    path.write_bytes((head + body).encode("utf-8"))
+    result = kb_cli("review", "refund-window", "-f", str(config))
+    assert result.exit_code == 0, result.output
+    assert path.read_bytes() == (head + body).replace("@1", "@2").encode("utf-8")

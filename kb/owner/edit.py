@@ -23,14 +23,11 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .. import rules
+from .. import rules, yamlsrc
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
 from ..text import near, same_text
-
-FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
-
 
 # --- round trips --------------------------------------------------------------
 
@@ -365,13 +362,12 @@ def _history_order(history: list) -> list[str]:
 
 def split_answer(source: str, path: str) -> tuple[str, str, str]:
     """(opening fence line, front matter, the rest from the closing fence on, verbatim)."""
-    lines = source.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        raise KBError(f"{path}:1: no front matter: the file must start with a '---' line")
-    for index in range(1, len(lines)):
-        if FENCE.match(lines[index].rstrip("\n")):
-            return lines[0], "".join(lines[1:index]), "".join(lines[index:])
-    raise KBError(f"{path}:1: the front matter is not closed: add a '---' line after it")
+    lines = source.split("\n")
+    try:
+        end = yamlsrc.closing_fence(lines)
+    except yamlsrc.YAMLSourceError as exc:
+        raise KBError(f"{path}:{exc.line}: {exc.message}") from None
+    return lines[0] + "\n", "".join(line + "\n" for line in lines[1:end]), "\n".join(lines[end:])
 
 
 def _edit_front_matter(path: Path, rel: str, change) -> None:
