@@ -458,26 +458,10 @@ def _files(
 
 def _read(path: str, rel: str, findings: list[Finding]) -> str | None:
     try:
-        data = sources.read_bytes(path)
+        return sources.read_text(path)
     except sources.SourceError as exc:
-        findings.append(Finding("parse-error", ERROR, rel, 1, exc.message))
+        findings.append(Finding("parse-error", ERROR, rel, exc.line, exc.message))
         return None
-    except OSError as exc:
-        message = f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
-        findings.append(Finding("parse-error", ERROR, rel, 1, message))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요"
-        findings.append(Finding("parse-error", ERROR, rel, line, message))
-        return None
-    if "\x00" in text:
-        message = "텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요"
-        findings.append(Finding("parse-error", ERROR, rel, 1, message))
-        return None
-    return text.replace("\r\n", "\n")
 
 
 def _rel(path: str, root: Path) -> str:

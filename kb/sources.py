@@ -29,9 +29,10 @@ _KINDS = (
 class SourceError(Exception):
     """A source file that kb does not read; `message` is for the person who put it there."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, line: int = 1):
         super().__init__(message)
         self.message = message
+        self.line = line
 
 
 def _kind(mode: int) -> str:
@@ -80,3 +81,28 @@ def read_bytes(path: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def read_text(path: str) -> str:
+    """A KB source file as text: UTF-8 (a BOM allowed), "\\n" line ends, no NUL.
+
+    The one way the loader, the search index and the site read a KB's files,
+    so that a file one of them refuses is refused by all (and `kb check` says why).
+    Raises SourceError, whose `line` is where the problem is.
+    """
+    try:
+        data = read_bytes(path)
+    except OSError as exc:
+        raise SourceError(
+            f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요",
+            data[: exc.start].count(b"\n") + 1,
+        ) from None
+    if "\x00" in text:
+        raise SourceError("텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요")
+    return text.replace("\r\n", "\n")

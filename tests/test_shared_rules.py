@@ -173,3 +173,26 @@ def test_review_keeps_every_byte_around_the_front_matter(make_kb, kb_cli):
     result = kb_cli("review", "refund-window", "-f", str(config))
     assert result.exit_code == 0, result.output
     assert path.read_bytes() == (head + body).replace("@1", "@2").encode("utf-8")
+
+
+def test_a_file_check_refuses_is_not_indexed_on_an_update_either(make_kb, kb_cli):
+    """The index's incremental update decoded files itself and took a binary one."""
+    config = make_kb(
+        {
+            "policies/refund.yaml": POLICY,
+            "docs/answers/window.md": ANSWER,
+            "docs/manuals/tone.md": "# 말투\n\n환불 문의에는 먼저 사과합니다.\n",
+        }
+    )
+    f = ["-f", str(config)]
+    result, data = kb_cli.json("search", "사과", "--format", "json", *f)
+    assert [r["id"] for r in data["results"]] == ["manuals/tone.md"]
+    (config.parent / "docs/manuals/tone.md").write_bytes(
+        "# 말투\n\n환불 문의에는 먼저 양해를 구합니다.\x00\n".encode()
+    )
+    result, data = kb_cli.json("check", "--format", "json", *f)
+    assert [(x["code"], x["path"]) for x in data["findings"]] == [
+        ("parse-error", "docs/manuals/tone.md")
+    ]
+    result, data = kb_cli.json("search", "양해", "--format", "json", *f)
+    assert data["results"] == []

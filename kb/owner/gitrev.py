@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import yamlsrc
+from .. import sources, yamlsrc
 from ..errors import KBError
 from ..load import nfc, policy_from_data
 from ..model import KB, WARNING, Clause, Finding, Policy
@@ -207,9 +207,8 @@ def working_clause_maps(kb: KB) -> dict[str, Map]:
     found: dict[str, Map] = {}
     for policy in kb.policies:
         try:
-            text = (kb.root / policy.path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-            data = yamlsrc.parse(text)
-        except (OSError, UnicodeDecodeError, YAMLSourceError):
+            data = yamlsrc.parse(sources.read_text(str(kb.root / policy.path)))
+        except (sources.SourceError, YAMLSourceError):
             continue  # already a parse-error finding of the check
         for clause_id, entry in clause_maps(data).items():
             found.setdefault(clause_id, entry)

@@ -323,8 +323,8 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
     for rel in rels:
         path = config.root / rel
         try:
-            text = sources.read_bytes(str(path)).decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError, sources.SourceError):
+            text = sources.read_text(str(path))
+        except sources.SourceError:
             continue  # `kb check` reports it; search indexes what it can read
         doc_path = _rel(path, config.docs_dir)
         if kinds.get(rel) == "policy":

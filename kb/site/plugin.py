@@ -348,11 +348,11 @@ def _page_source(path: str) -> str | None:
     site shows its body. None lets MkDocs read (and report) an unreadable file.
     """
     try:
-        text = sources.read_bytes(path).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError, sources.SourceError):
+        text = sources.read_text(path)
+    except sources.SourceError:
         return None
     try:
-        front, body, _ = yamlsrc.split_front_matter(text.replace("\r\n", "\n"))
+        front, body, _ = yamlsrc.split_front_matter(text)
     except yamlsrc.YAMLSourceError:
         return text  # no front matter at all
     try:
