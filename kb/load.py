@@ -436,20 +436,11 @@ def _files(
     Plain strings rather than Path objects: on a KB of 10,000 answers,
     pathlib's overhead was a tenth of the whole check.
     """
-    found: list[str] = []
     top = str(directory)
-    skipped = str(skip) if skip is not None else None
     if not os.path.isdir(top) or (screen is not None and not screen.top(top)):
-        return found
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = [
-            d for d in dirnames
-            if not d.startswith(".") and os.path.join(dirpath, d) != skipped
-        ]
-        if screen is not None:
-            dirnames[:] = screen.keep(dirpath, dirnames, folders=True)
-            filenames = screen.keep(dirpath, filenames)
-        found.extend(os.path.join(dirpath, n) for n in filenames if n.endswith(suffixes))
+        return []
+    admit = screen.admit if screen is not None else None
+    found = [entry.path for entry in sources.walk(top, suffixes, skip, admit)]
     if os.sep != "/":  # pragma: no cover - sort and report with POSIX separators
         found = [f.replace(os.sep, "/") for f in found]
     found.sort()

@@ -196,3 +196,33 @@ def test_a_file_check_refuses_is_not_indexed_on_an_update_either(make_kb, kb_cli
     ]
     result, data = kb_cli.json("search", "양해", "--format", "json", *f)
     assert data["results"] == []
+
+
+def test_check_and_search_walk_the_same_files(make_kb, kb_cli):
+    """The loader and the index each had a walker: one (sources.walk) now."""
+    import os
+
+    from kb.load import load
+    from kb.config import read_config
+    from kb.search.index import source_files
+
+    config = make_kb(
+        {
+            "policies/refund.yaml": POLICY,
+            "policies/.old/refund.yaml": POLICY,  # hidden folder: neither reads it
+            "docs/answers/window.md": ANSWER,
+            "docs/manuals/tone.md": "# 말투\n\n환불 문의에는 먼저 사과합니다.\n",
+            "docs/.drafts/next.md": "# 초안\n",
+            "docs/notes.txt": "not a page\n",
+        }
+    )
+    docs = config.parent / "docs"
+    os.symlink(docs / "manuals", docs / "linked")  # a link to a folder is not entered
+    os.symlink(docs / "manuals/tone.md", docs / "alias.md")  # a link to a page inside is read
+    os.symlink("/etc/hostname", docs / "outside.md")  # a link out of the KB never is
+    loaded = load(config, cache=False)
+    assert sorted(loaded.files) == sorted(source_files(read_config(config))) == [
+        "docs/alias.md", "docs/answers/window.md", "docs/manuals/tone.md",
+        "policies/refund.yaml",
+    ]
+    assert [f.code for f in loaded.findings] == ["outside-link"]

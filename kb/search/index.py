@@ -97,25 +97,14 @@ def _walk(
     Entries rather than Paths: on 10,000 answers the freshness check before
     every search is mostly this walk, and DirEntry.stat() is cheap.
     """
-    found: list = []
     if not fence.inside(directory):
-        return found
-    stack = [str(directory)]
-    skipped = str(skip) if skip is not None else None
-    while stack:
-        try:
-            with os.scandir(stack.pop()) as entries:
-                for entry in entries:
-                    if entry.is_symlink() and not fence.inside(entry.path):
-                        continue  # never out of the KB (`kb check` reports the link)
-                    if entry.is_dir(follow_symlinks=False):
-                        if not entry.name.startswith(".") and entry.path != skipped:
-                            stack.append(entry.path)
-                    elif entry.name.endswith(suffixes):
-                        found.append(entry)
-        except OSError:
-            continue
-    return found
+        return []
+
+    def admit(entry: os.DirEntry, folder: bool) -> bool:
+        # never out of the KB (`kb check` reports the link)
+        return not entry.is_symlink() or fence.inside(entry.path)
+
+    return sources.walk(directory, suffixes, skip, admit)
 
 
 def source_files(config: KBConfig) -> dict[str, tuple[str, os.DirEntry]]:
