@@ -29,7 +29,7 @@ from .model import (
     for_status,
 )
 from .text import nfc
-from .yamlsrc import Map, YAMLSourceError, as_date
+from .yamlsrc import Map, Seq, YAMLSourceError, as_date
 
 ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 # SPEC: "letters, digits, '-', '_'"; Korean letters are letters (`환불-안내`).
@@ -160,7 +160,7 @@ class _Fields:
         value = self.data.get(key)
         if value is None:
             return []
-        if not isinstance(value, list):
+        if not isinstance(value, Seq):
             self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
@@ -178,7 +178,7 @@ class _Fields:
                 message = f"'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요"
                 self.error(self.line(key), message)
             return []
-        if not isinstance(value, list):
+        if not isinstance(value, Seq):
             self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
@@ -375,7 +375,7 @@ def _cites(data: Map, fields: _Fields) -> list[Citation]:
     if isinstance(value, str):
         # `cites: REFUND-1@2` without brackets: one citation, checked as such.
         return [_citation(value, fields.line("cites"))]
-    if not isinstance(value, list):
+    if not isinstance(value, Seq):
         fields.error(fields.line("cites"), _not_a_list("cites", value))
         return []
     return [_citation(item, line) for item, line in zip(value, value.lines, strict=True)]
@@ -385,7 +385,8 @@ def manual_from_text(
     text: str, path: str, doc_path: str, findings: list[Finding] | None = None
 ) -> Manual:
     body, body_line, title = text, 1, ""
-    meta, lines = {}, {}
+    meta: dict = {}
+    lines: dict[str, int] = {}
     if text.startswith("---"):
         try:
             front, body, body_line = yamlsrc.split_front_matter(text)

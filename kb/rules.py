@@ -58,7 +58,7 @@ def in_force(clause: Clause, on: date) -> Version | None:
 def scheduled(clause: Clause, on: date) -> Version | None:
     """The next version decided in advance: the earliest one dated after `on`."""
     later = [v for v in versions(clause) if v.effective is not None and v.effective > on]
-    return min(later, key=lambda v: v.effective) if later else None
+    return min(later, key=lambda v: v.effective or on) if later else None
 
 
 def shown(clause: Clause, on: date) -> Version:
@@ -115,9 +115,11 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
     current = state(kb, clause, on)
     if current == SUPERSEDED:
         newer = superseded_by(kb, clause, on)
-        pin = f"{newer.id}@{in_force(newer, on).version}"
+        replacing = in_force(newer, on) if newer is not None else None
+        assert newer is not None and replacing is not None  # what made state() SUPERSEDED
+        pin = f"{newer.id}@{replacing.version}"
         return CODES[current], (
-            f"{shown} {what}: 이 조항은 {in_force(newer, on).effective}부터 {pin}(으)로 "
+            f"{shown} {what}: 이 조항은 {replacing.effective}부터 {pin}(으)로 "
             f"대체됩니다. {pin}을(를) {what}하도록 고치세요"
         )
     if current == RETIRED:
@@ -132,6 +134,7 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
     if current == FUTURE:
         return CODES[current], _not_yet(clause, shown, what, on)
     force = in_force(clause, on)
+    assert force is not None  # a CURRENT clause has a version in force
     if citation.version is not None and citation.version != force.version:
         return _wrong_version(clause, citation.version, shown, what, force, on)
     return None

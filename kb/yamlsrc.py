@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -25,7 +26,13 @@ _DEFAULT_TAGS = {
 }
 
 
-class _Loader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+if TYPE_CHECKING:
+    _BaseLoader = yaml.BaseLoader
+else:  # libyaml's loader when PyYAML was built with it
+    _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _Loader(_BaseLoader):
     """The base loader's tags, without its general resolver's per-node work."""
 
     def resolve(self, kind, value, implicit):

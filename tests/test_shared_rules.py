@@ -202,8 +202,8 @@ def test_check_and_search_walk_the_same_files(make_kb, kb_cli):
     """The loader and the index each had a walker: one (sources.walk) now."""
     import os
 
-    from kb.load import load
     from kb.config import read_config
+    from kb.load import load
     from kb.search.index import source_files
 
     config = make_kb(

@@ -22,6 +22,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from typing import TypeGuard
 
 from ..model import KB, Answer, Clause
 from ..text import same_text, word_diff
@@ -150,7 +151,7 @@ def changes(kb: KB, since: date, until: date) -> Changes:
     return result
 
 
-def _in(day: date | None, since: date, until: date) -> bool:
+def _in(day: date | None, since: date, until: date) -> TypeGuard[date]:
     return day is not None and since <= day <= until
 
 

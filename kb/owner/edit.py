@@ -494,10 +494,11 @@ def review(kb: KB, answer_id: str, today: date, review_by: date | None = None) -
         problem = rules.citation_problem(kb, citation, on)
         if problem is None:
             continue
-        if problem[0] == "stale-citation":
-            clause = kb.clauses[citation.clause_id]
+        clause = kb.clauses.get(citation.clause_id or "")
+        force = rules.in_force(clause, on) if clause is not None else None
+        if problem[0] == "stale-citation" and clause is not None and force is not None:
             # the version in force on the answer's date, never one scheduled after it
-            changes[citation.raw] = f"{clause.id}@{rules.in_force(clause, on).version}"
+            changes[citation.raw] = f"{clause.id}@{force.version}"
         else:
             result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
     for ref in answer.refs:

@@ -80,7 +80,8 @@ def impact_text(kb: KB, data: dict) -> str:
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
-        lines.append(f"  {answer_id}  {answer.title}  ({answer.path})")
+        if answer is not None:
+            lines.append(f"  {answer_id}  {answer.title}  ({answer.path})")
     lines.append(f"매뉴얼 {len(data['manuals'])}개")
     lines += [f"  {path}" for path in data["manuals"]]
     return "\n".join(lines)
@@ -205,7 +206,7 @@ def _history_text(clause: Clause, today: date) -> list[str]:
         out.append(f"    {rules.change_label(old, new)}  ({new.effective}부터{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
-        if force is not None and old.effective and old.effective < force.effective:
+        if force and force.effective and old.effective and old.effective < force.effective:
             out += ["", f"  이전 버전 {old.version} ({old.effective} 부터):"] + _indent(old.text)
     return out
 

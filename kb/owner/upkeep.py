@@ -182,6 +182,8 @@ def breaking_citations(kb: KB, today: date) -> list[Breaking]:
 def _breaking(kb: KB, answer: Answer, citation: Citation, on: date) -> list[Breaking]:
     if rules.citation_problem(kb, citation, on) is not None:
         return []  # already broken: `kb check` reports it
+    if citation.clause_id is None:
+        return []  # not a citation of a clause: `kb check` reports it
     for day in _break_dates(kb, citation.clause_id, on):
         problem = rules.citation_problem(kb, citation, day)
         if problem is not None:
@@ -218,7 +220,7 @@ def scheduled_changes(kb: KB, today: date) -> list[Scheduled]:
 def _scheduled(kb: KB, clause, old: Version, new: Version, reliance) -> Scheduled:
     policy = kb.policy_of(clause)
     item = Scheduled(
-        new.effective.isoformat(), clause.id, clause.title, policy.owner if policy else None,
+        str(new.effective), clause.id, clause.title, policy.owner if policy else None,
         clause.path, new.line or clause.line, old.version, new.version, old.note,
     )
     for answer in reliance.answers if reliance else []:

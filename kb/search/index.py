@@ -440,7 +440,7 @@ def update(
         work = plan(config, digest, manifest)
         settings = _settings(config, digest)
         if not work.full and not work.changed and not work.removed:
-            if work.touched_only:
+            if work.touched_only and current is not None:
                 _write_manifest(current, settings, work.files)
             return BuildReport(False, 0, 0, time.perf_counter() - started, current)
         directory = location.base / f"v-{time.time_ns()}-{uuid.uuid4().hex[:6]}"

@@ -77,9 +77,10 @@ class KBSiteError(PluginError):
 
 
 class KBPlugin(BasePlugin[KBPluginConfig]):
+    site: Site  # made in on_config, which MkDocs runs before every other event
+
     def __init__(self):
         self.serving = False
-        self.site: Site | None = None
         self.kinds: dict[str, tuple] = {}  # src_uri -> (kind, subject)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -193,7 +194,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             if file.src_dir is None or os.path.realpath(file.src_dir) != docs_dir:
                 continue  # generated, or the theme's own
             active = active_file(file.src_uri) and not self.config.publish_html
-            if active or not fence.inside(file.abs_src_path):
+            if active or file.abs_src_path is None or not fence.inside(file.abs_src_path):
                 files.remove(file)
 
     def _answer_files(self, files: Files) -> None:
@@ -215,7 +216,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
                 f"kb: docs/{src_uri} is a page the kb plugin generates; rename or move that file"
             )
         if content is None:
-            meta = {"title": safe_title(title)}
+            meta: dict[str, object] = {"title": safe_title(title)}
             if not search:
                 meta["search"] = {"exclude": True}
             content = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"

@@ -115,7 +115,8 @@ def rewrite_index(
     """(new search_index.json data, the browser's vocabulary)."""
     fields = material_has_fields() if fields is None else fields
     kinds = _locations(kb, config)
-    docs, terms = [], {}
+    docs: list[dict] = []
+    terms: dict[str, int] = {}
     for doc in data.get("docs", []):
         kind = _kind(doc.get("location", ""), kinds)
         if kind == "retired":

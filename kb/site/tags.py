@@ -35,7 +35,8 @@ class Tag:
         return sorted(seen.values(), key=answer_key)
 
     def lineage(self) -> list[Tag]:
-        chain, tag = [], self
+        chain: list[Tag] = []
+        tag: Tag | None = self
         while tag is not None:
             chain.append(tag)
             tag = tag.parent
