@@ -19,7 +19,7 @@ _FORMAT = 1
 # Source files whose change changes what a parse produces.
 _PARSERS = (
     "load.py", "yamlsrc.py", "yamlerrors.py", "dates.py", "sources.py", "model.py", "cache.py",
-    "frontmatter.py", "confine.py",
+    "frontmatter.py", "confine.py", "text.py",
 )
 
 
