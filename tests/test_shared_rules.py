@@ -6,8 +6,9 @@ copies gave different answers.
 
 from __future__ import annotations
 
-import json
+import re
 import unicodedata
+from urllib.parse import unquote
 
 import pytest
 from click.testing import CliRunner
@@ -50,22 +51,27 @@ def _build(config, out) -> None:
     assert result.exit_code == 0, result.output
 
 
-def test_home_page_is_a_manual_page_in_search_without_directory_urls(make_kb, tmp_path):
-    """Search ranked the home page as "other" when pages end in .html."""
+def test_every_page_link_resolves_without_directory_urls(make_kb, tmp_path):
+    """Two page-URL rules disagreed on the home page when pages end in .html;
+    every link kb writes now comes from site.context.page_url."""
     config = make_kb(
         {
             "policies/refund.yaml": POLICY,
             "docs/answers/window.md": ANSWER,
             "docs/index.md": "# 상담 안내\n\n환불 문의는 [[REFUND-1]]을 보고 답합니다.\n",
-            "docs/manuals/tone.md": "# 말투\n\n환불 문의에는 먼저 사과합니다.\n",
+            "docs/manuals/index.md": "# 매뉴얼\n\n기간은 [[REFUND-1]]을 봅니다.\n",
+            "docs/manuals/tone.md": "# 말투\n\n환불은 [[REFUND-1]]을 따릅니다.\n",
         },
         MKDOCS_YML + "use_directory_urls: false\n",
     )
-    _build(config, tmp_path / "site")
-    index = json.loads((tmp_path / "site/search/search_index.json").read_text("utf-8"))
-    boosts = {d["location"]: d.get("boost", 1.0) for d in index["docs"]}
-    assert boosts["manuals/tone.html"] == boosts["index.html"] == 0.8
-    assert boosts["answers/window.html"] == 2.0
+    out = tmp_path / "site"
+    _build(config, out)
+    page = out / "policies/refund.html"
+    links = set(re.findall(r'href="([^"#:]+\.html)(?:#[^"]*)?"', page.read_text("utf-8")))
+    relying = {"../index.html", "../manuals/index.html", "../manuals/tone.html"}
+    assert relying <= links  # the pages that reference the clause, the home page too
+    broken = [link for link in links if not (page.parent / unquote(link)).resolve().is_file()]
+    assert broken == []
 
 
 def test_a_text_saved_in_nfd_is_not_a_change_anywhere(tmp_path, kb_cli):
