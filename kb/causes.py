@@ -33,7 +33,7 @@ class _Cause:
     def _note(self) -> str:
         whose = [f"답변 {len(self.answers)}개"] if self.answers else []
         whose += [f"매뉴얼 {len(self.manuals)}개"] if self.manuals else []
-        if self.finding.code == "parse-error":
+        if self.finding.subject is None:  # the whole file could not be read
             why = "이 파일을 읽지 못해 이 파일의 조항을"
         else:
             why = f"이 오류 때문에 {self.finding.blocks[0]}을(를)"
@@ -60,10 +60,8 @@ class Causes:
     def _blocks(self, cause: Finding, clause_id: str) -> bool:
         if not any(clause_id == b or clause_id.startswith(b + "-") for b in cause.blocks):
             return False
-        known = self.kb.clause(clause_id)
-        if cause.code == "parse-error":  # unless the clause is read from another file
-            return known is None
-        return known is not None and known.path == cause.path
+        known = self.kb.clause(clause_id)  # a clause read from another file is checked
+        return known is None or known.path == cause.path
 
     def collapse(self, findings: list[Finding]) -> list[Finding]:
         """`findings` with the follow-on ones counted into their causes instead."""

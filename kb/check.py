@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import rules
+from . import phrases, rules
 from .causes import Causes
 from .load import ID_PATTERN
 from .model import ERROR, KB, WARNING, Answer, Citation, Finding, for_status
@@ -46,6 +46,7 @@ def check(kb: KB, as_of: date | None = None) -> Report:
             findings.extend(for_status(answer_findings(kb, answer, today), answer.status))
     for manual in kb.manuals:
         findings.extend(_citations(kb, manual.refs, manual.path, manual.id, today))
+    findings.extend(phrases.findings(kb, today))  # SPEC §5 outdated-phrase
     findings.extend(policy_reviews(kb, today))
     findings = Causes(kb).collapse(findings)
     findings.sort(key=Finding.sort_key)

@@ -18,6 +18,7 @@ from . import dates
 from . import report as report_mod
 from .config import read_config
 from .errors import KBError
+from .textsafe import shown
 
 # The checker and loader are imported inside the commands that use them:
 # `kb search` runs once per chat message and must start fast.
@@ -109,9 +110,13 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
     if base:
         from .owner.gitrev import text_changed_without_bump
 
+        notes: list[str] = []
         result.findings = sorted(
-            result.findings + text_changed_without_bump(kb, base), key=lambda f: f.sort_key()
+            result.findings + text_changed_without_bump(kb, base, notes),
+            key=lambda f: f.sort_key(),
         )
+        for note in notes:  # stderr: stdout stays the report (JSON per SPEC)
+            click.echo(f"참고: {note}", err=True)
     click.echo(report_mod.render(result, fmt))
     sys.exit(1 if result.failed(strict) else 0)
 
@@ -243,7 +248,7 @@ def _ask_text(text: str | None, text_file, label: str) -> str | None:
 
 
 def _written(path) -> str:
-    return os.path.relpath(path)
+    return shown(os.path.relpath(path))
 
 
 def format_option(choices, default="text"):
@@ -422,18 +427,34 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
         click.echo(
             f"{day}부터 버전이 바뀌면 다시 읽고 `kb review ANSWER-ID`할 답변:"
             if day > date.today()
-            else "Re-read these answers, then run `kb review ANSWER-ID` for each:"
+            else "다시 읽고 `kb review ANSWER-ID`할 답변:"
         )
         for answer in touched:
-            click.echo(f"  {answer.id}  {answer.title}  ({answer.path})")
+            click.echo(f"  {answer.id}  {answer.title}  ({shown(answer.path)})")
+    _list_manuals(kb, clause.id)
+
+
+def _list_manuals(kb, clause_id: str) -> None:
+    """Manual pages state clauses too: the lines to re-read, for `kb review PAGE`."""
+    from .owner.reread import references
+
+    pages = references(kb, clause_id)
+    if pages:
+        click.echo("이 조항을 참조하는 매뉴얼 (표시한 줄의 문단을 다시 읽고 `kb review 경로`):")
+        for manual, lines in pages:
+            where = ", ".join(f"{shown(manual.path)}:{line}" for line in lines)
+            click.echo(f"  {shown(manual.doc_path)}  {manual.title}  ({where})")
 
 
 def _committed_text(kb, clause) -> str | None:
     """The clause's text at HEAD, when the owner has edited it in the file since."""
     from .owner import gitrev
 
-    if gitrev.repository(kb.root) is None:
-        return None
+    try:
+        if gitrev.repository(kb.root) is None:
+            return None
+    except gitrev.GitMissing:
+        return None  # the text must then be given: bump says so
     then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None
@@ -443,21 +464,37 @@ def _committed_text(kb, clause) -> str | None:
 
 
 @main.command()
-@click.argument("answer_id", metavar="ANSWER-ID")
+@click.argument("answer_id", metavar="ID")
 @config_option
 @as_of_option
 @click.option("--review-by", type=DATE, help="Also move the answer's review_by to this date.")
-def review(answer_id, config_file, as_of, review_by) -> None:
-    """Re-pin an answer's stale citations after you re-read it against the
-    current clauses. Edits: that answer's front matter only (the body is kept).
+@click.option("--force", is_flag=True, help="Re-pin even though old values remain in the body.")
+def review(answer_id, config_file, as_of, review_by, force) -> None:
+    """Re-read an answer or a manual page (e.g. manuals/tone.md) after its
+    clauses changed: shows each clause's word diff since the pinned version and
+    the lines that still state an old value, then re-pins the answer's stale
+    citations. Edits: that answer's front matter only (the body is kept).
 
+    While old values remain, nothing is re-pinned (--force to re-pin anyway).
     Citations of superseded, retired or expired clauses are listed, not changed:
     rewrite those by hand.
     """
-    from .owner import edit
+    from .owner import edit, reread
 
     kb = _load_kb(config_file)
-    done = edit.review(kb, answer_id, _day(as_of) or date.today(), _day(review_by))
+    today = _day(as_of) or date.today()
+    if kb.answer(answer_id) is None and reread.find_manual(kb, answer_id) is not None:
+        sys.exit(_review_manual(kb, reread.find_manual(kb, answer_id), today, force))
+    done = edit.review(kb, answer_id, today, _day(review_by), force)
+    _show_reread(done.changes, done.outdated, kb.answer(answer_id).path)
+    if done.refused:
+        click.echo(
+            f"{answer_id}: 본문에 이전 버전의 값이 남아 있어 인용을 다시 고정하지 않았습니다. "
+            "위 줄을 시행 중인 내용으로 고친 뒤 다시 실행하세요 (그대로 두어야 하는 줄이면 "
+            "--force로 고정하세요)",
+            err=True,
+        )
+        sys.exit(1)
     for old, new in done.repinned:
         click.echo(f"{answer_id}: {old} -> {new}")
     if review_by:
@@ -465,10 +502,43 @@ def review(answer_id, config_file, as_of, review_by) -> None:
     if done.repinned or review_by:
         click.echo(f"wrote {_written(done.path)}")
     elif not done.left:
-        click.echo(f"{answer_id}: every citation is already current; nothing to change")
+        click.echo(f"{answer_id}: 모든 인용이 이미 시행 중인 버전입니다. 바꿀 것이 없습니다")
     for problem in done.left:
         click.echo(problem, err=True)
     sys.exit(1 if done.left else 0)
+
+
+def _show_reread(changes, outdated, path: str) -> None:
+    """The word diff of each changed clause, then the lines that still say the old value."""
+    for change in changes:
+        click.echo("\n".join(change.lines()))
+    if outdated:
+        from .owner.reread import hit_lines
+
+        click.echo("이전 버전의 값이 남은 줄:")
+        click.echo("\n".join("  " + line for line in hit_lines(path, outdated)))
+
+
+def _review_manual(kb, manual, today, force: bool) -> int:
+    from .owner.reread import review_manual
+
+    done = review_manual(kb, manual, today)
+    _show_reread(done.changes, done.outdated, manual.path)
+    for problem in done.left:
+        click.echo(problem, err=True)
+    if done.outdated and not force:
+        click.echo(
+            f"{manual.id}: 이전 버전의 값이 남아 있습니다. 위 줄을 고치세요 (일부러 쓴 이전 값이면 "
+            "그 줄에 <!-- kb: 이전 값 -->을 붙이고, 그대로 두려면 --force)",
+            err=True,
+        )
+        return 1
+    if not done.left:
+        click.echo(
+            f"{manual.id}: 참조한 조항과 어긋나는 값이 없습니다 (매뉴얼은 고칠 인용이 없어 "
+            "파일을 바꾸지 않습니다)"
+        )
+    return 1 if done.left else 0
 
 
 def _report_edit(done) -> None:
@@ -479,25 +549,35 @@ def _report_edit(done) -> None:
 
 @main.command()
 @config_option
-@click.option("--since", type=DATE, required=True, help="First day of the period (YYYY-MM-DD).")
+@click.option("--month", metavar="YYYY-MM",
+              help="A calendar month: the changes that take effect in it, scheduled ones included.")
+@click.option("--since", type=DATE, help="First day of the period (YYYY-MM-DD).")
 @click.option(
     "--until",
     type=DATE,
     help="Last day of the period (default: the end of --since's month, or today if later).",
 )
 @format_option(("text", "markdown", "json"))
-def changes(config_file, since, until, fmt) -> None:
-    """What changed in the policies in a period, the answers each touched,
-    and a practice quiz: the monthly training pack (markdown for slides)."""
+def changes(config_file, month, since, until, fmt) -> None:
+    """What changed in the policies in a month (or period), the answers each
+    touched, and a practice quiz: the monthly training pack (markdown for slides)."""
     from .owner import changes as changes_mod
+    from .owner import pack
 
+    if (month is None) == (since is None) or (month and until):
+        raise KBError("기간을 하나만 주세요: --month YYYY-MM, 또는 --since DATE [--until DATE]")
     kb = _load_kb(config_file)
-    start = _the_day(since)
-    end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
-    if end < start:
-        raise KBError(f"--until {end} is before --since {start}")
-    result = changes_mod.changes(kb, start, end)
-    click.echo(changes_mod.render(result, fmt, kb))
+    if month:
+        first = changes_mod.parse_month(month)
+        result = changes_mod.month_changes(kb, first)
+        title = f"{changes_mod.month_label(first)} 변경 사항"
+    else:
+        start = _the_day(since)
+        end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
+        if end < start:
+            raise KBError(f"--until {end}이(가) --since {start}보다 앞섭니다: 날짜를 바꿔 주세요")
+        result, title = changes_mod.changes(kb, start, end), ""
+    click.echo(pack.render(result, fmt, kb, title))
 
 
 @main.command("report")

@@ -43,6 +43,7 @@ class KBConfig:
     language: str = "ko"
     raw: dict | None = None
     publish_html: bool = False  # publish .html/.svg files under docs (they may run script)
+    cache_dir: Path | None = None  # the `kb` plugin's `cache_dir`: caches outside the KB
 
 
 def plugin_options(plugins) -> dict:
@@ -83,4 +84,11 @@ def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
         language=str(theme.get("language") or "ko"),
         raw=raw,
         publish_html=options.get("publish_html") is True,
+        cache_dir=_cache_dir(root, options),
     )
+
+
+def _cache_dir(root: Path, options: dict) -> Path | None:
+    # `~` allowed: a read-only checkout points it at the user's home.
+    value = options.get("cache_dir")
+    return root / Path(str(value)).expanduser() if value else None

@@ -40,18 +40,30 @@ class Fence:
         bases = [os.path.realpath(root)] + [os.path.realpath(f) for f in own]
         self.bases = [b.rstrip(os.sep) + os.sep for b in dict.fromkeys(bases)]
         self._dirs: dict[str, str] = {}
+        self._links: dict[str, frozenset[str]] = {}
 
     def inside(self, path: str | Path) -> bool:
         """True when `path`, its links resolved, is in the KB and in no hidden folder."""
         path = str(path)
         head, name = os.path.split(path)
-        if os.path.islink(path):
+        if self.is_link(path):
             real = os.path.realpath(path)
         else:  # one realpath per folder, not per file: a site has thousands of files
             if head not in self._dirs:
                 self._dirs[head] = os.path.realpath(head)
             real = os.path.join(self._dirs[head], name)
         return any(self._within(real, base) for base in self.bases)
+
+    def is_link(self, path: str) -> bool:
+        """Whether `path` is a link: one directory read per folder, not one lstat per file."""
+        head, name = os.path.split(path)
+        if head not in self._links:
+            try:
+                with os.scandir(head or ".") as entries:
+                    self._links[head] = frozenset(e.name for e in entries if e.is_symlink())
+            except OSError:
+                self._links[head] = frozenset()
+        return name in self._links[head] or (not name and os.path.islink(path))
 
     @staticmethod
     def _within(real: str, base: str) -> bool:

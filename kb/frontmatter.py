@@ -24,7 +24,7 @@ ANSWER_KEYS = frozenset(
 )
 # Keys of a manual page the site uses (Material's and MkDocs' search's), made safe on the way.
 MANUAL_KEYS = frozenset(
-    {"title", "description", "subtitle", "hide", "search", "tags", "status", "icon"}
+    {"title", "description", "subtitle", "author", "hide", "search", "tags", "status", "icon"}
 )
 
 # Keys that choose a template or reach one unescaped; plugins set some of them, content never.
@@ -32,7 +32,6 @@ UNSAFE_KEYS = {
     "template": "페이지 템플릿을 바꾸는 키",
     "location": "redirect 템플릿이 스크립트에 넣는 주소",
     "redirect": "다른 주소로 보내는 키",
-    "author": "테마가 이스케이프하지 않고 넣는 값",
     "revision_date": "테마가 이스케이프하지 않고 넣는 값",
     "git_revision_date_localized": "테마가 이스케이프하지 않고 넣는 값",
     "git_creation_date_localized": "테마가 이스케이프하지 않고 넣는 값",

@@ -358,6 +358,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
         lines=dict(data.lines),
         meta=dict(data),
     )
+    local.extend(_key_findings(data, path, answer.id or None))
     answer.tags = fields.text_list("tags")
     answer.cites = _cites(data, fields)
     answer.refs = inline_refs(body, body_line)
@@ -471,7 +472,20 @@ def _parse_policy(path: str, rel: str, kb: KB):
     except YAMLSourceError as exc:
         found = Finding("parse-error", ERROR, rel, exc.line, exc.message, blocks=_ids_in(text))
         return None, [found]
-    return policy_from_data(data, rel, findings), findings
+    policy = policy_from_data(data, rel, findings)
+    if policy is None:  # YAML, but not a policy: its clauses are as unreadable
+        for finding in findings:
+            finding.blocks = _ids_in(text)
+    findings.extend(_key_findings(data, rel, policy.id if policy is not None else None))
+    return policy, findings
+
+
+def _key_findings(data, path: str, subject: str | None) -> list[Finding]:
+    """Duplicate and merge keys: a schema error, for the editors would read them otherwise."""
+    return [
+        Finding("schema-error", ERROR, path, line, message, subject)
+        for line, message in yamlsrc.key_problems(data)
+    ]
 
 
 def _ids_in(text: str) -> tuple[str, ...]:
@@ -543,7 +557,7 @@ def load(config: KBConfig | str | Path = "mkdocs.yml", cache: bool = True) -> KB
         answers_dir=config.answers_dir,
         config_file=config.config_file,
     )
-    parse_cache = ParseCache(kb.root, enabled=cache)
+    parse_cache = ParseCache.for_kb(kb, enabled=cache)
     load_files(kb, parse_cache, config.publish_html)
     parse_cache.save()
     index_clauses(kb)

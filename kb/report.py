@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from .textsafe import shown
+
 if TYPE_CHECKING:  # importing the checker costs start-up time in every command
     from .check import Report
 
@@ -24,8 +26,10 @@ def summary(report: Report) -> str:
 
 
 def as_text(report: Report) -> str:
+    # A file name or a value may hold a newline or an escape sequence: never raw.
     lines = [
-        f"{f.shown_path}:{f.line}: {f.severity}: {f.code} {f.message}" for f in report.findings
+        f"{shown(f.shown_path)}:{f.line}: {f.severity}: {f.code} {shown(f.message)}"
+        for f in report.findings
     ]
     lines.append(summary(report))
     return "\n".join(lines)
@@ -36,7 +40,7 @@ def _escape(value: str, property_value: bool = False) -> str:
     value = value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     if property_value:
         value = value.replace(":", "%3A").replace(",", "%2C")
-    return value
+    return shown(value)  # what is left of the controls (an ANSI escape) is shown, not run
 
 
 def as_github(report: Report) -> str:

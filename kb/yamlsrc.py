@@ -77,6 +77,7 @@ class Map(dict):
 
     line: int = 1
     lines: dict
+    repeated: tuple = ()  # (key, line, line before) of each key written again
 
     def line_of(self, key: str) -> int:
         return self.lines.get(key, self.line)
@@ -147,14 +148,14 @@ class _Budget:
             )
 
 
-def _convert(node, budget: _Budget):
-    budget.spend(node)
+def _convert(node, offset: int, budget: _Budget | None):
+    if budget is not None:
+        budget.spend(node)
     if isinstance(node, yaml.ScalarNode):
         return _scalar(node)
-    offset = budget.offset
     line = node.start_mark.line + 1 + offset
     if isinstance(node, yaml.SequenceNode):
-        seq = Seq(_convert(item, budget) for item in node.value)
+        seq = Seq(_convert(item, offset, budget) for item in node.value)
         seq.line = line
         seq.lines = [item.start_mark.line + 1 + offset for item in node.value]
         return seq
@@ -164,11 +165,15 @@ def _convert(node, budget: _Budget):
     for key_node, value_node in node.value:
         # Keys are names: kept as written (`on:` is the key "on", not True).
         if isinstance(key_node, yaml.ScalarNode):
-            budget.spend(key_node)
+            if budget is not None:
+                budget.spend(key_node)
             key = key_node.value
         else:
-            key = str(_convert(key_node, budget))
-        mapping[key] = _convert(value_node, budget)
+            key = str(_convert(key_node, offset, budget))
+        if key in mapping:  # the last one wins here; key_problems() reports it
+            line = key_node.start_mark.line + 1 + offset
+            mapping.repeated += ((key, line, mapping.lines[key]),)
+        mapping[key] = _convert(value_node, offset, budget)
         mapping.lines[key] = key_node.start_mark.line + 1 + offset
     return mapping
 
@@ -197,8 +202,11 @@ def parse(text: str, offset: int = 0):
         raise YAMLSourceError(yamlerrors.describe(exc, column, char), line, column) from None
     if node is None:
         return None
+    # An alias needs an anchor (`&name`): without one the document cannot
+    # grow, and the budget's bookkeeping (a third of the parse) is skipped.
+    budget = _Budget(len(text), offset) if "&" in text else None
     try:
-        return _convert(node, _Budget(len(text), offset))
+        return _convert(node, offset, budget)
     except RecursionError:
         raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
 
@@ -242,3 +250,34 @@ def as_date(value) -> date | None:
     if isinstance(value, str):
         return dates.parse(value)
     return None
+
+
+MERGE_KEY = "<<"
+MERGE_KEY_MESSAGE = (
+    "YAML 병합 키(<<)는 쓸 수 없습니다: kb 의 편집 명령이 병합된 값을 어디에 고쳐 써야 할지 "
+    "정할 수 없어서입니다. 병합하던 항목들을 이 자리에 직접 쓰세요"
+)
+
+
+def key_problems(data) -> list[tuple[int, str]]:
+    """(line, message) for each key written twice in one mapping, and each merge key.
+
+    Both are read differently by different YAML tools (the last duplicate
+    wins here, ruamel refuses it; ruamel merges `<<`, the loader does not),
+    so a KB file may use neither: the check reports them and the editors
+    refuse them, and both read every file the same way.
+    """
+    found: list[tuple[int, str]] = []
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, Map):
+            for key, line, before in node.repeated:
+                found.append((line, f"'{key}' 키가 이 매핑에 두 번 있습니다(앞의 것은 {before}행): "
+                                    "하나만 남기세요"))
+            if MERGE_KEY in node:
+                found.append((node.line_of(MERGE_KEY), MERGE_KEY_MESSAGE))
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    return sorted(set(found))  # an anchored mapping is met once per alias

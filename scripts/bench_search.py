@@ -32,7 +32,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from gen_kb import generate  # noqa: E402
 
-from kb.search.index import update  # noqa: E402
+from kb.config import read_config  # noqa: E402
+from kb.search.index import Location, update  # noqa: E402
 
 KB = str(Path(sys.executable).with_name("kb"))
 QUERIES = ["환불 언제 들어와요", "배터리 방전됐어요", "구역 밖 수수료", "REFUND-3", "쿠폰 적용"]
@@ -48,7 +49,7 @@ def median_run(args: list[str], runs: int) -> float:
 
 
 def bench_kb(name: str, config: Path, runs: int) -> None:
-    shutil.rmtree(config.parent / ".kb-cache" / "search", ignore_errors=True)
+    shutil.rmtree(Location.of(read_config(config)).base, ignore_errors=True)
     full = update(config, force=True)
     answer = next((config.parent / "docs" / "answers").rglob("*.md"))
     original = answer.read_text(encoding="utf-8")

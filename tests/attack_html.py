@@ -14,7 +14,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 MARKERS = ("alert(", "__xss", "prompt(", "confirm(")
-_SCRIPT_URL = re.compile(r"^\s*(?:javascript|vbscript|data\s*:\s*text/html)", re.I)
+# Browsers drop tabs, newlines and leading controls from a URL before reading its scheme.
+_SCRIPT_URL = re.compile(r"^(?:javascript:|vbscript:|data:text/html)", re.I)
 _URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "data", "poster", "srcdoc"}
 
 
@@ -29,7 +30,7 @@ class _Inspector(HTMLParser):
             value = value or ""
             if name.startswith("on"):
                 self.found.append(f"<{tag} {name}={value!r}>")
-            elif name in _URL_ATTRS and (_SCRIPT_URL.match(value) or _marked(value)):
+            elif name in _URL_ATTRS and (_script_url(value) or _marked(value)):
                 self.found.append(f"<{tag} {name}={value!r}>")
             elif name == "http-equiv" and value.lower() == "refresh":
                 self.found.append(f"<{tag} http-equiv=refresh>")
@@ -54,6 +55,10 @@ class _Inspector(HTMLParser):
             self.script = None
 
 
+def _script_url(value: str) -> bool:
+    return bool(_SCRIPT_URL.match(re.sub(r"[\x00-\x20]", "", value)))
+
+
 def _marked(text: str) -> bool:
     return any(marker in text for marker in MARKERS)
 
@@ -70,11 +75,11 @@ def injected_in_site(site: Path) -> dict[str, list[str]]:
     """Every built HTML page (and any other document a browser would run) with what it runs."""
     found = {}
     for path in sorted(site.rglob("*")):
-        if path.suffix.lower() not in (".html", ".htm", ".svg", ".xhtml", ".xml"):
-            continue
+        if not path.is_file() or path.suffix.lower() not in (".html", ".htm", ".svg", ".xml"):
+            continue  # (a tag page's folder may end in ".html")
         problems = injected(path.read_text(encoding="utf-8", errors="replace"))
         text = path.read_text(encoding="utf-8", errors="replace")
-        if path.suffix.lower() in (".svg", ".xhtml") and "<script" in text:
+        if path.suffix.lower() in (".svg", ".xml") and "<script" in text:
             problems.append("<script> in a published document")
         if problems:
             found[str(path.relative_to(site))] = problems

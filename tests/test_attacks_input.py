@@ -93,6 +93,17 @@ def test_alias_bomb_is_a_parse_error_and_no_huge_cache_entry(make_kb, kb_cli, wh
     assert _check(kb_cli, config)["findings"] == [finding]  # the cached run says the same
 
 
+def test_a_policy_that_reuses_text_with_aliases_is_still_read(make_kb, kb_cli):
+    """The limits stop bombs, not the ordinary use of an anchor for repeated text."""
+    policy = POLICY.replace("text: 카드", "text: &card 카드")
+    policy += "  - id: PAY-2\n    title: 재결제\n    version: 1\n    effective: 2026-01-01\n"
+    policy += "    text: *card\n"
+    answer = ANSWER.replace("[PAY-1@1]", "[PAY-1@1, PAY-2@1]")
+    report = _check(kb_cli, _kb(make_kb, **{"policies/pay.yaml": policy,
+                                             "docs/answers/pay.md": answer}))
+    assert report["findings"] == []
+
+
 def test_deeply_nested_yaml_is_a_parse_error(make_kb, kb_cli):
     deep = "id: DEEP\ntitle: 깊음\nowner: 팀\nclauses: " + "[" * 100_000 + "\n"
     finding = _only(_check(kb_cli, _kb(make_kb, **{"policies/deep.yaml": deep})))
@@ -107,6 +118,13 @@ def test_alias_bombs_do_not_stop_search(make_kb, kb_cli):
     assert result.exit_code == 0
     ids = {r["id"] for r in json.loads(result.output)["results"]}
     assert {"pay", "PAY-1", "manuals/pay.md"} <= ids
+
+
+def test_alias_bomb_in_the_kb_synonyms_file_is_a_clean_error(make_kb, kb_cli):
+    config = _kb(make_kb, **{"synonyms.yaml": billion_laughs(10) + "synonyms: []\n"})
+    result = kb_cli("search", "결제", "-f", str(config))
+    assert result.exit_code == 2
+    assert "synonyms.yaml:1:" in result.output and BOMB_MESSAGE in result.output
 
 
 def test_alias_bombs_do_not_stop_the_build(make_kb, kb_cli, tmp_path):
@@ -246,3 +264,16 @@ def test_new_policy_index_is_refused(make_kb, kb_cli):
                     "--clause-title", "c", "--text", "t", "--effective", "2026-01-01")
     assert result.exit_code == 2 and "겹쳐 id로 쓸 수 없습니다" in result.output
     assert not (config.parent / "policies/index.yaml").exists()
+
+
+def test_a_300_character_tag_does_not_break_the_build(make_kb, kb_cli, tmp_path):
+    """Tag pages are files named after the tag: two long tags that share a start stay apart."""
+    first, second = "가" * 300, "가" * 299 + "나"
+    answer = ANSWER.replace("cites:", f"tags: [{first}]\ncites:")
+    other = ANSWER.replace("id: pay", "id: other").replace("cites:", f"tags: [{second}]\ncites:")
+    config = _kb(make_kb, **{"docs/answers/pay.md": answer, "docs/answers/other.md": other})
+    site = tmp_path / "site"
+    built = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(site))
+    assert built.exit_code == 0, built.output
+    pages = sorted(p.parent.name for p in (site / "tags").glob("*/index.html"))
+    assert len(pages) == 2 and all(len(name.encode()) < 255 for name in pages)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -20,7 +22,7 @@ from attack_html import injected, injected_in_site
 from browser import browser, page_at, serve_directory  # noqa: F401
 from click.testing import CliRunner
 from conftest import MKDOCS_YML, write_kb
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from kb.cli import main
@@ -84,6 +86,7 @@ ATTACKS = {
         ---
         title: 설명 공격
         description: "\\"><img src=x onerror=alert(2) data-xss>"
+        author: "\\"><img src=x onerror=alert(12) data-xss>"
         ---
         본문입니다.
     """,
@@ -142,6 +145,9 @@ ATTACKS = {
         ---
         본문입니다.
     """,
+    "docs/<img src=x onerror=alert(13) data-xss>/<svg onload=alert(14) data-xss>.md": (
+        "본문입니다.\n"
+    ),
     "docs/evil.html": "<script>alert(9)</script>\n",
     "docs/images/evil.svg": (
         '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(10)</script></svg>\n'
@@ -227,12 +233,14 @@ def test_title_img_onerror_is_escaped(attacked):
     assert injected(policy) == [] and "alert(1) data-xss" in policy
 
 
-def test_description_quote_breakout_is_escaped(attacked):
+def test_description_and_author_quote_breakout_is_escaped(attacked):
     _, _, site = attacked
     page = _page(site, "manuals/description")
     assert injected(page) == []
     meta = [m for m in _elements(page, "meta") if m.get("name") == "description"]
     assert [m["content"] for m in meta] == ['"><img src=x onerror=alert(2) data-xss>']
+    author = [m["content"] for m in _elements(page, "meta") if m.get("name") == "author"]
+    assert author == ['"><img src=x onerror=alert(12) data-xss>']
 
 
 def test_subtitle_img_in_nav_is_escaped(attacked):
@@ -298,6 +306,15 @@ def test_heading_img_onerror_is_escaped_in_title_and_nav(attacked):
     assert injected(page[:start] + page[end:]) == []
     assert "onerror" not in page[start:end]
     assert injected(_page(site, "manuals/plain")) == []
+
+
+def test_file_and_folder_names_with_markup_are_escaped_in_the_nav(attacked):
+    _, report, site = attacked
+    pages = [p for p in site.rglob("index.html") if "svg onload" in str(p)]
+    assert len(pages) == 1  # the page is built, under its own name
+    assert injected(pages[0].read_text(encoding="utf-8")) == []
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert injected(home) == [] and "＜svg onload=alert(14) data xss＞" in home  # MkDocs: - → space
 
 
 def test_answer_title_and_tag_img_onerror_are_escaped(attacked):
@@ -525,6 +542,7 @@ def _hostile_site(base: Path, pages: list[dict], answer: dict) -> Path:
     max_examples=6,
     deadline=None,
     database=None,
+    phases=[Phase.generate],  # each example is a MkDocs build: report it, do not shrink it
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(hostile_kb)
@@ -540,6 +558,7 @@ def test_no_front_matter_makes_a_built_page_run_script(tmp_path_factory, kb_file
     max_examples=2,
     deadline=None,
     database=None,
+    phases=[Phase.generate],  # each example is a MkDocs build: report it, do not shrink it
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(hostile_kb)
@@ -593,3 +612,23 @@ def test_docs_folder_itself_linked_out_of_the_kb_is_not_read(tmp_path, caplog):
     built = _cli("build", "-q", "-f", str(path), "--site-dir", str(tmp_path / "site"))
     assert built.exit_code == 1 and "Traceback" not in built.output
     assert not (tmp_path / "site" / "secret").exists()
+
+
+def test_plain_mkdocs_build_allowing_errors_is_protected_too(tmp_path):
+    """`mkdocs build` with `allow_errors: true` (as `kb serve` builds): the plugin filters."""
+    config = MKDOCS_YML.replace("  - kb\n", "  - kb:\n      allow_errors: true\n")
+    names = ("policies/refund.yaml", "docs/manuals/redirect.md", "docs/manuals/title.md")
+    files = {name: ATTACKS[name] for name in names}
+    files["docs/evil.html"] = ATTACKS["docs/evil.html"]
+    path = write_kb(tmp_path / "kb", files, config)
+    site = tmp_path / "site"
+    run = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-f", str(path), "-d", str(site)],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ, NO_MKDOCS_2_WARNING="1"),
+    )
+    assert run.returncode == 0, run.stderr
+    assert "docs/manuals/redirect.md:3: error: unsafe-front-matter" in run.stderr
+    assert injected_in_site(site) == {}
+    assert not (site / "evil.html").exists()

@@ -198,34 +198,54 @@ def test_no_message_shows_none(make_kb, kb_cli):
     assert "빈 값" in _check(kb_cli, config).output
 
 
+def test_show_and_the_site_never_print_none_for_a_bad_date(make_kb, kb_cli, tmp_path):
+    config = _small_kb(make_kb, POLICY.replace("effective: 2026-01-01", "effective: 2026-11-31", 1))
+    shown = kb_cli("show", "PAY-1", "-f", str(config)).output
+    assert "시행일 없음" in shown and "None" not in shown
+    site = tmp_path / "site"
+    built = kb_cli("build", "-q", "--allow-errors", "-f", str(config), "--site-dir", str(site))
+    assert built.exit_code == 0, built.output
+    for page in ("policies/pay/index.html", "answers/a/index.html"):
+        assert "None" not in (site / page).read_text(encoding="utf-8"), page
+
+
 # --- the same two cases on a copy of the sample KB ---------------------------------
+
+
+def _break_refund(root, pattern: str, replacement: str) -> tuple[int, str]:
+    """Rewrite the first line of the sample's refund.yaml that matches `pattern`.
+
+    Returns that line's number and the id of the clause it belongs to, so the
+    test does not depend on where the sample KB's owners put things.
+    """
+    refund = root / "policies/refund.yaml"
+    text = refund.read_text(encoding="utf-8")
+    match = re.search(pattern, text, re.M)
+    clause = re.findall(r"^  - id: (\S+)$", text[: match.start()], re.M)[-1]
+    refund.write_text(text[: match.start()] + replacement + text[match.end():], encoding="utf-8")
+    return text.count("\n", 0, match.start()) + 1, clause
 
 
 def test_sample_kb_bad_date_gives_the_cause_first(tmp_path, kb_cli):
     root = _sample_copy(tmp_path)
-    refund = root / "policies/refund.yaml"
-    text = refund.read_text(encoding="utf-8")
-    refund.write_text(text.replace("effective: 2026-03-01", "effective: 2026-11-31", 1),
-                      encoding="utf-8")
+    line, clause = _break_refund(root, r"^    effective: \S+$", "    effective: 2026-11-31")
     result = _check(kb_cli, root / "mkdocs.yml")
     lines = _lines(result.output)
     assert len(lines) == 1, result.output
-    assert lines[0].startswith("policies/refund.yaml:14: error: schema-error 'effective'의 "
+    assert lines[0].startswith(f"policies/refund.yaml:{line}: error: schema-error 'effective'의 "
                                "'2026-11-31'은 없는 날짜입니다")
-    assert re.search(r"REFUND-1을\(를\) 가리키는 인용·참조 \d+곳\(답변 \d+개, 매뉴얼 \d+개\)",
+    assert re.search(rf"{clause}을\(를\) 가리키는 인용·참조 \d+곳\(답변 \d+개, 매뉴얼 \d+개\)",
                      lines[0])
     assert "None" not in result.output
 
 
 def test_sample_kb_broken_indent_gives_one_line(tmp_path, kb_cli):
     root = _sample_copy(tmp_path)
-    refund = root / "policies/refund.yaml"
-    text = refund.read_text(encoding="utf-8")
-    refund.write_text(text.replace("    version: 1\n", "  version: 1\n", 1), encoding="utf-8")
+    line, _ = _break_refund(root, r"^    version: (\d+)$", "  version: 1")
     result = _check(kb_cli, root / "mkdocs.yml")
     lines = _lines(result.output)
     assert len(lines) == 1, result.output
-    assert lines[0].startswith("policies/refund.yaml:13: error: parse-error YAML 문법 오류")
+    assert lines[0].startswith(f"policies/refund.yaml:{line}: error: parse-error YAML 문법 오류")
     count = int(re.search(r"인용·참조 (\d+)곳", lines[0])[1])
     assert count >= 20  # every citation of a REFUND clause, once
 
@@ -305,3 +325,12 @@ def test_a_bad_as_of_date_is_told_in_words(make_kb, kb_cli, given, words):
     result = kb_cli("check", "-f", str(config), "--as-of", given)
     assert result.exit_code == 2
     assert words in result.output and "%Y" not in result.output
+
+
+def test_a_policy_file_that_is_not_a_mapping_is_one_line(make_kb, kb_cli):
+    """Valid YAML but a list, not a policy: its clauses are as unreadable as a parse error's."""
+    as_list = "- " + POLICY.replace("\n", "\n  ").rstrip() + "\n"
+    lines = _lines(_check(kb_cli, _small_kb(make_kb, as_list)).output)
+    assert lines[0].startswith("policies/pay.yaml:1: error: schema-error 정책 파일은 ")
+    assert "이 파일의 조항을 가리키는 인용·참조 5곳(답변 3개, 매뉴얼 1개)" in lines[0]
+    assert [line.split(": ")[2].split()[0] for line in lines] == ["schema-error", "stale-citation"]

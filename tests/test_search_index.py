@@ -10,6 +10,7 @@ import pytest
 from conftest import write_kb
 from search_kb import SEARCH_KB
 
+from kb.config import read_config
 from kb.errors import KBError
 from kb.search.index import Location, open_index, update
 from kb.search.query import search
@@ -84,7 +85,7 @@ def test_bad_synonyms_file_is_a_clear_error(kb):
 
 
 def test_missing_index_is_built_then_updated_incrementally(kb):
-    location = Location(kb.parent)
+    location = Location.of(read_config(kb))
     assert location.current() is None
     search(kb, "환불")
     first = location.current()
@@ -115,7 +116,7 @@ def test_a_search_during_a_rebuild_reads_a_whole_index(kb):
         assert list(reader.documents(key="manual:manuals/entrance.md"))
     finally:
         reader.close()
-    assert Location(kb.parent).current() != old.storage.folder
+    assert Location.of(read_config(kb)).current() != old.storage.folder
     assert ids(search(kb, "경비실"))[0] == "manuals/entrance.md"
 
 

@@ -81,7 +81,17 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
     codes = {(f["subject"], f["code"]) for f in json.loads(stale.output)["findings"]}
     assert codes == {("same-day-cutoff", "stale-citation"), ("shipping-fee", "stale-citation")}
 
-    # 5. After re-reading each answer, the owner re-pins it.
+    # 5. A re-pin is a re-read: while the body still says 오후 2시, review shows
+    # the clause's diff and the line, and writes nothing.
+    before = repo.read(SAME_DAY)
+    refused = run(kb_cli, repo, "review", "same-day-cutoff", "--as-of", "2026-11-20")
+    assert refused.exit_code == 1
+    assert "오후 [-2시까지-]{+3시까지+}" in refused.output
+    assert f"{SAME_DAY}:9: '오후 2시'" in refused.output and "--force" in refused.output
+    assert repo.read(SAME_DAY) == before
+
+    # After fixing the wording, the owner re-pins it.
+    repo.replace(SAME_DAY, "오후 2시까지", "오후 3시까지")
     body_before = repo.read(SAME_DAY).split("---\n", 2)[2]
     reviewed = run(
         kb_cli,

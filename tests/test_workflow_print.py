@@ -1,4 +1,4 @@
-"""The "이번 달 변경 사항" page prints cleanly on A4 (real build, headless Chromium)."""
+"""A month's "변경 사항" page prints cleanly on A4 (real build, headless Chromium)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,8 @@ def built(tmp_path_factory):
         "오후 3시까지 결제한 주문은 당일 출고합니다.\n도서 산간 지역은 제외합니다.",
     )
     repo.replace("content/replies/delivery/fee.md", "[[DLV-1@1]]", "[[DLV-1@2]]")
+    # The answer is re-read and reworded before its re-pin (kb review insists).
+    repo.replace("content/replies/delivery/same-day.md", "오후 2시까지", "오후 3시까지")
     kb("review", "same-day-cutoff", "--as-of", "2026-10-31")
     repo.commit("DLV-1 v2", "2026-10-10")
     site = root.parent / "site"
@@ -61,7 +63,7 @@ out = {}
 with sync_playwright() as p, serve_directory(Path(sys.argv[1])) as url:
     browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
     with page_at(browser, url) as page:
-        page.goto(url + "reports/changes/")
+        page.goto(url + "reports/changes/2026-10/")
         out["nav"] = page.inner_text("nav.md-nav--primary")
         page.emulate_media(media="print")
         out["hidden"] = page.evaluate(
@@ -72,7 +74,8 @@ with sync_playwright() as p, serve_directory(Path(sys.argv[1])) as url:
             })\"\"\"
         )
         out["break"] = page.evaluate(
-            "getComputedStyle(document.querySelector('.kb-page-break')).breakBefore"
+            "[...document.querySelectorAll('.kb-page-break')]"
+            ".map(e => getComputedStyle(e).breakBefore)"
         )
         out["ins_color"] = page.evaluate(
             "getComputedStyle(document.querySelector('article ins')).color"
@@ -102,14 +105,15 @@ def test_the_training_page_prints_on_a4_without_navigation(built):
     )
     assert done.returncode == 0, done.stderr
     out = json.loads(done.stdout)
-    assert "이번 달 변경 사항" in out["nav"]  # under 보고서 in the navigation
+    assert "2026년 10월 (이번 달)" in out["nav"]  # under 보고서 › 월별 변경 사항
+    assert "2026년 11월 (예정)" in out["nav"] and "2025년 11월" in out["nav"]
     assert out["hidden"] == [True, True, True, True]
-    assert out["break"] == "page"  # the quiz starts a new sheet
+    assert out["break"] == ["page", "page"]  # the quiz and its key start new sheets
     assert out["ins_color"] == "rgb(26, 127, 55)"
     assert "[변경] DLV-1 당일 배송 마감 시각 v1 → v2" in out["article"]
     assert "변경 메모 마감 2시 → 3시" in out["article"]
     assert (out["del"], out["ins"]) == ("2시까지", "3시까지")
-    # A4 sheets: the changes on the first, the quiz on its own.
-    assert len(out["boxes"]) == 2
+    # A4 sheets: the changes on the first, the quiz and the key on their own.
+    assert len(out["boxes"]) == 3
     assert all(abs(w - 595) < 2 and abs(h - 842) < 2 for w, h in out["boxes"])
     assert out["errors"] == []

@@ -17,19 +17,21 @@ practice question for the quiz drawn from those answers.
 from __future__ import annotations
 
 import calendar
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
 from typing import TypeGuard
 
+from .. import rules
+from ..errors import KBError
 from ..model import KB, Answer, Clause
 from ..text import same_text, word_diff
 from . import gitrev
 from .impact import Reliance, reliance_index
 
 FORMATS = ("text", "markdown", "json")
+MONTH = re.compile(r"(\d{4})-(\d{2})")
 
 ADDED = "added"
 CHANGED = "changed"
@@ -103,6 +105,7 @@ class Changes:
     changes: list[Change] = field(default_factory=list)
     quiz: list[QuizItem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    month: str | None = None  # "2026-11" when the period is that calendar month
 
     def to_dict(self) -> dict:
         changes = []
@@ -110,7 +113,9 @@ class Changes:
             data = asdict(change)
             data["diff"] = [[{"op": op, "text": text} for op, text in h] for h in change.diff()]
             changes.append(data)
+        month = {"month": self.month} if self.month else {}
         return {
+            **month,
             "since": self.since.isoformat(),
             "until": self.until.isoformat(),
             "git": self.git,
@@ -126,24 +131,84 @@ def month_of(day: date) -> tuple[date, date]:
     return day.replace(day=1), day.replace(day=last)
 
 
+def parse_month(text: str) -> date:
+    """The first day of the month `YYYY-MM` names, or a KBError that shows the form."""
+    match = MONTH.fullmatch(text.strip())
+    if match is None or not 1 <= int(match[2]) <= 12:
+        raise KBError(f"--month {text!r}: 달은 YYYY-MM 형식으로 쓰세요 (예: --month 2026-11)")
+    return date(int(match[1]), int(match[2]), 1)
+
+
+def shift_month(first: date, months: int) -> date:
+    """The first day of the month `months` after (or before) `first`'s month."""
+    index = first.year * 12 + first.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def month_label(first: date) -> str:
+    return f"{first.year}년 {first.month}월"
+
+
+def recent_months(today: date, back: int = 11, ahead: int = 1) -> list[date]:
+    """First days of the months a trainer may want: the next ones, this one, the last ones.
+
+    Newest first, as the site lists them.
+    """
+    this = today.replace(day=1)
+    return [shift_month(this, n) for n in range(ahead, -back - 1, -1)]
+
+
 # --- collecting ---------------------------------------------------------------
 
 
+def month_changes(kb: KB, first: date) -> Changes:
+    """`kb changes --month`: what takes effect in one calendar month, scheduled versions too."""
+    result = changes(kb, *month_of(first))
+    result.month = first.strftime("%Y-%m")
+    return result
+
+
+def monthly(kb: KB, months: list[date]) -> dict[date, Changes]:
+    """One Changes per month, from one pass over the history (the site's monthly pages)."""
+    if not months:
+        return {}
+    whole = changes(kb, min(months), month_of(max(months))[1])
+    found = {}
+    for first in months:
+        since, until = month_of(first)
+        result = Changes(since, until, whole.git, notes=whole.notes, month=first.strftime("%Y-%m"))
+        result.changes = [c for c in whole.changes if _in(date.fromisoformat(c.date), since, until)]
+        result.quiz = quiz(kb, result.changes)
+        found[first] = result
+    return found
+
+
 def changes(kb: KB, since: date, until: date) -> Changes:
+    """The changes that take effect in [since, until], with the answers each touches.
+
+    A change committed in the period for a later date belongs to the period
+    it takes effect in: that month's pack reports it, this one does not.
+    """
     result = Changes(since, until, git=False)
     found = list(from_history(kb, since, until))
-    if gitrev.repository(kb.root) is None:
-        result.notes.append(
-            "git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 "
-            "(폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다)."
-        )
+    try:
+        in_repository = gitrev.repository(kb.root) is not None
+    except gitrev.GitMissing as exc:
+        in_repository = False
+        result.notes.append(f"{exc.message}. 조항의 history 와 날짜만으로 만들었습니다.")
     else:
+        if not in_repository:
+            result.notes.append(
+                "git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 "
+                "(폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다)."
+            )
+    if in_repository:
         try:
-            found += from_git(kb, since, until)
+            found += from_git(kb, since, until, result.notes)
             result.git = True
         except gitrev.GitError as exc:  # e.g. a repository with no commit yet
             result.notes.append(f"git 기록을 읽지 못해 history 만 사용했습니다: {exc}")
-    result.changes = _merge(found)
+    result.changes = [c for c in _merge(found) if date.fromisoformat(c.date) <= until]
     index = reliance_index(kb)
     for change in result.changes:
         _attach_reliance(index, change)
@@ -163,7 +228,7 @@ def from_history(kb: KB, since: date, until: date):
     """Changes read from the files as they are now: effective dates and `history`."""
     for clause in kb.clauses.values():
         yield from _versions(clause, since, until)
-        if _in(clause.expires, since, until):
+        if clause.expires is not None and _in(clause.expires, since, until):
             yield _change(
                 EXPIRING,
                 clause,
@@ -173,11 +238,13 @@ def from_history(kb: KB, since: date, until: date):
                 sources=["history"],
             )
         for newer in kb.superseders.get(clause.id, []):
-            if not newer.retired and _in(newer.effective, since, until):
+            # The replacement's first version supersedes; its later versions do not.
+            start = rules.first_effective(newer)
+            if not newer.retired and start is not None and _in(start, since, until):
                 yield _change(
                     SUPERSEDED,
                     clause,
-                    newer.effective,
+                    start,
                     version=clause.version,
                     text=newer.text,
                     old_text=clause.text,
@@ -191,7 +258,7 @@ def _versions(clause: Clause, since: date, until: date):
     chain = [(v.version, v.effective, v.text, v.note) for v in reversed(clause.history)]
     chain.append((clause.version, clause.effective, clause.text, None))
     for index, (version, effective, text, _) in enumerate(chain):
-        if not _in(effective, since, until):
+        if effective is None or not _in(effective, since, until):
             continue
         if index == 0:
             yield _change(ADDED, clause, effective, version=version, text=text, sources=["history"])
@@ -210,8 +277,14 @@ def _versions(clause: Clause, since: date, until: date):
         )
 
 
-def from_git(kb: KB, since: date, until: date) -> list[Change]:
-    """Changes made by the commits of the period, compared commit by commit."""
+def from_git(kb: KB, since: date, until: date, notes: list[str] | None = None) -> list[Change]:
+    """Changes made by the commits of the period, compared commit by commit.
+
+    What the list may lack goes into `notes`: history cut short by a shallow
+    clone, policy files of some commit that could not be read.
+    """
+    notes = notes if notes is not None else []
+    notes += _shallow_note(kb, since)
     snapshots = gitrev.Snapshots(kb.root, kb.policies_dir)
     base = gitrev.last_commit_before(kb.root, since)
     history = gitrev.commits(kb.root, [kb.policies_dir], since, until)
@@ -225,7 +298,20 @@ def from_git(kb: KB, since: date, until: date) -> list[Change]:
         after = snapshots.clauses(commit.sha)
         found += _compare(before, after, commit)
         before = after
+    notes += [u.note() for u in snapshots.unreadable]
     return found
+
+
+def _shallow_note(kb: KB, since: date) -> list[str]:
+    boundary = gitrev.shallow_since(kb.root)
+    if boundary is None or boundary < since:
+        return []  # the whole period is in the history there is
+    start = "" if boundary == date.max else f" {boundary.isoformat()} 부터만"
+    return [
+        f"이 저장소는 얕은 복제(shallow clone)라 git 기록이{start} 있습니다: 그 전에 커밋된 "
+        "변경은 이 목록에서 빠졌을 수 있습니다. 전체 기록은 `git fetch --unshallow` 로 "
+        "받으세요 (CI 의 checkout 이면 fetch-depth: 0)."
+    ]
 
 
 def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> list[Change]:
@@ -236,7 +322,8 @@ def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> lis
         when = max(day, new.effective) if new.effective else day
         extra = {"commit": commit.sha[:10], "sources": ["git"]}
         if old is None:
-            found.append(_change(ADDED, new, when, version=new.version, text=new.text, **extra))
+            start = max(day, rules.first_effective(new) or day)
+            found.append(_change(ADDED, new, start, version=new.version, text=new.text, **extra))
             continue
         if new.version != old.version:
             note = next((v.note for v in new.history if v.version == old.version), None)
@@ -263,12 +350,13 @@ def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> lis
             found.append(_change(RETIRED, new, day, version=new.version, text=new.text, **extra))
         for gone in set(new.supersedes) - set(old.supersedes):
             replaced = after.get(gone) or before.get(gone)
-            if replaced is not None and new.effective is not None:
+            start = rules.first_effective(new)
+            if replaced is not None and start is not None:
                 found.append(
                     _change(
                         SUPERSEDED,
                         replaced,
-                        new.effective,
+                        max(day, start),
                         version=replaced.version,
                         text=new.text,
                         old_text=replaced.text,
@@ -322,34 +410,49 @@ def _attach_reliance(index: dict[str, Reliance], change: Change) -> None:
 # --- the quiz -----------------------------------------------------------------
 
 
+def questions(answer: Answer) -> list[str]:
+    """The customer questions an answer lists in its front matter (`questions:`)."""
+    for key in ("questions", "question"):
+        # The loader may carry `questions` on the answer itself; older ones only in meta.
+        value = getattr(answer, key, None) or answer.meta.get(key)
+        if isinstance(value, str):
+            value = [value]
+        if isinstance(value, list):
+            found = [q.strip() for q in value if isinstance(q, str) and q.strip()]
+            if found:
+                return found
+    return []
+
+
+def _asks(answer: Answer) -> bool:
+    return bool(re.search(r"(요|\?)$", answer.title.strip()))
+
+
 def customer_question(answer: Answer) -> str:
     """A practice question for which `answer` is the reply.
 
     An answer may list the questions it replies to in its front matter
-    (`questions:` or `question:`); otherwise its title is used: as the
-    customer's words when it is a question, else as the situation.
+    (`questions:`); otherwise its title is used: as the customer's words
+    when it is a question, else as the situation.
     """
-    for key in ("questions", "question"):
-        value = answer.meta.get(key)
-        if isinstance(value, list) and value and isinstance(value[0], str):
-            return f"고객: “{value[0].strip()}”"
-        if isinstance(value, str) and value.strip():
-            return f"고객: “{value.strip()}”"
+    listed = questions(answer)
+    if listed:
+        return f"고객: “{listed[0]}”"
     title = answer.title.strip()
-    if re.search(r"(요|\?)$", title):
+    if _asks(answer):
         return f"고객: “{title.rstrip('?')}?”"
     return f"고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?"
 
 
-def _quiz_answer(kb: KB, change: Change) -> Answer | None:
-    """The answer that best fits a question on the clause: cites it, cites little else."""
-    by_id = {a.id: a for a in kb.answers if a.id in change.answers}
+def _quiz_answer(by_id: dict[str, Answer], change: Change) -> Answer | None:
+    """The answer that best fits a question on the clause: cites it, is asked in the
+    customer's words, cites little else."""
     answers = [by_id[a] for a in change.answers if a in by_id]
 
     def fit(answer: Answer) -> tuple:
         direct = any(c.clause_id == change.clause for c in answer.cites)
-        asks = bool(re.search(r"(요|\?)$", answer.title.strip()))
-        return (not direct, not asks, len(answer.cites), answer.id)
+        worded = bool(questions(answer)) or _asks(answer)
+        return (not direct, not worded, not questions(answer), len(answer.cites), answer.id)
 
     return min(answers, key=fit, default=None)
 
@@ -357,11 +460,12 @@ def _quiz_answer(kb: KB, change: Change) -> Answer | None:
 def quiz(kb: KB, found: list[Change]) -> list[QuizItem]:
     items = []
     seen: set[str] = set()
+    by_id = {a.id: a for a in kb.answers}  # once: a KB has thousands of answers
     for change in found:
         if change.clause in seen or change.kind == EDITED:
             continue
         seen.add(change.clause)
-        answer = _quiz_answer(kb, change)
+        answer = _quiz_answer(by_id, change)
         if answer is not None:
             question = customer_question(answer)
         else:
@@ -376,12 +480,15 @@ def _key(kb: KB, change: Change) -> str:
     clause = kb.clauses.get(target)
     if clause is None:
         return f"{change.clause} ({LABELS[change.kind]}): {change.text.strip()}"
-    label = f"{clause.id}@{clause.version} {clause.title}"
+    # The version in force once the change applies: a later month's bump of the
+    # same clause must not leak into this month's answer key.
+    shown = rules.in_force(clause, date.fromisoformat(change.date)) or rules.versions(clause)[0]
+    label = f"{clause.id}@{shown.version} {clause.title}"
     if change.kind in (RETIRED, REMOVED):
         label += " — 폐지/삭제된 조항: 더는 안내하지 않습니다"
     elif change.kind == EXPIRING:
         label += f" — {change.date} 만료"
-    return f"{label}: {clause.text.strip()}"
+    return f"{label}: {shown.text.strip()}"
 
 
 # --- the diff -----------------------------------------------------------------
@@ -403,125 +510,6 @@ def hunks(old: str, new: str) -> list[list[tuple[str, str]]]:
 
 
 def diff_text(runs: list[tuple[str, str]]) -> str:
+    """Word runs in git's word-diff marks (`[-old-]{+new+}`), for `kb show`'s compact diff."""
     marks = {"=": "{}", "-": "[-{}-]", "+": "{{+{}+}}"}
     return "".join(marks[op].format(text) for op, text in runs)
-
-
-def _escape(text: str) -> str:
-    return re.sub(r"([\\`*_~<>\[\]])", r"\\\1", text)
-
-
-def diff_markdown(runs: list[tuple[str, str]], html: bool = False) -> str:
-    if html:
-        marks = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
-    else:
-        marks = {"=": "{}", "-": "~~{}~~", "+": "**{}**"}
-    out = []
-    for index, (op, text) in enumerate(runs):
-        if op == "=" or not text.strip():
-            out.append(_escape(text))
-            continue
-        if op == "+" and index and runs[index - 1][0] == "-":
-            out.append(" ")  # `~~old~~ **new**`, not `~~old~~**new**`
-        # Emphasis cannot span a line break in Markdown: mark each line.
-        lines = text.split("\n")
-        out.append("\n".join(marks[op].format(_escape(p)) if p.strip() else p for p in lines))
-    return "".join(out)
-
-
-# --- rendering ----------------------------------------------------------------
-
-
-def render(result: Changes, fmt: str, kb: KB | None = None) -> str:
-    if fmt == "json":
-        return json.dumps(result.to_dict(), ensure_ascii=False, indent=2)
-    if fmt == "markdown":
-        return as_markdown(result, kb)
-    return as_text(result, kb)
-
-
-def _answer_label(kb: KB | None, answer_id: str) -> str:
-    answer = kb.answer(answer_id) if kb else None
-    return f"{answer_id} ({answer.title})" if answer else answer_id
-
-
-def _headline(change: Change) -> str:
-    head = f"[{LABELS[change.kind]}] {change.clause} {change.title}"
-    if change.kind == CHANGED:
-        head += f" v{change.old_version} → v{change.version}"
-    elif change.version:
-        head += f" v{change.version}"
-    if change.replacement:
-        head += f" → {change.replacement}"
-    return head
-
-
-def as_text(result: Changes, kb: KB | None = None) -> str:
-    out = [f"변경 사항 {result.since} ~ {result.until}: {len(result.changes)}건"]
-    out += [f"참고: {note}" for note in result.notes]
-    for change in result.changes:
-        out += ["", f"{change.date} {_headline(change)}"]
-        if change.note:
-            out.append(f"  변경 메모: {change.note}")
-        if change.old_text is not None:
-            out.append("  바뀐 부분:")
-            for hunk in change.diff():
-                out.append("    " + diff_text(hunk).replace("\n", "\n    "))
-        elif change.text:
-            out.append("  본문: " + change.text.strip().replace("\n", "\n    "))
-        if change.commit:
-            out.append(f"  커밋: {change.commit}")
-        out.append(
-            "  영향받는 답변: "
-            + (", ".join(_answer_label(kb, a) for a in change.answers) or "없음")
-        )
-        if change.manuals:
-            out.append("  영향받는 매뉴얼: " + ", ".join(change.manuals))
-    if result.quiz:
-        out += ["", "연습 문제:"]
-        for number, item in enumerate(result.quiz, 1):
-            out.append(f"  {number}. {item.question}")
-            out.append("     정답 근거: " + item.key.replace("\n", "\n       "))
-    return "\n".join(out)
-
-
-def as_markdown(result: Changes, kb: KB | None = None, html: bool = False, title: str = "") -> str:
-    """Markdown for slides (`---` between changes) or, with html=True, for the site page."""
-    out = [f"# {title or '변경 사항'} ({result.since} ~ {result.until})", ""]
-    out += [f"> {note}" for note in result.notes] + ([""] if result.notes else [])
-    if not result.changes:
-        out += ["이 기간에 바뀐 조항이 없습니다.", ""]
-    out += [f"총 {len(result.changes)}건.", ""] if result.changes else []
-    for change in result.changes:
-        out += _change_markdown(change, kb, html)
-    if result.quiz:
-        out += ['<div class="kb-page-break"></div>' if html else "---", ""]
-        out += ["## 연습 문제", ""]
-        for number, item in enumerate(result.quiz, 1):
-            out += [f"{number}. {item.question}", ""]
-        out += ["### 정답", ""]
-        for number, item in enumerate(result.quiz, 1):
-            via = f" (참고 답변 `{item.answer_id}`)" if item.answer_id else ""
-            out += [f"{number}. {item.key}{via}".replace("\n", "\n   "), ""]
-    return "\n".join(out)
-
-
-def _change_markdown(change: Change, kb: KB | None, html: bool) -> list[str]:
-    out = [] if html else ["---", ""]
-    out += [f"## {_headline(change)}", "", f"**{DATE_LABELS[change.kind]}** {change.date}", ""]
-    if change.note:
-        out += [f"**변경 메모** {change.note}", ""]
-    if change.old_text is not None:
-        out += ["**바뀐 부분**", ""]
-        for hunk in change.diff():
-            out += ["- " + diff_markdown(hunk, html).replace("\n", "<br>\n  "), ""]
-    elif change.text:
-        out += [change.text.strip(), ""]
-    out += [f"**영향받는 답변** {len(change.answers) or '없음'}", ""]
-    for answer_id in change.answers:
-        answer = kb.answer(answer_id) if kb is not None else None
-        out.append(f"- `{answer_id}` {answer.title if answer else ''}".rstrip())
-    out += [""] if change.answers else []
-    if change.manuals:
-        out += ["**영향받는 매뉴얼** " + ", ".join(f"`{m}`" for m in change.manuals), ""]
-    return out

@@ -8,6 +8,7 @@ writes it atomically: a bad input leaves the file as it was.
 
 from __future__ import annotations
 
+import codecs
 import copy
 import io
 import os
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import DuplicateKeyError
 from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
@@ -50,15 +52,78 @@ def _yaml(text: str) -> YAML:
 
 
 def _load(text: str, path: str, first_line: int = 1):
+    """Round-trip `text` (LF line ends), refusing what `kb check` reads differently.
+
+    Duplicate keys and YAML merge keys (`<<: *base`) are schema errors of the
+    check; an editor that read them its own way would write a file that means
+    something else than what the owner checked, so it refuses them too.
+    """
+    refuse_merge_keys(text, path, first_line)
     yaml = _yaml(text)
     try:
         return yaml, yaml.load(text)
+    except DuplicateKeyError as exc:
+        line = _mark_line(exc.problem_mark) + first_line
+        key = re.search(r'duplicate key "(.*?)"', exc.problem or "")
+        name = f"'{key[1]}' 키가" if key else "같은 키가"
+        raise KBError(
+            f"{path}:{line}: {name} 한 매핑에 두 번 있습니다: `kb check`도 schema-error 로 "
+            "알립니다. 하나만 남기고 다시 실행하세요"
+        ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line if mark else 0) + first_line
+        line = _mark_line(mark) + first_line
         raise KBError(
             f"{path}:{line}: invalid YAML ({exc.problem}): fix it, then run again"
         ) from None
+
+
+def _mark_line(mark) -> int:
+    return mark.line if mark is not None else 0
+
+
+def refuse_merge_keys(text: str, path: str, first_line: int = 1) -> None:
+    from ..yamlsrc import MERGE_KEY_MESSAGE, key_problems, parse
+
+    try:
+        problems = key_problems(parse(text, offset=first_line - 1))
+    except Exception:  # noqa: BLE001 - not YAML: ruamel's own error says where
+        return
+    for line, message in problems:
+        if message == MERGE_KEY_MESSAGE:
+            raise KBError(f"{path}:{line}: {message}")
+
+
+@dataclass
+class Source:
+    """A file's text with LF line ends, and how it was written: BOM and line ends."""
+
+    text: str
+    bom: bool = False
+    newline: str = "\n"
+
+
+def read_source(path: Path, rel: str) -> Source:
+    """A KB file as `kb check` reads it (UTF-8, with or without a BOM, LF or CRLF)."""
+    bom, text = _decode(path.read_bytes(), rel)
+    crlf = text.count("\r\n")
+    newline = "\r\n" if crlf and crlf * 2 >= text.count("\n") else "\n"
+    return Source(text.replace("\r\n", "\n"), bom, newline)
+
+
+def _decode(raw: bytes, rel: str) -> tuple[bool, str]:
+    """(whether it has a BOM, the text after it)."""
+    bom = raw.startswith(codecs.BOM_UTF8)
+    try:
+        return bom, raw[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
+    except UnicodeDecodeError:
+        message = "UTF-8 텍스트가 아닙니다: UTF-8 로 저장한 뒤 다시 실행하세요"
+        raise KBError(f"{rel}:1: {message}") from None
+
+
+def write_source(path: Path, text: str, like: Source) -> None:
+    """Write LF `text` with the BOM and line ends of the file it came from."""
+    write_atomic(path, ("\ufeff" if like.bom else "") + text.replace("\n", like.newline))
 
 
 def _dump(yaml: YAML, data) -> str:
@@ -205,10 +270,10 @@ def new_clause(
     for old in supersedes or []:
         if old not in kb.clauses:
             raise KBError(f"--supersedes {old}: no clause has that id")
-    source = path.read_text(encoding="utf-8")
-    yaml, data = _load(source, policy.path)
+    source = read_source(path, policy.path)
+    yaml, data = _load(source.text, policy.path)
     clauses = data.get("clauses") if isinstance(data, dict) else None
-    if not isinstance(clauses, list):
+    if not isinstance(clauses, CommentedSeq):  # what ruamel makes of a block list
         raise KBError(f"{policy.path}: 'clauses' is not a list: fix the file first")
     entry = _clause_map(
         clause_id,
@@ -220,8 +285,8 @@ def new_clause(
     )
     if entry.get("supersedes") is not None:
         entry["supersedes"].fa.set_flow_style()
-    clauses.append(entry)
-    write_atomic(path, _dump(yaml, data))
+    _append_item(clauses, entry)
+    write_source(path, _dump(yaml, data), source)
     return Edit(path, [f"new clause {clause_id} in {policy.id}"])
 
 
@@ -232,11 +297,11 @@ def _clause_entry(kb: KB, clause_id: str):
         hint = f"; did you mean {' or '.join(close)}?" if close else ""
         raise KBError(f"no clause has the id {clause_id!r}{hint}")
     path = kb.root / clause.path
-    source = path.read_text(encoding="utf-8")
-    yaml, data = _load(source, clause.path)
+    source = read_source(path, clause.path)
+    yaml, data = _load(source.text, clause.path)
     for entry in data.get("clauses") or [] if isinstance(data, dict) else []:
         if isinstance(entry, dict) and nfc(str(entry.get("id", ""))) == clause_id:
-            return clause, path, yaml, data, entry
+            return clause, path, yaml, data, entry, source
     raise KBError(f"{clause.path}: cannot find clause {clause_id} to edit")  # pragma: no cover
 
 
@@ -254,7 +319,7 @@ def bump(
     owner edited it by hand). `old_text` is the text in force until now when
     it is no longer in the file (from git); else the file's text is.
     """
-    clause, path, yaml, data, entry = _clause_entry(kb, clause_id)
+    clause, path, yaml, data, entry, source = _clause_entry(kb, clause_id)
     current = str(entry.get("text") or "")
     if text is None and old_text is None:
         raise KBError(
@@ -278,7 +343,7 @@ def bump(
     entry["effective"] = effective
     entry["text"] = _block(new_text) if text is not None else entry["text"]
     entry.pop("editorial", None)  # it described the old version's wording
-    write_atomic(path, _dump(yaml, data))
+    write_source(path, _dump(yaml, data), source)
     return Edit(path, [f"{clause_id}: version {clause.version} -> {clause.version + 1}"])
 
 
@@ -317,21 +382,55 @@ def _append_key(mapping: CommentedMap, key: str, value) -> None:
     """
     last = next(reversed(mapping), None) if mapping else None
     mapping[key] = value
-    token = mapping.ca.items.get(last, [None] * 4)[2] if last is not None else None
+    token, after = _take_trailing(mapping, last) if last is not None else (None, "")
+    if token is not None:
+        _attach_trailing(mapping, key, after, token)
+
+
+def _append_item(seq: CommentedSeq, item: CommentedMap) -> None:
+    """Append a mapping to a list, moving what followed the list (a `# footer`
+    comment, blank lines) after the new item, where it was: at the end."""
+    place = _innermost_last(seq)
+    token, after = _take_trailing(*place) if place is not None else (None, "")
+    seq.append(item)
+    if token is not None and item:
+        _attach_trailing(item, next(reversed(item)), after, token)
+
+
+def _innermost_last(node):
+    """(mapping, key) of the last value written in `node`: ruamel keeps the lines
+    that follow a block with that value."""
+    place = None
+    while isinstance(node, (list, dict)) and node:
+        if isinstance(node, list):
+            node = node[-1]
+            continue
+        key = next(reversed(node))
+        place, node = (node, key), node[key]
+    return place
+
+
+def _take_trailing(mapping: CommentedMap, key) -> tuple:
+    """Detach the lines after mapping[key]'s own line (its end-of-line comment stays).
+
+    Returns (comment token, the detached text), or (None, "") when nothing follows.
+    """
+    items = getattr(mapping, "ca", None)
+    token = items.items.get(key, [None] * 4)[2] if items is not None else None
     if token is None:
-        return
-    if isinstance(mapping[last], LiteralScalarString):  # its own line end is in the scalar
+        return None, ""
+    if isinstance(mapping[key], LiteralScalarString):  # its own line end is in the scalar
         eol, after = "", token.value
     else:
         line, sep, after = token.value.partition("\n")
         eol = line + sep
     if not after:
-        return
+        return None, ""
     if eol.strip():
         token.value = eol
     else:
-        mapping.ca.items[last][2] = None
-    _attach_trailing(mapping, key, after, token)
+        mapping.ca.items[key][2] = None
+    return token, after
 
 
 def _attach_trailing(mapping: CommentedMap, key: str, after: str, token) -> None:
@@ -371,15 +470,17 @@ def split_answer(source: str, path: str) -> tuple[str, str, str]:
 
 
 def _edit_front_matter(path: Path, rel: str, change) -> None:
-    source = path.read_bytes().decode("utf-8")
+    """Edit an answer's front matter; the body, BOM and line ends stay byte for byte."""
+    bom, source = _decode(path.read_bytes(), rel)
     opening, front, rest = split_answer(source, rel)
-    yaml, data = _load(front, rel, first_line=2)
+    # ruamel keeps a CR inside comments and scalars: read LF, write the file's own ends.
+    yaml, data = _load(front.replace("\r\n", "\n"), rel, first_line=2)
     if not isinstance(data, dict):
         raise KBError(f"{rel}:2: the front matter must be a YAML mapping")
     change(data)
     newline = "\r\n" if opening.endswith("\r\n") else "\n"
     dumped = _dump(yaml, data).replace("\n", newline)
-    write_atomic(path, opening + dumped + rest)
+    write_atomic(path, ("\ufeff" if bom else "") + opening + dumped + rest)
 
 
 def pin(kb: KB, clause_id: str, today: date) -> str:
@@ -475,30 +576,45 @@ class Review:
     path: Path
     repinned: list[tuple[str, str]] = field(default_factory=list)  # (old, new)
     left: list[str] = field(default_factory=list)  # problems a person must fix
+    changes: list = field(default_factory=list)  # reread.Change since each pin
+    outdated: list = field(default_factory=list)  # phrases.Hit: old values in the body
+    refused: bool = False  # old values remain: nothing was written
 
 
-def review(kb: KB, answer_id: str, today: date, review_by: date | None = None) -> Review:
+def review(
+    kb: KB, answer_id: str, today: date, review_by: date | None = None, force: bool = False
+) -> Review:
     """Re-pin an answer's stale citations, once a person has re-read it.
 
     Only `CLAUSE@N` citations whose clause is current and at another version
     are re-pinned: a superseded, retired or expired clause needs a new
-    citation and probably new wording, which only a person can give.
+    citation and probably new wording, which only a person can give. While
+    the body still states a value of an earlier version, nothing is re-pinned
+    unless `force`: a re-pin must follow a re-read.
     """
+    from .. import phrases
+    from .reread import changes_since_pins
+
     answer = kb.answer(answer_id)
     if answer is None:
         raise KBError(f"no answer has the id {answer_id!r}{_answer_hint(kb, answer_id)}")
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
+    result.changes = changes_since_pins(kb, answer.cites + answer.refs, on)
+    result.outdated = phrases.answer_hits(kb, answer, today, repinning=True)
+    if result.outdated and not force:
+        result.refused = True
+        return result
     changes = {}
     for citation in answer.cites:
         problem = rules.citation_problem(kb, citation, on)
         if problem is None:
             continue
         clause = kb.clauses.get(citation.clause_id or "")
-        force = rules.in_force(clause, on) if clause is not None else None
-        if problem[0] == "stale-citation" and clause is not None and force is not None:
+        now = rules.in_force(clause, on) if clause is not None else None
+        if problem[0] == "stale-citation" and clause is not None and now is not None:
             # the version in force on the answer's date, never one scheduled after it
-            changes[citation.raw] = f"{clause.id}@{force.version}"
+            changes[citation.raw] = f"{clause.id}@{now.version}"
         else:
             result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
     for ref in answer.refs:

@@ -11,6 +11,7 @@ repository at all: `repository(root)` says which.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 from dataclasses import dataclass
@@ -21,12 +22,27 @@ from .. import sources, yamlsrc
 from ..errors import KBError
 from ..load import nfc, policy_from_data
 from ..model import KB, WARNING, Clause, Finding, Policy
+from ..sources import MAX_BYTES, MAX_SHOWN
 from ..text import same_text
+from ..textsafe import shown
 from ..yamlsrc import Map, YAMLSourceError
 
 
 class GitError(KBError):
     """git is missing, the KB is not in a repository, or a revision is unknown."""
+
+
+class GitMissing(GitError):
+    """The git program is not installed: not the same as "not a repository"."""
+
+
+GIT_MISSING = (
+    "git 이 설치되어 있지 않습니다 (PATH 에서 git 을 찾지 못함): git 을 설치하거나, "
+    "git 기록이 필요한 옵션(--base 등)을 빼고 실행하세요"
+)
+# A policy file in history is read under the same limits as one in the working
+# tree: sources.MAX_BYTES, and yamlsrc.parse's limit on alias expansion.
+MAX_BLOB_BYTES = MAX_BYTES
 
 
 @dataclass
@@ -45,19 +61,42 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
             check=False,
         )
     except FileNotFoundError:
-        raise GitError("git is not installed: install git, or leave out --base") from None
+        raise GitMissing(GIT_MISSING) from None
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
     return done.stdout
 
 
 def repository(root: Path) -> Path | None:
-    """The top folder of the git work tree holding `root`, or None."""
+    """The top folder of the git work tree holding `root`, or None.
+
+    Raises GitMissing when git itself is not installed: that is not "no
+    repository", and the user must hear which it is.
+    """
     try:
         out = _git(root, "rev-parse", "--show-toplevel")
+    except GitMissing:
+        raise
     except GitError:
         return None
     return Path(out.decode().strip())
+
+
+def shallow_since(root: Path) -> date | None:
+    """In a shallow clone, the committer date of its oldest commit; else None."""
+    if _git(root, "rev-parse", "--is-shallow-repository").decode().strip() != "true":
+        return None
+    shallow = Path(_git(root, "rev-parse", "--git-path", "shallow").decode().strip())
+    try:
+        shas = (root / shallow).read_text(encoding="ascii").split()
+    except (OSError, UnicodeDecodeError):
+        shas = []
+    days = []
+    for sha in shas:
+        with _suppress_git():
+            days.append(date.fromisoformat(_git(root, "log", "-1", "--format=%cs", sha)
+                                           .decode().strip()))
+    return min(days) if days else date.max
 
 
 def resolve(root: Path, rev: str) -> str:
@@ -98,7 +137,7 @@ def clause_at(root: Path, rev: str, path: str, clause_id: str) -> Clause | None:
         text = _git(root, "show", f"{rev}:./{path}").decode("utf-8", "replace")
     except GitError:
         return None  # no such commit or file then
-    policies, _ = _parse_policy(text.replace("\r\n", "\n"), path)
+    policies, _, _ = _parse_policy(text.replace("\r\n", "\n"), path)
     return next((c for p in policies for c in p.clauses if c.id == clause_id), None)
 
 
@@ -107,31 +146,57 @@ def last_commit_before(root: Path, day: date) -> str | None:
     return out.decode().strip() or None
 
 
+def _suppress_git():
+    return contextlib.suppress(GitError, ValueError)
+
+
 def _relative(root: Path, path: Path) -> str:
     # ls-tree and log print and take paths relative to `git -C root`.
     return Path(os.path.relpath(path, root)).as_posix()
 
 
+@dataclass
+class Unreadable:
+    """A policy file at a revision that could not be read; it is left out, said once."""
+
+    rev: str
+    path: str
+    message: str
+
+    def note(self) -> str:
+        return (f"git 기록의 {self.rev[:10]} 판 {shown(self.path)} 을(를) 읽지 못해 비교에서 "
+                f"뺐습니다 ({shown(self.message)}). 지금 파일에는 영향이 없습니다.")
+
+
 class Snapshots:
-    """Policy files at any number of revisions, each blob parsed once."""
+    """Policy files at any number of revisions, each blob parsed once.
+
+    A file that cannot be read at some revision (not YAML, an alias bomb, too
+    big) is noted in `unreadable`; where the same file was read at an earlier
+    revision, that reading stands in for it, so that one bad commit does not
+    show up as every clause of the file removed and added again.
+    """
 
     def __init__(self, root: Path, policies_dir: Path):
         self.root = root
         self.policies_dir = _relative(root, policies_dir)
         self._blobs: dict[str, list[Policy]] = {}
         self._maps: dict[str, dict[str, Map]] = {}
+        self._errors: dict[str, str] = {}
+        self._last_good: dict[str, str] = {}  # path -> last blob read at a revision asked for
+        self.unreadable: list[Unreadable] = []
 
-    def _files(self, rev: str) -> list[tuple[str, str]]:
-        """(blob sha, path relative to the KB root) of each policy file at `rev`."""
-        out = _git(self.root, "ls-tree", "-r", "-z", rev, "--", self.policies_dir)
+    def _files(self, rev: str) -> list[tuple[str, str, int]]:
+        """(blob sha, path relative to the KB root, size) of each policy file at `rev`."""
+        out = _git(self.root, "ls-tree", "-r", "-z", "-l", rev, "--", self.policies_dir)
         files = []
         for entry in out.decode("utf-8", "replace").split("\0"):
             if not entry:
                 continue
             meta, path = entry.split("\t", 1)
-            kind, sha = meta.split()[1:3]
+            kind, sha, size = meta.split()[1:4]
             if kind == "blob" and path.endswith((".yaml", ".yml")):
-                files.append((sha, nfc(path)))
+                files.append((sha, nfc(path), int(size) if size.isdigit() else 0))
         return files
 
     def _read_blobs(self, shas: list[str]) -> dict[str, str]:
@@ -145,18 +210,38 @@ class Snapshots:
             pos = start + size + 1
         return texts
 
-    def _parse(self, files: list[tuple[str, str]]) -> None:
-        todo = [sha for sha, _ in files if sha not in self._blobs]
+    def _parse(self, files: list[tuple[str, str, int]]) -> None:
+        for sha, _, size in files:
+            if sha not in self._blobs and size > MAX_BLOB_BYTES:
+                self._blobs[sha], self._maps[sha] = [], {}
+                self._errors[sha] = f"{size / 1024 / 1024:.1f} MB: {MAX_SHOWN}보다 큽니다"
+        todo = [sha for sha, _, _ in files if sha not in self._blobs]
         texts = self._read_blobs(list(dict.fromkeys(todo))) if todo else {}
-        for sha, rel in files:
+        for sha, rel, _ in files:
             if sha in self._blobs:
                 continue
-            self._blobs[sha], self._maps[sha] = _parse_policy(texts[sha], rel)
+            self._blobs[sha], self._maps[sha], error = _parse_policy(texts[sha], rel)
+            if error:
+                self._errors[sha] = error
 
-    def policies(self, rev: str) -> list[Policy]:
+    def _readable(self, rev: str) -> list[tuple[str, str, int]]:
+        """The files at `rev`, each unreadable one replaced by its last readable version."""
         files = self._files(rev)
         self._parse(files)
-        return [p for sha, _ in files for p in self._blobs[sha]]
+        chosen = []
+        for sha, rel, size in files:
+            if sha in self._errors:
+                if not any(u.path == rel and self._errors[sha] == u.message
+                           for u in self.unreadable):
+                    self.unreadable.append(Unreadable(rev, rel, self._errors[sha]))
+                sha = self._last_good.get(rel, sha)
+            else:
+                self._last_good[rel] = sha
+            chosen.append((sha, rel, size))
+        return chosen
+
+    def policies(self, rev: str) -> list[Policy]:
+        return [p for sha, _, _ in self._readable(rev) for p in self._blobs[sha]]
 
     def clauses(self, rev: str) -> dict[str, Clause]:
         found: dict[str, Clause] = {}
@@ -168,25 +253,23 @@ class Snapshots:
 
     def clause_maps(self, rev: str) -> dict[str, Map]:
         """Clause id -> its raw YAML mapping at `rev` (for fields the model omits)."""
-        files = self._files(rev)
-        self._parse(files)
         found: dict[str, Map] = {}
-        for sha, _ in files:
+        for sha, _, _ in self._readable(rev):
             for clause_id, data in self._maps[sha].items():
                 found.setdefault(clause_id, data)
         return found
 
 
-def _parse_policy(text: str, rel: str) -> tuple[list[Policy], dict[str, Map]]:
-    """A policy file read leniently: a file that did not parse then is simply absent."""
+def _parse_policy(text: str, rel: str) -> tuple[list[Policy], dict[str, Map], str | None]:
+    """A policy file read leniently: one that does not parse is absent, and says why."""
     try:
-        data = yamlsrc.parse(text)
-    except YAMLSourceError:
-        return [], {}
+        data = yamlsrc.parse(text)  # bomb-safe: alias expansion is limited
+    except YAMLSourceError as exc:
+        return [], {}, exc.message
     policy = policy_from_data(data, rel, [])
     if policy is None:
-        return [], {}
-    return [policy], clause_maps(data)
+        return [], {}, None
+    return [policy], clause_maps(data), None
 
 
 def clause_maps(data) -> dict[str, Map]:
@@ -215,15 +298,19 @@ def working_clause_maps(kb: KB) -> dict[str, Map]:
     return found
 
 
-def text_changed_without_bump(kb: KB, rev: str) -> list[Finding]:
+def text_changed_without_bump(kb: KB, rev: str, notes: list[str] | None = None) -> list[Finding]:
     """Clauses whose text changed since `rev` while their version stayed the same.
 
     Such a change would leave every answer pinned to the clause unreviewed.
     A clause whose `editorial` note is new or different since `rev` is left
     out: the owner has said the change is wording only (a typo, spacing).
+    A policy file that cannot be read at `rev` is left out and noted in `notes`.
     """
     sha = resolve(kb.root, rev)
-    before = Snapshots(kb.root, kb.policies_dir).clause_maps(sha)
+    snapshots = Snapshots(kb.root, kb.policies_dir)
+    before = snapshots.clause_maps(sha)
+    if notes is not None:
+        notes += [u.note() for u in snapshots.unreadable]
     findings = []
     for clause_id, now in working_clause_maps(kb).items():
         then = before.get(clause_id)

@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from .. import rules
+from .. import phrases, rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
 from ..text import near
+from ..textsafe import shown
+from . import reread
 from .impact import relying_on
 
 STATES = {
@@ -48,7 +50,7 @@ def hint(kb: KB, ident: str) -> str:
 
 def unreadable(kb: KB) -> str:
     """A pointer to files that could not be read, which may hold the id asked for."""
-    broken = sorted({f"{f.path}:{f.line}" for f in kb.findings if f.code == "parse-error"})
+    broken = sorted({f"{shown(f.path)}:{f.line}" for f in kb.findings if f.code == "parse-error"})
     if not broken:
         return ""
     return f" ({', '.join(broken[:3])} could not be read: fix it first, see `kb check`)"
@@ -81,9 +83,9 @@ def impact_text(kb: KB, data: dict) -> str:
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
         if answer is not None:
-            lines.append(f"  {answer_id}  {answer.title}  ({answer.path})")
+            lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
     lines.append(f"매뉴얼 {len(data['manuals'])}개")
-    lines += [f"  {path}" for path in data["manuals"]]
+    lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
 
 
@@ -150,7 +152,7 @@ def _word_diff(old: str, new: str) -> list[str]:
 
 def clause_text(kb: KB, clause: Clause, today: date) -> str:
     data = clause_data(kb, clause, today)
-    out = [f"{clause.id}  {clause.title}", f"  파일: {clause.path}:{clause.line}"]
+    out = [f"{clause.id}  {clause.title}", f"  파일: {shown(clause.path)}:{clause.line}"]
     policy = kb.policy_of(clause)
     if policy is not None:
         out.append(f"  정책: {policy.id} {policy.title} (담당: {policy.owner})")
@@ -159,7 +161,7 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
     force = rules.shown(clause, today)
-    period = f"{force.effective} 부터" + (f", {clause.expires} 만료" if clause.expires else "")
+    period = _since(force.effective) + (f", {clause.expires} 만료" if clause.expires else "")
     out.append(f"  버전 {force.version}, {period}")
     if clause.supersedes:
         out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
@@ -171,9 +173,9 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
-        out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {answer.path}")
+        out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {shown(answer.path)}")
     out.append(f"  이 조항을 참조하는 매뉴얼 {len(data['manuals'])}개:")
-    out += [f"    {path}" for path in data["manuals"]]
+    out += [f"    {shown(path)}" for path in data["manuals"]]
     return "\n".join(out)
 
 
@@ -203,7 +205,8 @@ def _history_text(clause: Clause, today: date) -> list[str]:
     out = ["", "  변경 이력:"]
     for old, new in pairs:
         coming = ", 시행 예정" if new.effective and new.effective > today else ""
-        out.append(f"    {rules.change_label(old, new)}  ({new.effective}부터{coming})")
+        since = f"{new.effective}부터" if new.effective else "시행일 없음"
+        out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
         if force and force.effective and old.effective and old.effective < force.effective:
@@ -245,12 +248,47 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
         "checked_on": on.isoformat(),
         "citations": citations,
         "body": answer.body,
+        **reread_data(kb, answer, today),
     }
+
+
+def reread_data(kb: KB, answer: Answer, today: date) -> dict:
+    """Since the version each citation pins: the word diff, and old values still in the body."""
+    on = rules.check_date(answer, today)
+    changes = reread.changes_since_pins(kb, answer.cites + answer.refs, on)
+    hits = phrases.answer_hits(kb, answer, today, repinning=True)
+    return {
+        "changes": [
+            {"clause": c.clause.id, "from": c.old.version, "to": c.new.version, "text": c.lines()}
+            for c in changes
+        ],
+        "outdated": [
+            {
+                "line": h.line,
+                "phrase": h.phrase,
+                "clause": h.stale.clause.id,
+                "version": h.version.version,
+                "text": line,
+            }
+            for h, line in zip(hits, reread.hit_lines(answer.path, hits), strict=True)
+        ],
+    }
+
+
+def _reread_text(data: dict) -> list[str]:
+    out = []
+    if data["changes"]:
+        out += ["", "  답변이 쓰인 버전(고정한 버전)에서 시행 중인 버전까지 바뀐 내용:"]
+        out += [f"    {line}" for change in data["changes"] for line in change["text"]]
+    if data["outdated"]:
+        out += ["", "  이전 버전의 값이 남은 줄 (고친 뒤 kb review):"]
+        out += [f"    {item['text']}" for item in data["outdated"]]
+    return out
 
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
     data = answer_data(kb, answer, today)
-    out = [f"{answer.id}  {answer.title}", f"  파일: {answer.path}"]
+    out = [f"{answer.id}  {answer.title}", f"  파일: {shown(answer.path)}"]
     facts = [f"상태: {answer.status}"]
     facts += [f"담당: {answer.owner}"] if answer.owner else []
     facts += [f"검토 기한: {answer.review_by}"] if answer.review_by else []
@@ -263,17 +301,19 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
     for item in data["citations"]:
         mark = "OK " if item["good"] else "문제"
         where = "본문" if item["inline"] else "cites"
-        out.append(f"  [{mark}] {item['citation']} ({where}, {answer.path}:{item['line']})")
+        out.append(f"  [{mark}] {item['citation']} ({where}, {shown(answer.path)}:{item['line']})")
         if not item["good"]:
             out.append(f"        {item['code']}: {item['message']}")
         if item["text"]:
             out.append(f"        {item['clause']} v{item['version']} {item['title']}")
             out += _indent(item["text"], "        ")
+    out += _reread_text(data)
     return "\n".join(out)
 
 
 def policy_text(kb: KB, policy: Policy, today: date) -> str:
-    out = [f"{policy.id}  {policy.title}", f"  파일: {policy.path}", f"  담당: {policy.owner}"]
+    out = [f"{policy.id}  {policy.title}", f"  파일: {shown(policy.path)}"]
+    out.append(f"  담당: {policy.owner}")
     if policy.review_by:
         out.append(f"  검토 기한: {policy.review_by}")
     out += ["", "  조항:"]
@@ -312,3 +352,8 @@ def show(kb: KB, ident: str, today: date, fmt: str = "text") -> str:
     if isinstance(item, Answer):
         return answer_text(kb, item, today)
     return policy_text(kb, item, today)
+
+
+def _since(day) -> str:
+    """'2026-03-01 부터', or what is missing: a date `kb check` could not read is never `None`."""
+    return f"{day} 부터" if day is not None else "시행일 없음(kb check가 알려 주는 줄을 고치세요)"

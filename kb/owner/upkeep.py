@@ -17,6 +17,7 @@ from datetime import date, timedelta
 
 from .. import rules
 from ..model import KB, Answer, Citation, Version, with_parents
+from ..textsafe import shown
 from .impact import reliance_index
 
 FORMATS = ("text", "json", "markdown")
@@ -255,20 +256,21 @@ def as_text(report: Upkeep) -> str:
     out = [f"유지 관리 보고서 ({report.today} 기준, 검토 기한 {report.days}일 이내)", ""]
     out.append(f"곧 깨질 인용 {len(report.breaking)}개:")
     out += [
-        f"  {b.date}  {b.path}:{b.line}  {b.answer} ({_owner(b.owner)})  {b.code} {b.message}"
+        f"  {b.date}  {shown(b.path)}:{b.line}  {b.answer} ({_owner(b.owner)})  "
+        f"{b.code} {b.message}"
         for b in report.breaking
     ]
     out += _scheduled_text(report.scheduled)
     out.append(f"검토 기한이 다가오거나 지난 항목 {len(report.due)}개:")
     out += [
         f"  {d.review_by}{' (지남)' if d.overdue else ''}  {d.kind} {d.id}  "
-        f"{_owner(d.owner)}  {d.path}"
+        f"{_owner(d.owner)}  {shown(d.path)}"
         for d in report.due
     ]
     out.append(f"답변이 인용하지 않는 조항 {len(report.uncited)}개:")
     out += [
         f"  {c['clause']}  {c['title']}  ({c['state']}, {_owner(c['owner'])})  "
-        f"{c['path']}:{c['line']}"
+        f"{shown(c['path'])}:{c['line']}"
         for c in report.uncited
     ]
     out.append(f"활성 답변이 없는 태그 {len(report.tags_without_answers)}개:")

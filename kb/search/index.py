@@ -1,6 +1,9 @@
 """The search index: a whoosh index of answers, clauses and manual pages.
 
-It lives in the KB's local cache, `<kb root>/.kb-cache/search/`, never in git.
+It lives in the KB's local cache, `<kb root>/.kb-cache/search/`, never in git
+(or under `$KB_CACHE_DIR`, or the plugin's `cache_dir`; see `Location`). A
+damaged index is rebuilt; a current one is read without writing anything; one
+that cannot be written goes to the user's cache folder, or into memory.
 Each build writes a new version directory and then switches the `CURRENT`
 pointer with one atomic rename, so a search that runs during a rebuild reads
 either the old index or the new one, never half of each. An update after a
@@ -36,6 +39,7 @@ CACHE_DIR = ".kb-cache"
 POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
 KEEP_OLD_SECONDS = 120  # an old version stays this long for searches still reading it
+RACY_NS = 2_000_000_000  # a file changed this close to the manifest is checked by its hash
 
 KIND_ANSWER = "answer"
 KIND_CLAUSE = "clause"
@@ -67,23 +71,53 @@ def schema():
     )
 
 
+_VERSION_NAME = re.compile(r"v-[0-9]+-[0-9a-f]+")
+
+
 @dataclass
 class Location:
-    """Where a KB's index lives."""
+    """Where a KB's index lives: `base` holds the versions, `CURRENT` and `lock`."""
 
     root: Path
+    base_dir: Path | None = None
+
+    @classmethod
+    def of(cls, config: KBConfig) -> Location:
+        """The KB's `cache_dir` option, else `$KB_CACHE_DIR`, else `.kb-cache/` in the KB.
+
+        Outside the KB, one folder per KB (a hash of its path), so that one
+        cache folder serves every KB a user has.
+        """
+        if config.cache_dir is not None:
+            return cls(config.root, config.cache_dir / "search")
+        if os.environ.get("KB_CACHE_DIR"):
+            key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
+            return cls(config.root, Path(os.environ["KB_CACHE_DIR"]) / f"search-{key}")
+        return cls(config.root)
+
+    @classmethod
+    def choices(cls, config: KBConfig) -> list[Location]:
+        """Where to keep the index, in order: the usual place, then the user's cache
+        folder (for a KB kb cannot write into: a read-only checkout)."""
+        from ..cache import cache_home
+
+        first = cls.of(config)
+        key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
+        spare = cls(config.root, cache_home() / f"search-{key}")
+        return [first] if spare.base == first.base else [first, spare]
 
     @property
     def base(self) -> Path:
-        return self.root / CACHE_DIR / "search"
+        return self.base_dir if self.base_dir is not None else self.root / CACHE_DIR / "search"
 
     def current(self) -> Path | None:
+        """The version `CURRENT` names, or None when it is missing or damaged."""
         try:
-            name = (self.base / POINTER).read_text(encoding="utf-8").strip()
-        except OSError:
+            name = (self.base / POINTER).read_bytes().decode("utf-8").strip()
+        except (OSError, UnicodeDecodeError):
             return None
         path = self.base / name
-        return path if name and path.is_dir() else None
+        return path if _VERSION_NAME.fullmatch(name) and path.is_dir() else None
 
 
 # --- what is on disk --------------------------------------------------------
@@ -131,8 +165,9 @@ def _rel(path: Path, root: Path) -> str:
 
 
 def _stat(entry: os.DirEntry) -> list[int]:
+    # The inode change time too: an edit whose mtime was put back still moves it.
     info = entry.stat()
-    return [info.st_mtime_ns, info.st_size]
+    return [info.st_mtime_ns, info.st_size, info.st_ctime_ns]
 
 
 def _digest(entry: os.DirEntry) -> str:
@@ -153,12 +188,39 @@ def _settings(config: KBConfig, vocabulary_digest: str) -> dict:
 
 
 def _read_manifest(directory: Path | None) -> dict | None:
+    """The manifest of an index version, or None when it is missing or damaged."""
     if directory is None:
         return None
     try:
-        return json.loads((directory / MANIFEST).read_text(encoding="utf-8"))
+        manifest = json.loads((directory / MANIFEST).read_bytes().decode("utf-8"))
     except (OSError, ValueError):
         return None
+    if not isinstance(manifest, dict) or not isinstance(manifest.get("files"), dict):
+        return None
+    return manifest if _segments_intact(directory, manifest.get("segments")) else None
+
+
+def _segments_intact(directory: Path, segments) -> bool:
+    """Every file whoosh wrote is there with the size it had (a truncated copy is not)."""
+    if not isinstance(segments, dict) or not segments:
+        return False
+    for name, size in segments.items():
+        try:
+            if (directory / name).stat().st_size != size:
+                return False
+        except OSError:
+            return False
+    return True
+
+
+def _trusted(before, stat: list[int], written_ns: int) -> bool:
+    """A file's stat proves it unchanged unless it changed within RACY_NS of the
+    manifest (timestamps are coarse on some file systems): then its hash decides."""
+    return (
+        isinstance(before, list)
+        and before[:3] == stat
+        and stat[2] < written_ns - RACY_NS
+    )
 
 
 @dataclass
@@ -180,19 +242,20 @@ def plan(config: KBConfig, vocabulary_digest: str, manifest: dict | None) -> Pla
         table = {rel: _stat(p) + [_digest(p)] for rel, (_, p) in files.items()}
         return Plan(True, sorted(files), [], table, kinds={r: k for r, (k, _) in files.items()})
     old = manifest.get("files", {})
+    written_ns = manifest.get("written_ns") or 0
     table, changed, touched = {}, [], False
     for rel, (_, path) in files.items():
         stat = _stat(path)
         before = old.get(rel)
-        if before is not None and before[:2] == stat:
+        if _trusted(before, stat, written_ns):
             table[rel] = before
             continue
         digest = _digest(path)
         table[rel] = stat + [digest]
-        if before is None or before[2] != digest:
+        if not isinstance(before, list) or not before or before[-1] != digest:
             changed.append(rel)
-        else:
-            touched = True
+        elif before[:3] != stat or stat[2] < time.time_ns() - RACY_NS:
+            touched = True  # a newer manifest lets the next search trust the stat
     removed = sorted(set(old) - set(files))
     touched_only = touched and not changed and not removed
     kinds = {rel: files[rel][0] for rel in changed}
@@ -367,6 +430,15 @@ class BuildReport:
     directory: Path | None = None
 
 
+class IndexUnwritable(Exception):
+    """The index's folder cannot be written (read-only, or a file in its way)."""
+
+    def __init__(self, base: Path, cause: OSError):
+        super().__init__(str(cause))
+        self.base = base
+        self.cause = cause
+
+
 @contextlib.contextmanager
 def _lock(base: Path, wait: bool = True):
     """An exclusive lock so two processes never update the same index at once.
@@ -376,7 +448,15 @@ def _lock(base: Path, wait: bool = True):
     import fcntl
 
     base.mkdir(parents=True, exist_ok=True)
-    with open(base / "lock", "w") as handle:
+    lock = base / "lock"
+    if lock.is_symlink() or (lock.exists() and not lock.is_file()):
+        # damage inside our own folder: heal it (and never write through a link)
+        if lock.is_dir() and not lock.is_symlink():
+            shutil.rmtree(lock)
+        else:
+            lock.unlink()
+    fd = os.open(lock, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "r+b") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
@@ -397,41 +477,102 @@ def _clone(source: Path, target: Path) -> None:
             shutil.copy2(entry, target / entry.name)
 
 
+def _fsync(path: Path) -> None:
+    """Flush a file or a folder's entries to disk: the pointer switch relies on them."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _write_durably(path: Path, text: str) -> None:
+    """Write `text` to `path` through a temporary file, on disk before it is renamed."""
+    tmp = path.with_name(f"{path.name}.{uuid.uuid4().hex}.tmp")
+    with open(tmp, "w", encoding="utf-8") as handle:
+        handle.write(text)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(tmp, path)
+
+
 def _switch(location: Location, directory: Path) -> None:
-    tmp = location.base / f"{POINTER}.{uuid.uuid4().hex}"
-    tmp.write_text(directory.name, encoding="utf-8")
-    os.replace(tmp, location.base / POINTER)
+    """Point CURRENT at `directory`, once everything in it is on disk."""
+    for entry in directory.iterdir():
+        if entry.is_file():
+            _fsync(entry)
+    _fsync(directory)
+    _write_durably(location.base / POINTER, directory.name)
+    _fsync(location.base)
 
 
 def _prune(location: Location, keep: Path) -> None:
-    """Drop old versions that no search can still be reading."""
+    """Drop old versions that no search can still be reading, and leftovers of crashes."""
     now = time.time()
-    for entry in location.base.glob("v-*"):
-        if entry != keep and entry.is_dir() and now - entry.stat().st_mtime > KEEP_OLD_SECONDS:
+    for entry in location.base.iterdir():
+        if entry == keep or not entry.name.startswith(("v-", POINTER + ".")):
+            continue
+        try:
+            old = now - entry.lstat().st_mtime > KEEP_OLD_SECONDS
+        except OSError:
+            continue
+        if old and entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry, ignore_errors=True)
+        elif old:
+            entry.unlink(missing_ok=True)
 
 
 def _write_manifest(directory: Path, settings: dict, files: dict) -> None:
-    tmp = directory / (MANIFEST + ".tmp")
-    tmp.write_text(json.dumps({"settings": settings, "files": files}), encoding="utf-8")
-    os.replace(tmp, directory / MANIFEST)
+    segments = {
+        e.name: e.stat().st_size
+        for e in directory.iterdir()
+        if e.is_file() and e.name != MANIFEST and not e.name.endswith(".tmp")
+    }
+    manifest = {"settings": settings, "files": files, "segments": segments,
+                "written_ns": time.time_ns()}
+    _write_durably(directory / MANIFEST, json.dumps(manifest))
+
+
+def _idle(current: Path | None, work: Plan) -> bool:
+    return current is not None and not (work.full or work.changed or work.removed)
 
 
 def update(
-    config: KBConfig | str | Path, force: bool = False, vocabulary=None, wait: bool = True
+    config: KBConfig | str | Path, force: bool = False, vocabulary=None, wait: bool = True,
+    location: Location | None = None,
 ) -> BuildReport:
     """Bring the index of a KB up to date; returns what was done.
 
     Without `wait`, a process that finds another one rebuilding leaves the
-    index as it is (a search then reads the version that is current).
+    index as it is (a search then reads the version that is current). An
+    index that is current is used without writing anything (a read-only
+    checkout); IndexUnwritable says that work was needed and could not be
+    written.
     """
-    from .vocab import load_vocabulary, vocabulary_digest
+    from .vocab import vocabulary_digest
 
     started = time.perf_counter()
     config = config if isinstance(config, KBConfig) else read_config(config)
-    location = Location(config.root)
+    location = location or Location.of(config)
     # Only the digest to decide; the synonyms are parsed when something is indexed.
     digest = vocabulary.digest if vocabulary else vocabulary_digest(config.root)
+    if not force:
+        current = location.current()
+        work = plan(config, digest, _read_manifest(current))
+        if _idle(current, work):
+            if work.touched_only and current is not None:
+                with contextlib.suppress(OSError):  # only saves re-hashing next time
+                    _write_manifest(current, _settings(config, digest), work.files)
+            return BuildReport(False, 0, 0, time.perf_counter() - started, current)
+    try:
+        return _update_locked(config, location, digest, force, vocabulary, wait, started)
+    except OSError as exc:
+        raise IndexUnwritable(location.base, exc) from exc
+
+
+def _update_locked(config, location, digest, force, vocabulary, wait, started) -> BuildReport:
+    from .vocab import load_vocabulary
+
     with _lock(location.base, wait=wait or location.current() is None) as locked:
         current = location.current()
         if not locked:
@@ -439,10 +580,12 @@ def update(
         manifest = None if force else _read_manifest(current)
         work = plan(config, digest, manifest)
         settings = _settings(config, digest)
-        if not work.full and not work.changed and not work.removed:
+        if _idle(current, work):
             if work.touched_only and current is not None:
                 _write_manifest(current, settings, work.files)
             return BuildReport(False, 0, 0, time.perf_counter() - started, current)
+        if manifest is None:
+            current = None  # a damaged version is never cloned
         directory = location.base / f"v-{time.time_ns()}-{uuid.uuid4().hex[:6]}"
         vocabulary = vocabulary or load_vocabulary(config.root)
         count = _write(config, vocabulary, work, current, directory)
@@ -453,30 +596,36 @@ def update(
     return BuildReport(work.full, files, count, time.perf_counter() - started, directory)
 
 
+def _documents(config: KBConfig, work: Plan, incremental: bool) -> dict[str, list[dict]]:
+    from ..load import load
+
+    if incremental:
+        return _documents_of_files(config, work.changed, work.kinds or {})
+    return documents_of(load(config))
+
+
 def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, directory: Path) -> int:
     from whoosh import index as windex
 
-    from ..load import load
-
-    if work.full or current is None:
-        docs = documents_of(load(config))
-    else:
-        docs = _documents_of_files(config, work.changed, work.kinds or {})
-    if work.full or current is None:
-        directory.mkdir(parents=True)
-        ix = windex.create_in(str(directory), schema())
-        wanted = set(docs)
-    else:
+    incremental = not work.full and current is not None
+    docs = _documents(config, work, incremental)
+    if incremental and current is not None:
         _clone(current, directory)
         ix = windex.open_dir(str(directory))
-        wanted = set(work.changed)
+    else:
+        directory.mkdir(parents=True)
+        ix = windex.create_in(str(directory), schema())
+    return _fill(ix, docs, work, vocabulary, incremental)
+
+
+def _fill(ix, docs: dict, work: Plan, vocabulary, incremental: bool) -> int:
     writer = ix.writer(limitmb=256, procs=1)
     count = 0
     try:
-        if not (work.full or current is None):
+        if incremental:
             for rel in set(work.changed) | set(work.removed):
                 writer.delete_by_term("source", rel)
-        for rel in sorted(wanted):
+        for rel in sorted(set(work.changed) if incremental else set(docs)):
             for doc in docs.get(rel, ()):
                 writer.add_document(source=rel, **fields_of(doc, vocabulary))
                 count += 1
@@ -487,15 +636,104 @@ def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, direc
     return count
 
 
-def open_index(config: KBConfig | str | Path, refresh: bool = True):
-    """The current whoosh index of a KB, brought up to date first when `refresh`."""
+def in_memory(config: KBConfig):
+    """A whoosh index of the whole KB built in memory: for a place kb cannot write."""
+    from whoosh.filedb.filestore import RamStorage
+
+    from .vocab import load_vocabulary
+
+    ix = RamStorage().create_index(schema())
+    work = Plan(True, [], [], {})
+    _fill(ix, _documents(config, work, False), work, load_vocabulary(config.root), False)
+    return ix
+
+
+# Errors a damaged index raises while it is read (whoosh reads with struct,
+# pickle, zlib and array: each has its own way of failing on garbage).
+def _damage_errors() -> tuple[type[BaseException], ...]:
+    import pickle
+    import struct
+    import zlib
+
+    from whoosh.index import IndexError as WhooshIndexError
+
+    return (OSError, EOFError, ValueError, KeyError, IndexError, TypeError, struct.error,
+            zlib.error, pickle.UnpicklingError, WhooshIndexError)
+
+
+def open_index(config: KBConfig | str | Path, refresh: bool = True, rebuild: bool = False):
+    """The current whoosh index of a KB, brought up to date first when `refresh`.
+
+    A damaged index is rebuilt. Where the index cannot be written, it goes
+    to the user's cache folder instead, and where that cannot be written
+    either, one is built in memory for this process; the user is told how
+    to fix it.
+    """
+    config = config if isinstance(config, KBConfig) else read_config(config)
+    problem = None
+    for location in Location.choices(config):
+        try:
+            ix = _open(config, location, refresh, rebuild)
+        except IndexUnwritable as exc:
+            problem = problem or exc
+            continue
+        if problem is not None:
+            _tell_unwritable(config, problem, location)
+        return ix
+    if problem is not None:
+        _tell_unwritable(config, problem, None)
+    return in_memory(config)
+
+
+def _open(config: KBConfig, location: Location, refresh: bool, rebuild: bool):
     from whoosh import index as windex
 
-    config = config if isinstance(config, KBConfig) else read_config(config)
-    if refresh:
-        update(config, wait=False)
-    directory = Location(config.root).current()
+    if refresh or rebuild:
+        update(config, force=rebuild, wait=rebuild, location=location)
+    directory = location.current()
     if directory is None:
-        update(config, force=True)
-        directory = Location(config.root).current()
-    return windex.open_dir(str(directory))
+        update(config, force=True, location=location)
+        directory = location.current()
+    try:
+        return windex.open_dir(str(directory), readonly=True)
+    except _damage_errors():
+        if rebuild:
+            raise
+        return _open(config, location, refresh=False, rebuild=True)
+
+
+def searching(config: KBConfig, use):
+    """`use(index)`; an index found damaged while it is read is rebuilt, and read again."""
+    ix = open_index(config)
+    try:
+        return use(ix)
+    except _damage_errors():
+        if _in_memory(ix):
+            raise
+        return use(open_index(config, rebuild=True))
+
+
+def _in_memory(ix) -> bool:
+    return type(ix.storage).__name__ == "RamStorage"
+
+
+def _tell_unwritable(config: KBConfig, exc: IndexUnwritable, used: Location | None) -> None:
+    import click
+
+    from ..textsafe import shown
+
+    place = shown(_rel(exc.base, config.root))
+    if isinstance(exc.cause, (NotADirectoryError, FileExistsError)):
+        why = "폴더가 있어야 할 자리에 파일이 있습니다"
+    else:
+        why = f"쓸 수 없습니다 ({shown(exc.cause.strerror or str(exc.cause))})"
+    if used is not None:
+        instead = f"대신 {shown(used.base)} 의 색인을 썼습니다"
+    else:
+        instead = "쓸 수 있는 곳이 없어 이번 검색은 메모리에 색인을 만들었습니다(느립니다)"
+    click.echo(
+        f"kb search: 검색 색인 폴더 {place} 에 {why}. {instead}. 그 자리의 파일을 "
+        "치우거나, 읽기 전용 checkout 이면 KB_CACHE_DIR 환경 변수나 mkdocs.yml 의 kb "
+        "플러그인 옵션 cache_dir 로 쓸 수 있는 폴더를 지정하세요.",
+        err=True,
+    )

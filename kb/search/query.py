@@ -16,9 +16,9 @@ from datetime import date
 from pathlib import Path
 
 from ..config import KBConfig, read_config
-from ..model import KB, Clause, Version
+from ..model import KB, Clause, Version, tag_path
 from . import analysis
-from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, open_index
+from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, searching
 
 KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 # Weights of each field for one query word.
@@ -118,7 +118,8 @@ def _filter(kind: str | None, tag: str | None):
     if kind:
         terms.append(q.Term("kind", kind))
     if tag:
-        terms.append(q.Term("tagpath", "/".join(p.strip() for p in analysis.nfc(tag).split("/"))))
+        # `환불/` and ` 환불 / 처리 ` name the tags `환불` and `환불/처리`.
+        terms.append(q.Term("tagpath", tag_path(tag)))
     return q.And(terms) if terms else None
 
 
@@ -201,7 +202,10 @@ def search(
     parsed = parse_query(query)
     if parsed.empty:
         return []
-    ix = open_index(_config(kb_or_config))
+    return searching(_config(kb_or_config), lambda ix: _run(ix, parsed, limit, kind, tag, on))
+
+
+def _run(ix, parsed: ParsedQuery, limit: int, kind, tag, on: date | None) -> list[Hit]:
     with ix.searcher() as searcher:
         results = searcher.search(
             whoosh_query(parsed, searcher.reader()),
@@ -328,15 +332,18 @@ def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
 def _text(n: int, hit: Hit) -> str:
     import click
 
+    from ..textsafe import shown
+
     status = STATE_LABELS.get(hit.status, hit.status)
-    head = f"{n}. {click.style(hit.title, bold=True)}  [{KIND_LABELS.get(hit.kind, hit.kind)}"
+    kind = KIND_LABELS.get(hit.kind, hit.kind)
+    head = f"{n}. {click.style(shown(hit.title), bold=True)}  [{kind}"
     head += f" · {status}]" if status else "]"
-    lines = [head, f"   {hit.id}  ({hit.path})"]
-    snippet = hit.snippet.replace(MARK_START, "\x00").replace(MARK_END, "\x01")
+    lines = [head, f"   {shown(hit.id)}  ({shown(hit.path)})"]
+    snippet = shown(hit.snippet).replace(MARK_START, "\x00").replace(MARK_END, "\x01")
     snippet = re.sub(r"\x00(.*?)\x01", lambda m: click.style(m[1], fg="yellow", bold=True), snippet)
     lines.append(f"   {snippet}")
     if hit.tags:
-        lines.append("   태그: " + ", ".join(hit.tags))
+        lines.append("   태그: " + shown(", ".join(hit.tags)))
     if hit.cites:
         cited = ", ".join(f"{c.id} ({STATE_LABELS.get(c.state, c.state)})" for c in hit.cites)
         lines.append("   근거 조항: " + cited)

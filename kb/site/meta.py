@@ -70,6 +70,7 @@ CLEANERS = {
     "title": _title,
     "subtitle": _title,
     "description": _attribute,
+    "author": _attribute,
     "hide": _hide,
     "search": _search,
     "tags": _tags,

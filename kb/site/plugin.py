@@ -34,13 +34,14 @@ from ..errors import KBError
 from ..load import CODE_PATTERN, INLINE_PATTERN, load, names_a_file
 from ..model import ERROR
 from ..report import as_text
-from . import pages
+from . import guide, pages
 from . import reports as site_reports
 from . import search as sitesearch
 from .context import POLICIES_DIR, TAGS_DIR, Site
 from .meta import site_meta
 from .render import localize, safe_title, sanitize
 from .tags import top_level
+from .theme import quiet_theme
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -60,6 +61,8 @@ class KBPluginConfig(Config):
     as_of = config_options.Optional(config_options.Type(str))
     # Publish .html/.svg/.js files under docs_dir; they can run script (kb.confine).
     publish_html = config_options.Type(bool, default=False)
+    # Where `kb search` keeps its index (relative to mkdocs.yml; default .kb-cache/).
+    cache_dir = config_options.Optional(config_options.Type(str))
 
 
 class KBSiteError(PluginError):
@@ -107,6 +110,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         self.site = Site(self.kb, self.today, language, config.use_directory_urls)
         self.site_name = config.site_name
         self._prune_nav(config)
+        quiet_theme(config)
         config.extra_css.append("assets/kb/kb.css")
         config.extra_css.append("assets/kb/print.css")  # scoped to the training page
         config.extra_javascript.append("assets/kb/kb.js")
@@ -174,6 +178,10 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         self.reports = site_reports.pages(self.kb, self.today)
         for path, title, markdown in self.reports:
             self._add(files, config, path, title, ("report",), content=markdown)
+        # The format reference renders like a report: Markdown through MkDocs.
+        self.guide = files.get_file_from_path(guide.SRC) is None
+        if self.guide:
+            self._add(files, config, guide.SRC, guide.TITLE, ("report",), content=guide.markdown())
         if files.get_file_from_path("index.md") is None:
             self._add(files, config, "index.md", config.site_name, ("home",))
         for name in ASSET_FILES:
@@ -213,7 +221,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     def _add(self, files, config, src_uri, title, kind, search=True, content=None) -> None:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
-                f"kb: docs/{src_uri} is a page the kb plugin generates; rename or move that file"
+                f"kb: docs/{src_uri}은(는) kb 플러그인이 만드는 페이지와 경로가 같습니다: "
+                "파일 이름을 바꾸거나 다른 폴더로 옮기세요"
             )
         if content is None:
             meta: dict[str, object] = {"title": safe_title(title)}
@@ -236,9 +245,13 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         if len(policies) <= NAV_POLICY_LIMIT:
             ordered = sorted(policies, key=lambda p: p.title)
             policy_nav += [{safe_title(p.title): self.site.policy_src(p.id)} for p in ordered]
-        ours = [{t["nav_answers"]: answers}, {t["nav_policies"]: policy_nav}]
+        ours: list[dict[str, object]] = [
+            {t["nav_answers"]: answers}, {t["nav_policies"]: policy_nav}
+        ]
         if self.reports:
-            ours.append({t["nav_reports"]: [{safe_title(ti): p} for p, ti, _ in self.reports]})
+            ours.append({t["nav_reports"]: site_reports.nav(self.reports)})
+        if self.guide:
+            ours.append({guide.TITLE: guide.SRC})
         if config.nav is not None:
             return list(config.nav) + ours
         return self._manual_nav(files) + ours
@@ -343,7 +356,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 def _page_source(path: str) -> str | None:
     """A page's Markdown, bounded in size, and without front matter that kb cannot read.
 
-    MkDocs would load such front matter with PyYAML's full constructor: an
+    MkDocs would load such front matter with PyYAML's SafeLoader: an
     alias bomb there is kept as a shared structure that any template or
     plugin walking `page.meta` expands. `kb check` reports the file; the
     site shows its body. None lets MkDocs read (and report) an unreadable file.

@@ -24,6 +24,7 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from ..load import INLINE_PATTERN
+from ..phrases import MARKER
 from ..text import word_diff
 
 ROOT = "\ue000/"  # private-use character: never produced by escaped KB text
@@ -81,6 +82,16 @@ class _PlaceholderPattern(InlineProcessor):
         return mark, m.start(0), m.end(0)
 
 
+class _MarkerPattern(InlineProcessor):
+    """`<!-- kb: 이전 값 -->` is a note to the check (kb.phrases), never text for a customer."""
+
+    def __init__(self):
+        super().__init__(r"[ \t]{0,20}" + MARKER.pattern)
+
+    def handleMatch(self, m, data):  # noqa: N802
+        return "", m.start(0), m.end(0)
+
+
 class _LinkGuard(Treeprocessor):
     """Drop targets with a scheme that could run script; point `.md` links at their pages."""
 
@@ -112,6 +123,7 @@ class _KBExtension(Extension):
         # Above links (160) so `[[X]]` is not read as a reference link; below code (190).
         md.inlinePatterns.register(_RefPattern(self.renderer), "kb_ref", 175)
         md.inlinePatterns.register(_PlaceholderPattern(), "kb_placeholder", 174)
+        md.inlinePatterns.register(_MarkerPattern(), "kb_marker", 176)
         md.treeprocessors.register(_LinkGuard(md, self.renderer), "kb_link_guard", 0)
 
 

@@ -1,10 +1,13 @@
 """Extra site pages for owners and trainers, under the "보고서" section.
 
-The site plugin calls `pages(kb, today)` and adds each page to the site and
-its navigation. The training page prints cleanly on A4 for a session with
-assets/reports/print.css (no navigation, no paragraph or list split across
-pages, the quiz on a sheet of its own): the site adds that file to every
-page, and its rules apply only where the page's marker is.
+The site plugin calls `pages(kb, today)` and adds each page to the site, and
+`nav(pages)` for their place in the navigation. Trainers get one page per
+month (the last twelve and the next one, `kb changes --month` for each), so
+that early in a month last month's pack is still a click away. Each prints
+cleanly on A4 for a session with assets/reports/print.css (no navigation, no
+paragraph or list split across pages, the quiz and its answer key on sheets
+of their own): the site adds that file to every page, and its rules apply
+only where the page's marker is.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from pathlib import Path
 
 from ..model import KB
 from ..owner import changes as changes_mod
-from ..owner import upkeep
+from ..owner import pack, upkeep
 
 UPKEEP_PAGE = "reports/upkeep.md"
-CHANGES_PAGE = "reports/changes.md"
+CHANGES_DIR = "reports/changes"
+MONTHS_SECTION = "월별 변경 사항"
 
 # The training page's print style lives in this file; the page carries only
 # the marker it applies to (see the file's header).
@@ -29,16 +33,35 @@ def upkeep_page(kb: KB, today: date) -> str:
     return upkeep.as_markdown(upkeep.upkeep(kb, today))
 
 
-def changes_page(kb: KB, today: date) -> str:
-    since, until = changes_mod.month_of(today)
-    result = changes_mod.changes(kb, since, until)
-    body = changes_mod.as_markdown(result, kb, html=True, title="이번 달 변경 사항")
-    return MARKER + "\n\n" + body
+def month_src(first: date) -> str:
+    return f"{CHANGES_DIR}/{first:%Y-%m}.md"
+
+
+def month_title(first: date, today: date) -> str:
+    """The nav title: `2026년 12월 (이번 달)`, `2027년 1월 (예정)`."""
+    this = today.replace(day=1)
+    when = " (이번 달)" if first == this else " (예정)" if first > this else ""
+    return changes_mod.month_label(first) + when
+
+
+def month_pages(kb: KB, today: date) -> list[tuple[str, str, str]]:
+    found = changes_mod.monthly(kb, changes_mod.recent_months(today))
+    plain = pack.Plain(kb)
+    pages = []
+    for first, result in found.items():
+        title = f"{changes_mod.month_label(first)} 변경 사항"
+        body = pack.as_markdown(result, kb, html=True, title=title, plain=plain)
+        pages.append((month_src(first), month_title(first, today), MARKER + "\n\n" + body))
+    return pages
 
 
 def pages(kb: KB, today: date) -> list[tuple[str, str, str]]:
     """(path relative to docs_dir, nav title, Markdown) for each extra page."""
-    return [
-        (CHANGES_PAGE, "이번 달 변경 사항", changes_page(kb, today)),
-        (UPKEEP_PAGE, "유지 관리 보고서", upkeep_page(kb, today)),
-    ]
+    return [*month_pages(kb, today), (UPKEEP_PAGE, "유지 관리 보고서", upkeep_page(kb, today))]
+
+
+def nav(found: list[tuple[str, str, str]]) -> list[dict]:
+    """The 보고서 section: the monthly pages in a section of their own, newest first."""
+    months = [{title: path} for path, title, _ in found if path.startswith(CHANGES_DIR + "/")]
+    rest = [{title: path} for path, title, _ in found if not path.startswith(CHANGES_DIR + "/")]
+    return ([{MONTHS_SECTION: months}] if months else []) + rest

@@ -47,10 +47,15 @@ def answer_key(answer: Answer) -> tuple[str, str]:
     return (answer.title, answer.id)
 
 
+MAX_SLUG_PART = 60
+
+
 def _slug_part(text: str) -> str:
     # Keep Hangul and letters; characters with a meaning in URLs or paths go.
     part = re.sub(r"[\s_]+", "-", text.strip())
-    part = re.sub(r"[^\w\-.]", "", part).strip(".-")
+    # A file name has at most 255 bytes (a Hangul letter takes 3): a longer tag
+    # is cut, and tag_tree numbers the rare two that then look alike.
+    part = re.sub(r"[^\w\-.]", "", part)[:MAX_SLUG_PART].strip(".-")
     # "index" would be the folder's own page, the tag index
     return part if part and part.lower() != "index" else f"tag-{part or 'x'}"
 

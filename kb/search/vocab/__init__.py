@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
+from ... import sources, yamlsrc
 from ...errors import KBError
 
 KB_FILE = "synonyms.yaml"
@@ -51,13 +50,11 @@ def _base_text() -> str:
 
 
 def _entries(text: str, where: str) -> list[str]:
-    try:
-        data = yaml.safe_load(text) or {}
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f":{mark.line + 1}" if mark else ""
+    try:  # the KB's file is KB content: read it as safely as a policy
+        data = yamlsrc.parse(text) or {}
+    except yamlsrc.YAMLSourceError as exc:
         raise KBError(
-            f"{where}{line}: not valid YAML ({exc}); see kb/search/vocab/synonyms.yaml"
+            f"{where}:{exc.line}: {exc.message} (형식은 kb/search/vocab/synonyms.yaml 참고)"
         ) from None
     entries = data.get("synonyms") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
@@ -100,8 +97,18 @@ def _texts(root: Path | None) -> list[tuple[str, str]]:
     if root is not None:
         path = kb_synonyms_path(root)
         if path.is_file():
-            texts.append((str(path), path.read_text(encoding="utf-8")))
+            texts.append((str(path), _read(path)))
     return texts
+
+
+def _read(path: Path) -> str:
+    try:
+        return sources.read_bytes(str(path)).decode("utf-8-sig")
+    except sources.SourceError as exc:
+        raise KBError(f"{path}: {exc.message}") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        message = f"동의어 파일을 읽을 수 없습니다({exc}): UTF-8 텍스트로 저장하세요"
+        raise KBError(f"{path}: {message}") from None
 
 
 def _digest(texts: list[tuple[str, str]]) -> str:
