@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import phrases, rules
+from . import phrases, pii, rules
 from .causes import Causes
 from .load import ID_PATTERN
 from .model import ERROR, KB, WARNING, Answer, Citation, Finding, for_status
@@ -48,6 +48,7 @@ def check(kb: KB, as_of: date | None = None) -> Report:
         findings.extend(_citations(kb, manual.refs, manual.path, manual.id, today))
     findings.extend(phrases.findings(kb, today))  # SPEC §5 outdated-phrase
     findings.extend(policy_reviews(kb, today))
+    findings.extend(pii.findings(kb))
     findings = Causes(kb).collapse(findings)
     findings.sort(key=Finding.sort_key)
     return Report(as_of=today, findings=findings, files=len(kb.files))

@@ -593,3 +593,40 @@ def report_cmd(config_file, as_of, days, fmt) -> None:
 
     kb = _load_kb(config_file)
     click.echo(upkeep.render(upkeep.upkeep(kb, _day(as_of) or date.today(), days), fmt))
+
+
+# --- export to the chat tools -------------------------------------------------
+
+
+@main.command("export")
+@click.argument("fmt", metavar="zendesk|freshdesk|intercom|csv",
+                type=click.Choice(("zendesk", "freshdesk", "intercom", "csv")))
+@config_option
+@as_of_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False),
+              help="Write to this file instead of standard output.")
+@click.option("--placeholders", "map_file", type=click.Path(dir_okay=False),
+              help="MAP.yaml: each {{placeholder}} -> the tool's own, e.g. "
+              "고객명: \"{{ticket.requester.name}}\" (a section per tool may override).")
+@click.option("--folder-id", type=int,
+              help="freshdesk: the canned-response folder to create the answers in.")
+def export_cmd(fmt, config_file, as_of, output, map_file, folder_id) -> None:
+    """Export the published answers in a chat tool's import format.
+
+    Answers with an error on the date (broken citation, personal data, a
+    placeholder with no mapping) are left out and named on standard error.
+    Exit status: 0 every active answer exported, 1 some left out, 2 the KB or
+    the map cannot be read.
+    """
+    from . import export as export_mod
+
+    placeholders = export_mod.read_map(map_file) if map_file else None
+    result = export_mod.export(_load_kb(config_file), fmt, _day(as_of), placeholders)
+    data = export_mod.encoded(result, folder_id)
+    if output:
+        export_mod.write_atomic(Path(output), data)
+    else:
+        click.echo(data, nl=False)  # bytes: written as they are (the CSV's BOM included)
+    for line in export_mod.report_lines(result):
+        click.echo(line, err=True)
+    sys.exit(0 if result.complete else 1)

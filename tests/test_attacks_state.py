@@ -411,7 +411,8 @@ def test_5_alias_bomb_only_in_git_history_build(bomb_in_history, tmp_path):
     done = run_kb("build", "-f", str(bomb_in_history.config), "--site-dir", str(site),
                   "--allow-errors", "-q")
     assert done.returncode == 0, done.stderr
-    page = (site / "reports" / "changes" / "index.html").read_text(encoding="utf-8")
+    # The monthly page of the month the bomb was committed in (issue 9: a page per month).
+    page = (site / "reports" / "changes" / "2026-10" / "index.html").read_text(encoding="utf-8")
     assert "rules/returns.yaml" in page and "읽지 못해" in page
 
 

@@ -64,6 +64,8 @@ def months(tmp_path_factory):
         "--text",
         "오후 3시까지 결제한 주문은 당일 출고합니다.\n도서 산간 지역은 제외합니다.",
     )
+    # Re-read first: kb review refuses while the body still states the old cut-off.
+    repo.replace("content/replies/delivery/same-day.md", "오후 2시까지", "오후 3시까지")
     kb("review", "same-day-cutoff", "--as-of", "2026-10-15")
     repo.replace("content/replies/delivery/fee.md", "[[DLV-1@1]]", "[[DLV-1@2]]")
     repo.commit("DLV-1 마감 시각 변경", "2026-10-10")

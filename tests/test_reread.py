@@ -124,7 +124,7 @@ def test_a_marked_manual_line_is_intended(repo, kb_cli):
 def test_review_of_an_unknown_id_names_both_kinds(repo, kb_cli):
     result = run(kb_cli, repo, "review", "no-such-page.md", "--as-of", AS_OF)
     assert result.exit_code == 2
-    assert "no answer has the id 'no-such-page.md'" in result.output
+    assert "id가 'no-such-page.md'인 답변이 없습니다" in result.output
 
 
 def test_show_answer_gives_the_diff_since_its_pin_and_the_old_lines(repo, kb_cli):

@@ -241,6 +241,20 @@ def test_review_repins_to_the_version_in_force_not_the_scheduled_one(tmp_path, k
     assert kb_cli("check", "-f", str(config), "--strict").exit_code == 0
 
 
+def test_review_as_of_a_future_date_refuses_a_live_answer_and_says_use_effective(kb, kb_cli):
+    root = kb.parent
+    _answer(root, "live", "FEE-1@1", None)
+    result = kb_cli("review", "live", "-f", str(kb), "--as-of", DAY)
+    assert result.exit_code == 2
+    assert "미래 날짜" in result.output and f"effective: {DAY}" in result.output
+    assert "cites: [FEE-1@1]" in (root / "docs/answers/live.md").read_text("utf-8")  # untouched
+    _answer(root, "ready", "FEE-1@1", DAY)  # prepared for the date: re-pinned to its version
+    result = kb_cli("review", "ready", "-f", str(kb), "--as-of", DAY, "--force")
+    assert result.exit_code == 0, result.output
+    assert "cites: [FEE-1@2]" in (root / "docs/answers/ready.md").read_text("utf-8")
+    assert kb_cli("check", "-f", str(kb), "--strict").exit_code == 0
+
+
 # --- kb show, kb report --------------------------------------------------------------
 
 

@@ -206,7 +206,7 @@ def test_bump_with_text_option_and_crlf_answers_kept(repo, kb_cli):
             ],
             "형식에 맞지 않습니다",
         ),
-        (["review", "same-day-cutof"], "did you mean same-day-cutoff"),
+        (["review", "same-day-cutof"], "same-day-cutoff 중 하나를 찾으셨나요?"),
     ],
 )
 def test_bad_input_is_a_clear_error_and_writes_nothing(repo, kb_cli, args, message):

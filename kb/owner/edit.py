@@ -597,7 +597,8 @@ def review(
 
     answer = kb.answer(answer_id)
     if answer is None:
-        raise KBError(f"no answer has the id {answer_id!r}{_answer_hint(kb, answer_id)}")
+        raise KBError(f"id가 '{answer_id}'인 답변이 없습니다{_answer_hint(kb, answer_id)}")
+    _refuse_future_repin(answer, today)
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
     result.changes = changes_since_pins(kb, answer.cites + answer.refs, on)
@@ -621,12 +622,26 @@ def review(
         problem = rules.citation_problem(kb, ref, on)
         if problem is not None:
             result.left.append(
-                f"{answer.path}:{ref.line}: {problem[0]} {problem[1]} (in the body: edit by hand)"
+                f"{answer.path}:{ref.line}: {problem[0]} {problem[1]} (본문의 참조: 직접 고치세요)"
             )
     result.repinned = list(changes.items())
     if changes or review_by is not None:
         _edit_front_matter(result.path, answer.path, lambda d: _repin(d, changes, review_by))
     return result
+
+
+def _refuse_future_repin(answer, as_of: date) -> None:
+    """Re-pinning for a later date would make the answer cite a clause not yet in force
+    today (`future-clause`): an answer prepared ahead says so with `effective:`."""
+    if as_of <= date.today() or (answer.effective is not None and answer.effective >= as_of):
+        return
+    raise KBError(
+        f"{answer.path}: --as-of {as_of}은(는) 미래 날짜입니다. 지금 이 답변을 그 날짜의 버전으로 "
+        "고정하면 오늘은 아직 시행 전인 조항을 인용하게 됩니다(future-clause). "
+        f"그날부터 보낼 답변이면 front matter에 effective: {as_of}를 넣고 다시 실행하거나, "
+        "새 답변을 만드세요 "
+        f"(kb new answer ... --effective {as_of})"
+    )
 
 
 def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
@@ -643,7 +658,7 @@ def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
 
 def _answer_hint(kb: KB, answer_id: str) -> str:
     found = near(answer_id, [a.id for a in kb.answers])
-    return f"; did you mean {' or '.join(found)}?" if found else ""
+    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
 
 
 def pinned_to(kb: KB, clause_id: str, version: int) -> list[Answer]:

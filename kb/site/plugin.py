@@ -59,6 +59,8 @@ class KBPluginConfig(Config):
     allow_errors = config_options.Type(bool, default=False)
     # Show the site as on this date (YYYY-MM-DD) instead of today.
     as_of = config_options.Optional(config_options.Type(str))
+    # Personal-data look-alikes the PII lint accepts (literals, or /regex/): see kb/pii.py.
+    pii_allow = config_options.Type(list, default=[])
     # Publish .html/.svg/.js files under docs_dir; they can run script (kb.confine).
     publish_html = config_options.Type(bool, default=False)
     # Where `kb search` keeps its index (relative to mkdocs.yml; default .kb-cache/).
