@@ -221,6 +221,34 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> Non
     click.echo(search_mod.render(query, hits, fmt))
 
 
+@main.command()
+@config_option
+@click.option("--bind", default="127.0.0.1:8800", show_default=True,
+              help="Address to listen on (HOST:PORT, or unix:PATH behind a reverse proxy).")
+@click.option("--workers", type=click.IntRange(1), default=2, show_default=True,
+              help="Worker processes; each keeps its own copy of the index.")
+@click.option("--threads", type=click.IntRange(1), default=8, show_default=True,
+              help="Threads per worker.")
+@click.option("--cors-origin", "cors_origins", multiple=True,
+              help="A web origin allowed to call the API from a browser (repeatable; * for any).")
+@click.option("--watch", type=click.FloatRange(0), default=2.0, show_default=True,
+              help="Seconds between checks for changed files (0: never reload).")
+def api(config_file: str, bind: str, workers: int, threads: int, cors_origins, watch) -> None:
+    """Serve published answers as a read-only HTTP JSON API for chat tools' side panels.
+
+    GET /search?q=…&limit=&tag=&kind=, /answers/ID, /clauses/ID, /healthz.
+    Runs under gunicorn; the KB is reloaded when its files change, without a restart.
+    """
+    from . import api as api_mod
+
+    origins = list(cors_origins) or _env_list("KB_API_CORS_ORIGINS")
+    api_mod.serve(read_config(config_file), bind, workers, threads, origins, watch)
+
+
+def _env_list(name: str) -> list[str]:
+    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
 # --- authoring, impact, git and report commands live below this line ----------
 
 
@@ -630,3 +658,26 @@ def export_cmd(fmt, config_file, as_of, output, map_file, folder_id) -> None:
     for line in export_mod.report_lines(result):
         click.echo(line, err=True)
     sys.exit(0 if result.complete else 1)
+
+
+@main.command()
+@config_option
+@click.option("--since", type=DATE, help="Only queries from this day on (YYYY-MM-DD).")
+@format_option(("text", "json", "markdown"))
+def gaps(config_file, since, fmt) -> None:
+    """Questions the KB could not answer, grouped and ranked by how often they were asked.
+
+    kb api records each query that found no good answer, masked for personal
+    data, when the KB's config turns it on (the kb plugin's gaps_log); lines
+    older than gaps_retention_days (default 90) are dropped.
+    """
+    from . import gaps as gaps_mod
+
+    log = gaps_mod.GapLog.of(read_config(config_file))
+    if log is None:
+        raise KBError(
+            "답을 찾지 못한 질문을 기록하지 않는 KB입니다: mkdocs.yml의 kb 플러그인에 "
+            "gaps_log: .kb-gaps/queries.jsonl 을 넣으면 kb api가 기록을 시작합니다"
+        )
+    day = _day(since)
+    click.echo(gaps_mod.render(gaps_mod.group(log.entries(day)), day, fmt))

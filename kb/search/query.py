@@ -199,28 +199,42 @@ def search(
         from ..errors import KBError
 
         raise KBError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+    if parse_query(query).empty:
+        return []  # no index work for a query of punctuation only
+    return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))
+
+
+def _run(ix, query: str, limit: int, kind, tag, on: date | None) -> list[Hit]:
+    with ix.searcher() as searcher:
+        return search_with(searcher, query, limit, kind, tag, on)
+
+
+def search_with(
+    searcher,
+    query: str,
+    limit: int = 10,
+    kind: str | None = None,
+    tag: str | None = None,
+    on: date | None = None,
+) -> list[Hit]:
+    """`search` on an open whoosh searcher: a long-running service keeps one per index."""
     parsed = parse_query(query)
     if parsed.empty:
         return []
-    return searching(_config(kb_or_config), lambda ix: _run(ix, parsed, limit, kind, tag, on))
-
-
-def _run(ix, parsed: ParsedQuery, limit: int, kind, tag, on: date | None) -> list[Hit]:
-    with ix.searcher() as searcher:
-        results = searcher.search(
-            whoosh_query(parsed, searcher.reader()),
-            limit=max(limit * 4, 40),
-            filter=_filter(kind, tag),
-        )
-        coverage = Coverage(searcher, parsed.words, [hit.docnum for hit in results])
-        scored = [(hit.score * coverage.factor(hit), hit) for hit in results]
-        scored.sort(key=lambda pair: -pair[0])
-        best = scored[:limit]
-        wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
-        wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
-        clauses = _clause_table(searcher, wanted)
-        day = on or date.today()
-        return [_hit(hit, score, clauses, day, parsed.words) for score, hit in best]
+    results = searcher.search(
+        whoosh_query(parsed, searcher.reader()),
+        limit=max(limit * 4, 40),
+        filter=_filter(kind, tag),
+    )
+    coverage = Coverage(searcher, parsed.words, [hit.docnum for hit in results])
+    scored = [(hit.score * coverage.factor(hit), hit) for hit in results]
+    scored.sort(key=lambda pair: -pair[0])
+    best = scored[:limit]
+    wanted = {c for _, hit in best for c in (hit.get("meta") or {}).get("cites", [])}
+    wanted |= {hit["id"] for _, hit in best if hit["kind"] == KIND_CLAUSE}
+    clauses = _clause_table(searcher, wanted)
+    day = on or date.today()
+    return [_hit(hit, score, clauses, day, parsed.words) for score, hit in best]
 
 
 def snippet(body: str, words: list[str], width: int = 120) -> str:

@@ -61,6 +61,9 @@ class KBPluginConfig(Config):
     as_of = config_options.Optional(config_options.Type(str))
     # Personal-data look-alikes the PII lint accepts (literals, or /regex/): see kb/pii.py.
     pii_allow = config_options.Type(list, default=[])
+    # kb api's log of queries that found no good answer (kb gaps); off unless set.
+    gaps_log = config_options.Optional(config_options.Type(str))
+    gaps_retention_days = config_options.Type(int, default=90)
     # Publish .html/.svg/.js files under docs_dir; they can run script (kb.confine).
     publish_html = config_options.Type(bool, default=False)
     # Where `kb search` keeps its index (relative to mkdocs.yml; default .kb-cache/).

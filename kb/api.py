@@ -1,0 +1,415 @@
+"""`kb api`: a read-only HTTP JSON service for chat tools' side panels and bots.
+
+A plain WSGI application over the library: `GET /search`, `/answers/{id}`,
+`/clauses/{id}` and `/healthz`. Only published answers are served (active,
+with no error finding today: the rule `kb export` follows), so a stale
+answer never reaches a chat tool. The index and the KB stay loaded in the
+process; a watcher thread reloads them when a file changes, and requests
+keep reading the old snapshot until the new one is complete.
+
+The server is gunicorn (see `serve`): pre-forked workers, each with its own
+snapshot, so one slow reload never stalls every request.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from urllib.parse import parse_qs, unquote
+
+from . import rules
+from .check import check
+from .config import KBConfig, read_config
+from .errors import KBError
+from .gaps import GapLog
+from .load import load
+from .model import ERROR, KB, Answer, Clause
+
+MAX_LIMIT = 50
+CACHE_SIZE = 4096  # distinct queries remembered per snapshot
+PLACEHOLDER_NAMES = r"\{\{\s*([^{}]+?)\s*\}\}"
+
+
+# --- what is served -----------------------------------------------------------
+
+
+@dataclass
+class Snapshot:
+    """The KB as served between two reloads: never changed once built."""
+
+    kb: KB
+    today: date
+    published: dict[str, Answer]
+    stamp: str
+    index: object = None  # a search.memory.MemoryIndex over the whoosh index
+    texts: dict[str, str] = field(default_factory=dict)
+    loaded_at: float = field(default_factory=time.time)
+
+
+def published_answers(kb: KB, today: date) -> dict[str, Answer]:
+    """Answers a chat tool may send: active, and with no error finding on `today`."""
+    report = check(kb, today)
+    broken = {f.path for f in report.findings if f.severity == ERROR}
+    return {a.id: a for a in kb.answers if a.status == "active" and a.id and a.path not in broken}
+
+
+def source_stamp(config: KBConfig) -> str:
+    """A fingerprint of every source file: changes when one is edited, added or removed."""
+    from .search.index import source_files
+
+    digest = hashlib.blake2b(digest_size=16)
+    for rel, (_kind, entry) in sorted(source_files(config).items()):
+        st = entry.stat()
+        digest.update(f"{rel}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_size}\n".encode())
+    for extra in (config.config_file, config.root / "synonyms.yaml"):
+        if extra.exists():
+            st = extra.stat()
+            digest.update(f"{extra}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_size}\n".encode())
+    return digest.hexdigest()
+
+
+def take_snapshot(config: KBConfig) -> Snapshot:
+    from .search.index import open_index, update
+    from .search.memory import MemoryIndex
+
+    stamp = source_stamp(config)
+    update(config)
+    kb = load(config)
+    today = date.today()
+    index = MemoryIndex(open_index(config, refresh=False))
+    index.warm()  # before serving: a reload keeps the old snapshot until this is done
+    return Snapshot(kb, today, published_answers(kb, today), stamp, index)
+
+
+class Service:
+    """The loaded KB plus a result cache; `reload_if_changed` swaps in a new snapshot."""
+
+    def __init__(self, config: KBConfig | str | Path):
+        self.config = config if isinstance(config, KBConfig) else read_config(config)
+        self.snapshot = take_snapshot(self.config)
+        self.reload_error: str | None = None
+        self.gaps = GapLog.of(self.config)  # None unless the KB's config turns it on
+        self._cache: OrderedDict = OrderedDict()
+        self._lock = threading.Lock()
+
+    # --- reloading ---------------------------------------------------------
+
+    def reload_if_changed(self) -> bool:
+        """Reload when a source file changed (or the day turned); keep serving meanwhile."""
+        current = self.snapshot
+        if source_stamp(self.config) == current.stamp and date.today() == current.today:
+            return False
+        try:
+            fresh = take_snapshot(self.config)
+        except KBError as exc:
+            self.reload_error = str(exc)  # keep serving the last good snapshot
+            return False
+        with self._lock:
+            self.snapshot, self._cache = fresh, OrderedDict()
+        self.reload_error = None
+        return True
+
+    def watch(self, interval: float = 2.0) -> threading.Thread:
+        def loop():
+            while True:
+                time.sleep(interval)
+                try:
+                    self.reload_if_changed()
+                except Exception as exc:  # a watcher that dies would freeze the KB silently
+                    self.reload_error = f"{type(exc).__name__}: {exc}"
+                    print(f"kb api: 다시 읽지 못했습니다: {exc}", file=sys.stderr)
+
+        thread = threading.Thread(target=loop, name="kb-api-watch", daemon=True)
+        thread.start()
+        return thread
+
+    # --- queries -----------------------------------------------------------
+
+    def search(
+        self, query: str, limit: int = 10, kind: str | None = None, tag: str | None = None
+    ) -> dict:
+        result = self._cached_search(query, limit, kind, tag)
+        if self.gaps is not None and no_good_answer(result["results"]):
+            try:
+                self.gaps.record(query)
+            except OSError as exc:  # a full disk must not fail the agent's search
+                print(f"kb api: 질문 기록을 쓰지 못했습니다: {exc}", file=sys.stderr)
+        return result
+
+    def _cached_search(self, query: str, limit: int, kind, tag) -> dict:
+        snap = self.snapshot
+        key = (query, limit, kind, tag)
+        with self._lock:
+            if snap is self.snapshot and key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]
+        result = {"query": query, "results": self._search(snap, query, limit, kind, tag)}
+        with self._lock:
+            if snap is self.snapshot:
+                self._cache[key] = result
+                if len(self._cache) > CACHE_SIZE:
+                    self._cache.popitem(last=False)
+        return result
+
+    def _search(self, snap: Snapshot, query: str, limit: int, kind, tag) -> list[dict]:
+        from .search.index import KIND_ANSWER
+
+        # Ask for more than needed: unpublished answers are dropped afterwards.
+        hits = snap.index.search(query, limit * 2 + 10, kind, tag, snap.today)
+        shown = [h for h in hits if h.kind != KIND_ANSWER or h.id in snap.published]
+        return [h.to_dict() for h in shown[:limit]]
+
+    def answer(self, answer_id: str) -> dict | None:
+        snap = self.snapshot
+        answer = snap.published.get(answer_id)
+        if answer is None:
+            return None
+        return answer_json(snap, answer)
+
+    def clause(self, clause_id: str) -> dict | None:
+        snap = self.snapshot
+        clause = snap.kb.clauses.get(clause_id)
+        return None if clause is None else clause_json(snap.kb, clause, snap.today)
+
+
+def no_good_answer(results: list[dict]) -> bool:
+    """The rule of "맞는 답변을 찾지 못했습니다": no result matches the query well."""
+    return not any(r.get("good", True) for r in results)
+
+
+def answer_text(snap: Snapshot, answer: Answer) -> str:
+    """The text an agent sends: what the site's copy button copies."""
+    if answer.id not in snap.texts:
+        from .site.context import Site
+
+        snap.texts[answer.id] = Site(snap.kb, snap.today).answer_html(answer)[1]
+    return snap.texts[answer.id]
+
+
+def answer_json(snap: Snapshot, answer: Answer) -> dict:
+    import re
+
+    text = answer_text(snap, answer)
+    cites = []
+    for citation in answer.cites + answer.refs:
+        clause = snap.kb.clauses.get(citation.clause_id or "")
+        cites.append(
+            {
+                "id": citation.clause_id,
+                "version": citation.version,
+                "inline": citation.inline,
+                "title": clause.title if clause else None,
+                "state": rules.state(snap.kb, clause, snap.today) if clause else "unknown",
+            }
+        )
+    return {
+        "id": answer.id,
+        "title": answer.title,
+        "text": text,
+        "placeholders": list(dict.fromkeys(re.findall(PLACEHOLDER_NAMES, text))),
+        "tags": answer.tags,
+        "cites": cites,
+        "path": answer.path,
+        "length": len(text),
+    }
+
+
+def clause_json(kb: KB, clause: Clause, today: date) -> dict:
+    version = rules.in_force(clause, today)
+    upcoming = rules.scheduled(clause, today)
+    policy = kb.policy_of(clause)
+    return {
+        "id": clause.id,
+        "title": clause.title,
+        "policy": clause.policy_id,
+        "policy_title": policy.title if policy else None,
+        "state": rules.state(kb, clause, today),
+        "version": version.version if version else None,
+        "effective": _iso(version.effective if version else None),
+        "expires": _iso(clause.expires),
+        "text": version.text if version else None,
+        "scheduled": (
+            {
+                "version": upcoming.version,
+                "effective": _iso(upcoming.effective),
+                "text": upcoming.text,
+            }
+            if upcoming
+            else None
+        ),
+    }
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
+
+
+# --- HTTP ---------------------------------------------------------------------
+
+STATUS = {
+    200: "200 OK",
+    204: "204 No Content",
+    400: "400 Bad Request",
+    404: "404 Not Found",
+    405: "405 Method Not Allowed",
+    503: "503 Service Unavailable",
+}
+
+
+class App:
+    """The WSGI application: routes, CORS and JSON around a `Service`."""
+
+    def __init__(self, service: Service, cors_origins: list[str] | None = None):
+        self.service = service
+        self.cors_origins = [o.rstrip("/") for o in (cors_origins or [])]
+
+    def __call__(self, environ, start_response):
+        method = environ.get("REQUEST_METHOD", "GET")
+        headers = self._cors(environ.get("HTTP_ORIGIN"))
+        if method == "OPTIONS":
+            return self._send(start_response, 204, None, headers)
+        if method not in ("GET", "HEAD"):
+            return self._send(
+                start_response, 405, {"error": "읽기 전용입니다: GET만 받습니다."}, headers
+            )
+        try:
+            status, body = self.route(
+                unquote(environ.get("PATH_INFO", "/")), environ.get("QUERY_STRING", "")
+            )
+        except Exception as exc:  # a bad request must not take the worker down
+            print(f"kb api: {type(exc).__name__}: {exc}", file=sys.stderr)
+            status, body = 503, {"error": "요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요."}
+        return self._send(start_response, status, None if method == "HEAD" else body, headers)
+
+    def route(self, path: str, query_string: str) -> tuple[int, dict]:
+        params = {k: v[-1] for k, v in parse_qs(query_string).items()}
+        parts = [p for p in path.split("/") if p]
+        if parts == ["healthz"]:
+            return 200, self._health()
+        if parts == ["search"]:
+            return self._search(params)
+        if len(parts) == 2 and parts[0] in ("answers", "clauses"):
+            found = (self.service.answer if parts[0] == "answers" else self.service.clause)(
+                parts[1]
+            )
+            if found is None:
+                what = "게시된 답변" if parts[0] == "answers" else "조항"
+                return 404, {"error": f"{what} '{parts[1]}'을(를) 찾지 못했습니다."}
+            return 200, found
+        return 404, {"error": "없는 경로입니다: /search, /answers/ID, /clauses/ID, /healthz"}
+
+    def _search(self, params: dict) -> tuple[int, dict]:
+        query = params.get("q", "").strip()
+        if not query:
+            return 400, {"error": "검색어가 없습니다: /search?q=환불 처럼 q를 주세요."}
+        try:
+            limit = min(max(int(params.get("limit", 10)), 1), MAX_LIMIT)
+        except ValueError:
+            return 400, {"error": f"limit은 1~{MAX_LIMIT} 사이의 숫자여야 합니다."}
+        kind = params.get("kind") or None
+        if kind not in (None, "answer", "clause", "manual"):
+            return 400, {"error": "kind는 answer, clause, manual 중 하나여야 합니다."}
+        return 200, self.service.search(query, limit, kind, params.get("tag") or None)
+
+    def _health(self) -> dict:
+        snap = self.service.snapshot
+        return {
+            "ok": self.service.reload_error is None,
+            "answers": len(snap.published),
+            "as_of": snap.today.isoformat(),
+            "loaded_at": snap.loaded_at,
+            "reload_error": self.service.reload_error,
+        }
+
+    def _cors(self, origin: str | None) -> list[tuple[str, str]]:
+        if not origin or not self.cors_origins:
+            return []
+        if "*" in self.cors_origins:
+            allowed = "*"
+        elif origin.rstrip("/") in self.cors_origins:
+            allowed = origin
+        else:
+            return []
+        return [
+            ("Access-Control-Allow-Origin", allowed),
+            ("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS"),
+            ("Access-Control-Allow-Headers", "Content-Type"),
+            ("Access-Control-Max-Age", "600"),
+            ("Vary", "Origin"),
+        ]
+
+    @staticmethod
+    def _send(start_response, status: int, body: dict | None, headers: list):
+        data = b"" if body is None else json.dumps(body, ensure_ascii=False).encode("utf-8")
+        start_response(
+            STATUS[status],
+            [
+                ("Content-Type", "application/json; charset=utf-8"),
+                ("Content-Length", str(len(data))),
+                ("Cache-Control", "no-store"),
+                ("X-Content-Type-Options", "nosniff"),
+                *headers,
+            ],
+        )
+        return [data]
+
+
+def make_app(
+    config: KBConfig | str | Path, cors_origins: list[str] | None = None, watch: float = 2.0
+) -> App:
+    service = Service(config)
+    if watch:
+        service.watch(watch)
+    return App(service, cors_origins)
+
+
+# --- serving ------------------------------------------------------------------
+
+
+def serve(
+    config: KBConfig | str | Path,
+    bind: str = "127.0.0.1:8800",
+    workers: int = 2,
+    threads: int = 8,
+    cors_origins: list[str] | None = None,
+    watch: float = 2.0,
+) -> None:
+    """Run the service under gunicorn until interrupted.
+
+    Every worker loads its own snapshot after the fork (no preload): the
+    watcher thread must live in the worker that answers, and a worker that
+    fails to load is replaced by gunicorn instead of serving nothing.
+    """
+    from gunicorn.app.base import BaseApplication
+
+    config = config if isinstance(config, KBConfig) else read_config(config)
+    take_snapshot(config)  # fail here, with a clean message, before forking workers
+
+    class _Gunicorn(BaseApplication):
+        def load_config(self):
+            options = {
+                "bind": bind,
+                "workers": workers,
+                "threads": threads,
+                "worker_class": "gthread",
+                "accesslog": None,
+                "errorlog": "-",
+                "loglevel": "warning",
+                "timeout": 30,
+                "forwarded_allow_ips": os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1"),
+            }
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self):
+            return make_app(config, cors_origins, watch)
+
+    _Gunicorn().run()
