@@ -109,6 +109,11 @@ def _korean_usage(message: str) -> str:
     return message.replace(" is not one of", "은(는) 다음 중 하나가 아닙니다:")
 
 
+def _the_day(value) -> date:
+    """A date option that is required (or was asked for): click's datetime -> date."""
+    return value.date()
+
+
 @click.group(cls=KoreanGroup, context_settings=CONTEXT)
 @click.version_option(package_name="kb")
 def main() -> None:
@@ -379,7 +384,7 @@ def new_policy(policy_id, config_file, title, owner, review_by, clause_title, te
         _ask(owner, "Owner", "--owner"),
         _ask(clause_title, "First clause title", "--clause-title"),
         _ask(text, "First clause text", "--text"),
-        _day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
+        _the_day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
         review_by=_day(review_by),
         path=Path(path) if path else None,
     )
@@ -407,7 +412,7 @@ def new_clause(policy_id, config_file, clause_id, title, text, text_file, effect
         _ask(policy_id, "Policy id", "POLICY-ID"),
         _ask(title, "Title", "--title"),
         _ask(_ask_text(text, text_file, "Text"), "Text", "--text"),
-        _day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
+        _the_day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
         clause_id=clause_id,
         expires=_day(expires),
         supersedes=list(supersedes),
@@ -478,13 +483,14 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     clause = clause_or_fail(kb, clause_id)
     new_text = _ask_text(text, text_file, "Text")
     old_text = _committed_text(kb, clause)
-    day = _day(_ask(effective, "Effective date of the new version (YYYY-MM-DD)", "--effective",
+    day = _the_day(_ask(effective, "Effective date of the new version (YYYY-MM-DD)", "--effective",
                     DATE))
     done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
     _report_edit(done)
     if day > date.today():
         force = rules.in_force(clause, date.today())
-        note = edit.scheduled_note(clause.id, clause.version + 1, day, force and force.version)
+        version = force.version if force else None
+        note = edit.scheduled_note(clause.id, clause.version + 1, day, version)
         click.echo(note, err=True)
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
@@ -522,7 +528,9 @@ def _committed_text(kb, clause) -> str | None:
     then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None
-    return then.text if " ".join(then.text.split()) != " ".join(clause.text.split()) else None
+    from .text import same_text
+
+    return None if same_text(then.text, clause.text) else then.text
 
 
 @main.command()
@@ -634,7 +642,7 @@ def changes(config_file, month, since, until, fmt) -> None:
         result = changes_mod.month_changes(kb, first)
         title = f"{changes_mod.month_label(first)} 변경 사항"
     else:
-        start = _day(since)
+        start = _the_day(since)
         end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
         if end < start:
             raise KBError(f"--until {end}이(가) --since {start}보다 앞섭니다: 날짜를 바꿔 주세요")

@@ -71,7 +71,9 @@ def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
     root = path.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     options = plugin_options(raw.get("plugins"))
-    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    theme = raw.get("theme")
+    if not isinstance(theme, dict):
+        theme = {}
     return KBConfig(
         config_file=path.resolve(),
         root=root,

@@ -25,13 +25,11 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .. import rules
+from .. import rules, yamlsrc
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
-
-FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
-
+from ..text import near, same_text
 
 # --- round trips --------------------------------------------------------------
 
@@ -238,8 +236,8 @@ def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra)
 def _policy_file(kb: KB, policy_id: str):
     policy = next((p for p in kb.policies if p.id == policy_id), None)
     if policy is None:
-        near = [p.id for p in kb.policies if p.id.startswith(policy_id[:3])]
-        hint = f" ({', '.join(near[:3])} 중 하나를 찾으셨나요?)" if near else ""
+        found = near(policy_id, [p.id for p in kb.policies])
+        hint = f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
         raise KBError(f"id가 {policy_id!r}인 정책이 없습니다{hint}")
     return policy, kb.root / policy.path
 
@@ -275,7 +273,7 @@ def new_clause(
     source = read_source(path, policy.path)
     yaml, data = _load(source.text, policy.path)
     clauses = data.get("clauses") if isinstance(data, dict) else None
-    if not isinstance(clauses, list):
+    if not isinstance(clauses, CommentedSeq):  # what ruamel makes of a block list
         raise KBError(f"{policy.path}: 'clauses'가 목록이 아닙니다: 파일을 먼저 고치세요")
     entry = _clause_map(
         clause_id,
@@ -295,8 +293,8 @@ def new_clause(
 def _clause_entry(kb: KB, clause_id: str):
     clause = kb.clauses.get(clause_id)
     if clause is None:
-        near = rules.suggestions(kb, clause_id)
-        hint = f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
+        close = rules.suggestions(kb, clause_id)
+        hint = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
         raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{hint}")
     path = kb.root / clause.path
     source = read_source(path, clause.path)
@@ -330,7 +328,7 @@ def bump(
         )
     new_text = current if text is None else text
     previous = current if old_text is None else old_text
-    if _same(new_text, previous):
+    if same_text(new_text, previous):
         raise KBError(
             f"{clause.path}:{clause.lines.get('text', clause.line)}: {clause_id}의 새 본문이 "
             "이전과 같습니다: bump는 내용이 바뀔 때 씁니다"
@@ -359,10 +357,6 @@ def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None
         f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
         f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
     )
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return " ".join(nfc(a or "").split()) == " ".join(nfc(b or "").split())
 
 
 def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
@@ -468,13 +462,12 @@ def _history_order(history: list) -> list[str]:
 
 def split_answer(source: str, path: str) -> tuple[str, str, str]:
     """(opening fence line, front matter, the rest from the closing fence on, verbatim)."""
-    lines = source.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        raise KBError(f"{path}:1: front matter가 없습니다: 파일은 '---' 줄로 시작해야 합니다")
-    for index in range(1, len(lines)):
-        if FENCE.match(lines[index].rstrip("\n")):
-            return lines[0], "".join(lines[1:index]), "".join(lines[index:])
-    raise KBError(f"{path}:1: front matter가 닫히지 않았습니다: 그 뒤에 '---' 줄을 넣으세요")
+    lines = source.split("\n")
+    try:
+        end = yamlsrc.closing_fence(lines)
+    except yamlsrc.YAMLSourceError as exc:
+        raise KBError(f"{path}:{exc.line}: {exc.message}") from None
+    return lines[0] + "\n", "".join(line + "\n" for line in lines[1:end]), "\n".join(lines[end:])
 
 
 def _edit_front_matter(path: Path, rel: str, change) -> None:
@@ -499,8 +492,8 @@ def pin(kb: KB, clause_id: str, today: date) -> str:
     """
     clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
     if clause is None:
-        near = rules.suggestions(kb, clause_id)
-        hint = f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
+        close = rules.suggestions(kb, clause_id)
+        hint = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
         raise KBError(f"{clause_id!r}을(를) 인용할 수 없습니다: 그런 id의 조항이 없습니다{hint}")
     return f"{clause.id}@{rules.shown(clause, today).version}"
 
@@ -619,10 +612,11 @@ def review(
         problem = rules.citation_problem(kb, citation, on)
         if problem is None:
             continue
-        if problem[0] == "stale-citation":
-            clause = kb.clauses[citation.clause_id]
+        clause = kb.clauses.get(citation.clause_id or "")
+        now = rules.in_force(clause, on) if clause is not None else None
+        if problem[0] == "stale-citation" and clause is not None and now is not None:
             # the version in force on the answer's date, never one scheduled after it
-            changes[citation.raw] = f"{clause.id}@{rules.in_force(clause, on).version}"
+            changes[citation.raw] = f"{clause.id}@{now.version}"
         else:
             result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
     for ref in answer.refs:
@@ -664,10 +658,8 @@ def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
 
 
 def _answer_hint(kb: KB, answer_id: str) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(answer_id, [a.id for a in kb.answers], n=3, cutoff=0.6)
-    return f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
+    found = near(answer_id, [a.id for a in kb.answers])
+    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
 
 
 def pinned_to(kb: KB, clause_id: str, version: int) -> list[Answer]:

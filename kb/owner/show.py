@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from datetime import date
 
@@ -10,6 +9,7 @@ from .. import phrases, rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
+from ..text import near
 from ..textsafe import shown
 from . import reread
 from .impact import relying_on
@@ -38,10 +38,8 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
 
 def hint(kb: KB, ident: str) -> str:
     names = list(kb.clauses) + [a.id for a in kb.answers] + [p.id for p in kb.policies]
-    near = difflib.get_close_matches(ident, names, n=3, cutoff=0.6)
-    near += [n for n in difflib.get_close_matches(ident.upper(), names, n=3, cutoff=0.6)]
-    near = list(dict.fromkeys(near))[:3]
-    return f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
+    found = near(ident, names)
+    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
 
 
 def unreadable(kb: KB) -> str:
@@ -56,9 +54,9 @@ def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     clause_id = nfc(clause_id.strip()).split("@")[0]
     clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
     if clause is None:
-        near = rules.suggestions(kb, clause_id.upper())
-        tip = f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
-        tip += unreadable(kb) or ("" if near else " (kb show POLICY-ID로 정책의 조항을 보세요)")
+        close = rules.suggestions(kb, clause_id.upper())
+        tip = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        tip += unreadable(kb) or ("" if close else " (kb show POLICY-ID로 정책의 조항을 보세요)")
         raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{tip}")
     return clause
 
@@ -78,7 +76,8 @@ def impact_text(kb: KB, data: dict) -> str:
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
-        lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
+        if answer is not None:
+            lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
     lines.append(f"매뉴얼 {len(data['manuals'])}개")
     lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
@@ -204,7 +203,7 @@ def _history_text(clause: Clause, today: date) -> list[str]:
         out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
-        if force is not None and old.effective and old.effective < force.effective:
+        if force and force.effective and old.effective and old.effective < force.effective:
             out += ["", f"  이전 버전 {old.version} ({old.effective} 부터):"] + _indent(old.text)
     return out
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .. import rules as _rules
 from ..config import KBConfig, read_config
-from ..model import KB, Clause, Version
+from ..model import KB, Clause, Version, tag_path
 from . import analysis, querytext
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, searching
 from .querytext import ParsedQuery, Vocabulary
@@ -119,8 +119,7 @@ def _filter(kind: str | None, tag: str | None):
         terms.append(q.Term("kind", kind))
     if tag:
         # `환불/` and ` 환불 / 처리 ` name the tags `환불` and `환불/처리`.
-        parts = [p.strip() for p in analysis.nfc(tag).split("/") if p.strip()]
-        terms.append(q.Term("tagpath", "/".join(parts)))
+        terms.append(q.Term("tagpath", tag_path(tag)))
     return q.And(terms) if terms else None
 
 

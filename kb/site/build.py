@@ -24,15 +24,18 @@ from ..load import load
 from ..yamlsrc import as_date
 
 
+class _KBHandler(logging.StreamHandler):
+    """Ours, so that a second build in the same process does not add another."""
+
+
 def _log_to_stderr(level: int = logging.INFO) -> None:
     """Show MkDocs' messages the way `mkdocs` does, once."""
     # The site stack is pinned (pyproject.toml); its end-of-life banner is not news to agents.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "kb_handler", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _KBHandler) for h in logger.handlers):
+        handler = _KBHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.kb_handler = True
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(level)
@@ -70,7 +73,7 @@ def build(
 ) -> None:
     """Build the site; raises KBError when MkDocs cannot build it."""
     _log_to_stderr(logging.WARNING if quiet else logging.INFO)
-    options = {"strict": strict} if strict else {}
+    options: dict[str, object] = {"strict": strict} if strict else {}
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
     config = _mkdocs_config(config_file, **options)
@@ -86,8 +89,8 @@ def serve(config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None) -
     """Serve the site with live reload; check errors are marked on the pages."""
     _log_to_stderr()
     _mkdocs_config(config_file)  # fail early, with our message, on a bad config
-    options = {"dev_addr": dev_addr} if dev_addr else {}
     try:
-        mkdocs_serve.serve(config_file=str(config_file), **options)
+        # MkDocs leaves out options that are None: its own default address then.
+        mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr)
     except Abort as exc:
         raise KBError(str(exc)) from None
