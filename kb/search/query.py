@@ -12,6 +12,7 @@ matches a single word many times.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -131,7 +132,7 @@ class Coverage:
     on a KB of 10,000 answers.
     """
 
-    def __init__(self, searcher, words: list[str], docnums, idents: list[str] = ()):
+    def __init__(self, searcher, words: list[str], docnums, idents: Sequence[str] = ()):
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
@@ -384,7 +385,7 @@ def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
     if fmt == "json":
         import json
 
-        data = {"query": query, "results": [h.to_dict() for h in hits]}
+        data: dict = {"query": query, "results": [h.to_dict() for h in hits]}
         data["no_good_answer"] = no_good_answer(hits)
         return json.dumps(data, ensure_ascii=False, indent=2)
     if not hits:
