@@ -55,6 +55,8 @@ class Snapshot:
     stamp: str
     index: MemoryIndex  # over the whoosh index
     texts: dict[str, str] = field(default_factory=dict)
+    site: object = None  # a site.context.Site: page URLs and copy texts, made on first use
+    directory_urls: bool = True  # mkdocs.yml's use_directory_urls, for page URLs
     loaded_at: float = field(default_factory=time.time)
 
 
@@ -90,7 +92,9 @@ def take_snapshot(config: KBConfig) -> Snapshot:
     today = date.today()
     index = MemoryIndex(open_index(config, refresh=False))
     index.warm()  # before serving: a reload keeps the old snapshot until this is done
-    return Snapshot(kb, today, published_answers(kb, today), stamp, index)
+    snap = Snapshot(kb, today, published_answers(kb, today), stamp, index)
+    snap.directory_urls = (config.raw or {}).get("use_directory_urls", True) is not False
+    return snap
 
 
 class Service:
@@ -169,7 +173,7 @@ class Service:
         # Ask for more than needed: unpublished answers are dropped afterwards.
         hits = snap.index.search(query, limit * 2 + 10, kind, tag, snap.today)
         shown = [h for h in hits if h.kind != KIND_ANSWER or h.id in snap.published]
-        return [h.to_dict() for h in shown[:limit]]
+        return [_result(snap, h) for h in shown[:limit]]
 
     def answer(self, answer_id: str) -> dict | None:
         snap = self.snapshot
@@ -189,13 +193,36 @@ def no_good_answer(results: list[dict]) -> bool:
     return not any(r.get("good", True) for r in results)
 
 
+def _site(snap: Snapshot):
+    if snap.site is None:
+        from .site.context import Site
+
+        snap.site = Site(snap.kb, snap.today, use_directory_urls=snap.directory_urls)
+    return snap.site
+
+
 def answer_text(snap: Snapshot, answer: Answer) -> str:
     """The text an agent sends: what the site's copy button copies."""
     if answer.id not in snap.texts:
-        from .site.context import Site
-
-        snap.texts[answer.id] = Site(snap.kb, snap.today).answer_html(answer)[1]
+        snap.texts[answer.id] = _site(snap).answer_html(answer)[1]
     return snap.texts[answer.id]
+
+
+def _result(snap: Snapshot, hit) -> dict:
+    """SPEC §6's result, plus what a side panel shows: the page (relative to the
+    site's root) and, for an answer, the text to send."""
+    data = hit.to_dict()
+    site, kb = _site(snap), snap.kb
+    if hit.kind == "answer":
+        answer = snap.published[hit.id]
+        data["url"] = site.url(answer.doc_path)
+        data["text"] = answer_text(snap, answer)
+    elif hit.kind == "clause" and hit.id in kb.clauses:
+        clause = kb.clauses[hit.id]
+        data["url"] = f"{site.url(site.policy_src(clause.policy_id))}#{clause.anchor}"
+    else:
+        data["url"] = site.url(hit.id)
+    return data
 
 
 def answer_json(snap: Snapshot, answer: Answer) -> dict:

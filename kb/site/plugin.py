@@ -34,7 +34,7 @@ from ..errors import KBError
 from ..load import CODE_PATTERN, INLINE_PATTERN, load, names_a_file
 from ..model import ERROR
 from ..report import as_text
-from . import guide, pages
+from . import guide, pages, panel
 from . import reports as site_reports
 from . import search as sitesearch
 from .context import POLICIES_DIR, TAGS_DIR, Site
@@ -64,6 +64,8 @@ class KBPluginConfig(Config):
     # kb api's log of queries that found no good answer (kb gaps); off unless set.
     gaps_log = config_options.Optional(config_options.Type(str))
     gaps_retention_days = config_options.Type(int, default=90)
+    # kb api's address for the side-panel page /panel/ (else ?api=URL, else the static index).
+    panel_api = config_options.Optional(config_options.Type(str))
     # Publish .html/.svg/.js files under docs_dir; they can run script (kb.confine).
     publish_html = config_options.Type(bool, default=False)
     # Where `kb search` keeps its index (relative to mkdocs.yml; default .kb-cache/).
@@ -356,6 +358,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     @event_priority(-50)
     def on_post_build(self, config) -> None:
         sitesearch.post_build(config, self.kb_config, self.site)
+        panel.write(Path(config["site_dir"]), config.site_name, self.config.panel_api)
 
 
 def _page_source(path: str) -> str | None:

@@ -366,7 +366,33 @@
       var parsed = parse(query);
       state.words = parsed.words;
       if (!parsed.words.length && !parsed.idents.length && !parsed.grams.length) return [];
+      if (window.KB_API && !apiDown) {
+        return remote(query).catch(function () {
+          apiDown = true; /* the static index answers from now on */
+          return rank(parsed).then(rows);
+        });
+      }
       return rank(parsed).then(rows);
+    });
+  }
+
+  /* The side panel with kb api (/panel/?api=URL): the same ranking, served
+     warm, and only published answers; queries nobody could answer are logged
+     there when the KB's config asks for it. */
+  var apiDown = false;
+  function remote(query) {
+    var url = window.KB_API + "/search?q=" + encodeURIComponent(query) + "&limit=" + meta.limit;
+    return fetch(url, { mode: "cors", credentials: "omit" }).then(function (r) {
+      if (!r.ok) throw new Error(url + ": " + r.status);
+      return r.json();
+    }).then(function (data) {
+      state.source = "api";
+      return data.results.map(function (r) {
+        var row = { k: r.kind, i: r.id, t: r.title, u: r.url || "", good: r.good !== false };
+        if (r.kind === "answer" && typeof r.text === "string") row.c = r.text;
+        else row.b = r.snippet;
+        return row;
+      });
     });
   }
 
@@ -413,6 +439,7 @@
       document.body.insertBefore(bar, document.body.firstChild);
     }
     document.documentElement.classList.add("kb-search-ready");
+    if (pinned) { panel.hidden = false; input.focus(); }
     input.addEventListener("input", schedule);
     input.addEventListener("keyup", function (event) {
       if (!/^(Arrow|Enter|Escape|Tab)/.test(event.key)) schedule();
@@ -435,8 +462,9 @@
     });
   }
 
+  var pinned = document.documentElement.hasAttribute("data-kb-panel"); /* /panel/: always open */
   function open(yes) {
-    panel.hidden = !yes;
+    panel.hidden = !yes && !pinned;
     input.setAttribute("aria-expanded", yes ? "true" : "false");
   }
 
