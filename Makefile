@@ -26,6 +26,7 @@ serve: setup
 
 lint: setup
 	$(BIN)/ruff check kb tests scripts
+	$(BIN)/mypy kb
 
 test: setup lint
 	$(BIN)/pytest -q

@@ -23,6 +23,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote
 
 from . import rules
@@ -32,6 +33,9 @@ from .errors import KBError
 from .gaps import GapLog
 from .load import load
 from .model import ERROR, KB, Answer, Clause
+
+if TYPE_CHECKING:  # loaded by take_snapshot only: numpy takes time to import
+    from .search.memory import MemoryIndex
 
 MAX_LIMIT = 50
 CACHE_SIZE = 4096  # distinct queries remembered per snapshot
@@ -49,7 +53,7 @@ class Snapshot:
     today: date
     published: dict[str, Answer]
     stamp: str
-    index: object = None  # a search.memory.MemoryIndex over the whoosh index
+    index: MemoryIndex  # over the whoosh index
     texts: dict[str, str] = field(default_factory=dict)
     loaded_at: float = field(default_factory=time.time)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 from datetime import date, datetime
 from pathlib import Path
@@ -67,7 +68,53 @@ def _day(value) -> date | None:
     return value.date() if value is not None else None
 
 
-@click.group(context_settings=CONTEXT)
+class KoreanGroup(click.Group):
+    """click's own error and usage lines, in the language every other message uses."""
+
+    def main(self, *args, **kwargs):
+        kwargs["standalone_mode"] = False
+        try:
+            return super().main(*args, **kwargs)
+        except click.UsageError as exc:
+            if exc.ctx is not None:
+                click.echo(f"사용법: {exc.ctx.get_usage().removeprefix('Usage: ')}", err=True)
+                click.echo(f"도움말: {exc.ctx.command_path} --help", err=True)
+            click.echo(f"오류: {_korean_usage(exc.format_message())}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"오류: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("중단했습니다.", err=True)
+            sys.exit(1)
+
+
+def _korean_usage(message: str) -> str:
+    """click's few usage sentences; anything else (our own messages) passes as it is."""
+    patterns = [
+        (r"Invalid value for (.+?): (.*)", r"\1 값이 잘못되었습니다: \2"),
+        (r"Missing argument (.+?)\.?$", r"\1 인자가 빠졌습니다."),
+        (r"Missing option (.+?)\.?$", r"\1 옵션이 빠졌습니다."),
+        (r"No such option:? '?([^'\s]+)'?\.?(.*)", r"\1 같은 옵션은 없습니다.\2"),
+        (r"No such command '?([^'\s]+)'?\.?(.*)",
+         r"\1 같은 명령은 없습니다.\2 (kb --help: 명령 목록)"),
+        (r"Got unexpected extra arguments? \((.*)\)", r"필요 없는 인자가 있습니다: \1"),
+        (r"Option '?([^'\s]+)'? requires an argument\.?", r"\1 옵션에는 값이 필요합니다."),
+    ]
+    for pattern, korean in patterns:
+        if re.match(pattern, message, re.S):
+            message = re.sub(pattern, korean, message, count=1, flags=re.S)
+            break
+    message = message.replace("Did you mean", "혹시 이것인가요:")
+    return message.replace(" is not one of", "은(는) 다음 중 하나가 아닙니다:")
+
+
+def _the_day(value) -> date:
+    """A date option that is required (or was asked for): click's datetime -> date."""
+    return value.date()
+
+
+@click.group(cls=KoreanGroup, context_settings=CONTEXT)
 @click.version_option(package_name="kb")
 def main() -> None:
     """kb: service policies and canned answers that agree with each other."""
@@ -126,8 +173,8 @@ def init(directory: str, name: str) -> None:
     from .owner.scaffold import init as make_kb
 
     for path in make_kb(Path(directory), name):
-        click.echo(f"wrote {path}")
-    click.echo(f"next: cd {directory} && kb check && kb serve")
+        click.echo(f"만들었습니다: {path}")
+    click.echo(f"다음 단계: cd {directory} && kb check && kb serve")
 
 
 # --- site commands (build, serve) live below this line ----------------------
@@ -259,7 +306,7 @@ def _ask(value, label: str, option: str, kind=str):
         return value
     if sys.stdin.isatty():
         return click.prompt(label, type=kind)
-    raise KBError(f"missing {option}: give it on the command line (see --help)")
+    raise KBError(f"{option}이(가) 빠졌습니다: 명령줄에 주세요 (--help 참고)")
 
 
 def _ask_text(text: str | None, text_file, label: str) -> str | None:
@@ -337,7 +384,7 @@ def new_policy(policy_id, config_file, title, owner, review_by, clause_title, te
         _ask(owner, "Owner", "--owner"),
         _ask(clause_title, "First clause title", "--clause-title"),
         _ask(text, "First clause text", "--text"),
-        _day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
+        _the_day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
         review_by=_day(review_by),
         path=Path(path) if path else None,
     )
@@ -365,7 +412,7 @@ def new_clause(policy_id, config_file, clause_id, title, text, text_file, effect
         _ask(policy_id, "Policy id", "POLICY-ID"),
         _ask(title, "Title", "--title"),
         _ask(_ask_text(text, text_file, "Text"), "Text", "--text"),
-        _day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
+        _the_day(_ask(effective, "Effective date (YYYY-MM-DD)", "--effective", DATE)),
         clause_id=clause_id,
         expires=_day(expires),
         supersedes=list(supersedes),
@@ -436,13 +483,14 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     clause = clause_or_fail(kb, clause_id)
     new_text = _ask_text(text, text_file, "Text")
     old_text = _committed_text(kb, clause)
-    day = _day(_ask(effective, "Effective date of the new version (YYYY-MM-DD)", "--effective",
+    day = _the_day(_ask(effective, "Effective date of the new version (YYYY-MM-DD)", "--effective",
                     DATE))
     done = edit.bump(kb, clause.id, day, text=new_text, note=note, old_text=old_text)
     _report_edit(done)
     if day > date.today():
         force = rules.in_force(clause, date.today())
-        note = edit.scheduled_note(clause.id, clause.version + 1, day, force and force.version)
+        version = force.version if force else None
+        note = edit.scheduled_note(clause.id, clause.version + 1, day, version)
         click.echo(note, err=True)
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
@@ -480,7 +528,9 @@ def _committed_text(kb, clause) -> str | None:
     then = gitrev.clause_at(kb.root, "HEAD", clause.path, clause.id)
     if then is None or then.version != clause.version:
         return None
-    return then.text if " ".join(then.text.split()) != " ".join(clause.text.split()) else None
+    from .text import same_text
+
+    return None if same_text(then.text, clause.text) else then.text
 
 
 @main.command()
@@ -520,7 +570,7 @@ def review(answer_id, config_file, as_of, review_by, force) -> None:
     if review_by:
         click.echo(f"{answer_id}: review_by {_day(review_by)}")
     if done.repinned or review_by:
-        click.echo(f"wrote {_written(done.path)}")
+        click.echo(f"고쳐 썼습니다: {_written(done.path)}")
     elif not done.left:
         click.echo(f"{answer_id}: 모든 인용이 이미 시행 중인 버전입니다. 바꿀 것이 없습니다")
     for problem in done.left:
@@ -564,7 +614,7 @@ def _review_manual(kb, manual, today, force: bool) -> int:
 def _report_edit(done) -> None:
     for message in done.messages:
         click.echo(message)
-    click.echo(f"wrote {_written(done.path)}")
+    click.echo(f"고쳐 썼습니다: {_written(done.path)}")
 
 
 @main.command()
@@ -592,7 +642,7 @@ def changes(config_file, month, since, until, fmt) -> None:
         result = changes_mod.month_changes(kb, first)
         title = f"{changes_mod.month_label(first)} 변경 사항"
     else:
-        start = _day(since)
+        start = _the_day(since)
         end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
         if end < start:
             raise KBError(f"--until {end}이(가) --since {start}보다 앞섭니다: 날짜를 바꿔 주세요")

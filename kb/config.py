@@ -61,17 +61,19 @@ def plugin_options(plugins) -> dict:
 def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
     path = Path(config_file)
     if not path.is_file():
-        raise KBError(f"{path}: no such config file (use -f to point at a KB's mkdocs.yml)")
+        raise KBError(f"{path}: 설정 파일이 없습니다 (-f로 KB의 mkdocs.yml을 가리키세요)")
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise KBError(f"{path}: cannot read the config: {exc}") from None
+        raise KBError(f"{path}: 설정 파일을 읽지 못했습니다: {exc}") from None
     if not isinstance(raw, dict):
-        raise KBError(f"{path}: the config must be a YAML mapping")
+        raise KBError(f"{path}: 설정 파일은 YAML 매핑(키: 값)이어야 합니다")
     root = path.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     options = plugin_options(raw.get("plugins"))
-    theme = raw.get("theme") if isinstance(raw.get("theme"), dict) else {}
+    theme = raw.get("theme")
+    if not isinstance(theme, dict):
+        theme = {}
     return KBConfig(
         config_file=path.resolve(),
         root=root,

@@ -121,15 +121,13 @@ class Screen:
             self.findings.append(outside_link(self.rel(directory), os.readlink(directory)))
         return False
 
-    def keep(self, dirpath: str, names: list[str], folders: bool = False) -> list[str]:
-        kept = []
-        for name in names:
-            path = os.path.join(dirpath, name)
-            # The walk follows no link, so only a link itself can lead out.
-            if self.fence.is_link(path) and not self.fence.inside(path):
-                self.findings.append(outside_link(self.rel(path), os.readlink(path)))
-            elif not folders and not self.publish_html and active_file(name):
-                self.findings.append(unsafe_file(self.rel(path)))
-            else:
-                kept.append(name)
-        return kept
+    def admit(self, entry: os.DirEntry, folder: bool) -> bool:
+        """Whether a walk (sources.walk) keeps this entry; a finding when it does not."""
+        # The walk follows no link, so only a link itself can lead out.
+        if entry.is_symlink() and not self.fence.inside(entry.path):
+            self.findings.append(outside_link(self.rel(entry.path), os.readlink(entry.path)))
+            return False
+        if not folder and not self.publish_html and active_file(entry.name):
+            self.findings.append(unsafe_file(self.rel(entry.path)))
+            return False
+        return True

@@ -14,10 +14,10 @@ very top of a page without `---`), so those lines count as front matter too.
 
 from __future__ import annotations
 
-import difflib
 import re
 
 from .model import ERROR, WARNING, Finding
+from .text import near
 
 ANSWER_KEYS = frozenset(
     {"id", "title", "cites", "tags", "status", "owner", "review_by", "effective", "questions"}
@@ -96,8 +96,8 @@ def _key_findings(data, lines, path, subject, known, kind):
 
 
 def _unknown(name: str, known: frozenset, kind: str) -> str:
-    near = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
-    hint = f" '{near[0]}'을(를) 뜻했나요?" if near else ""
+    close = near(name, sorted(known), n=1)
+    hint = f" '{close[0]}'을(를) 뜻했나요?" if close else ""
     allowed = ", ".join(sorted(known))
     return (
         f"'{name}'은(는) {kind}에서 kb도 사이트도 쓰지 않는 키입니다.{hint} "

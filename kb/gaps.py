@@ -24,9 +24,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .config import KBConfig, plugin_options
 from .errors import KBError
+
+if TYPE_CHECKING:  # pii is imported when a query is recorded
+    from .pii import Allow
 
 DEFAULT_RETENTION_DAYS = 90
 SIMILAR = 0.5  # share of words two queries must have in common to be one question
@@ -36,7 +40,7 @@ SIMILAR = 0.5  # share of words two queries must have in common to be one questi
 class GapLog:
     path: Path
     retention_days: int = DEFAULT_RETENTION_DAYS
-    allow: object = None  # pii.Allow of the KB
+    allow: Allow | None = None  # of the KB
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _pruned_on: date | None = None
 
@@ -163,11 +167,12 @@ class Gap:
 def group(entries: list[dict]) -> list[Gap]:
     """Similar queries together, the most asked first."""
     from .search import analysis
+    from .text import squashed  # the same question typed in NFD (macOS) or NFC, any spacing
 
-    counts = Counter(" ".join(e["q"].split()) for e in entries)
+    counts = Counter(squashed(e["q"]) for e in entries)
     seen: dict[str, list[str]] = {}
     for item in entries:
-        seen.setdefault(" ".join(item["q"].split()), []).append(str(item.get("at", "")))
+        seen.setdefault(squashed(item["q"]), []).append(str(item.get("at", "")))
     clusters: list[tuple[set[str], list[str]]] = []
     for query, _ in counts.most_common():
         words = set(analysis.words(query)) or {query}

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import unicodedata
 from datetime import date
 from pathlib import Path
 
@@ -29,7 +28,8 @@ from .model import (
     Version,
     for_status,
 )
-from .yamlsrc import Map, YAMLSourceError, as_date
+from .text import nfc
+from .yamlsrc import Map, Seq, YAMLSourceError, as_date
 
 ID_PATTERN = re.compile(r"[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*")
 # SPEC: "letters, digits, '-', '_'"; Korean letters are letters (`환불-안내`).
@@ -66,10 +66,6 @@ RESERVED_IDS = frozenset(
 
 CLAUSE_STATUSES = ("active", "retired")
 ANSWER_STATUSES = ("active", "draft", "retired")
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def id_problem(value: str, pattern: re.Pattern) -> str | None:
@@ -164,7 +160,7 @@ class _Fields:
         value = self.data.get(key)
         if value is None:
             return []
-        if not isinstance(value, list):
+        if not isinstance(value, Seq):
             self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
@@ -182,7 +178,7 @@ class _Fields:
                 message = f"'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요"
                 self.error(self.line(key), message)
             return []
-        if not isinstance(value, list):
+        if not isinstance(value, Seq):
             self.error(self.line(key), _not_a_list(key, value))
             return []
         items = []
@@ -315,14 +311,21 @@ def inline_refs(body: str, first_line: int) -> list[Citation]:
         # Count newlines from the previous reference only: linear in the body.
         line += masked.count("\n", counted, match.start())
         counted = match.start()
-        pin = match[2]
-        if pin is None:
-            refs.append(Citation(match[0], line, match[1], None, inline=True))
-        elif re.fullmatch(r"[1-9][0-9]*", pin):
-            refs.append(Citation(match[0], line, match[1], int(pin), inline=True))
-        else:
-            refs.append(Citation(match[0], line, None, None, inline=True))
+        refs.append(inline_citation(match[0], line, match[1], match[2]))
     return refs
+
+
+def inline_citation(raw: str, line: int, clause_id: str, pin: str | None) -> Citation:
+    """`[[CLAUSE]]` or `[[CLAUSE@N]]` as a citation; a malformed pin has no clause.
+
+    The check and the site both read pins here: only ASCII `[1-9][0-9]*` is a
+    version (`str.isdigit` would take `²`, which int() refuses).
+    """
+    if pin is None:
+        return Citation(raw, line, clause_id, None, inline=True)
+    if re.fullmatch(r"[1-9][0-9]*", pin, re.ASCII):
+        return Citation(raw, line, clause_id, int(pin), inline=True)
+    return Citation(raw, line, None, None, inline=True)
 
 
 def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding]) -> Answer | None:
@@ -382,7 +385,7 @@ def _cites(data: Map, fields: _Fields) -> list[Citation]:
     if isinstance(value, str):
         # `cites: REFUND-1@2` without brackets: one citation, checked as such.
         return [_citation(value, fields.line("cites"))]
-    if not isinstance(value, list):
+    if not isinstance(value, Seq):
         fields.error(fields.line("cites"), _not_a_list("cites", value))
         return []
     return [_citation(item, line) for item, line in zip(value, value.lines, strict=True)]
@@ -392,7 +395,8 @@ def manual_from_text(
     text: str, path: str, doc_path: str, findings: list[Finding] | None = None
 ) -> Manual:
     body, body_line, title = text, 1, ""
-    meta, lines = {}, {}
+    meta: dict = {}
+    lines: dict[str, int] = {}
     if text.startswith("---"):
         try:
             front, body, body_line = yamlsrc.split_front_matter(text)
@@ -443,20 +447,11 @@ def _files(
     Plain strings rather than Path objects: on a KB of 10,000 answers,
     pathlib's overhead was a tenth of the whole check.
     """
-    found: list[str] = []
     top = str(directory)
-    skipped = str(skip) if skip is not None else None
     if not os.path.isdir(top) or (screen is not None and not screen.top(top)):
-        return found
-    for dirpath, dirnames, filenames in os.walk(top):
-        dirnames[:] = [
-            d for d in dirnames
-            if not d.startswith(".") and os.path.join(dirpath, d) != skipped
-        ]
-        if screen is not None:
-            dirnames[:] = screen.keep(dirpath, dirnames, folders=True)
-            filenames = screen.keep(dirpath, filenames)
-        found.extend(os.path.join(dirpath, n) for n in filenames if n.endswith(suffixes))
+        return []
+    admit = screen.admit if screen is not None else None
+    found = [entry.path for entry in sources.walk(top, suffixes, skip, admit)]
     if os.sep != "/":  # pragma: no cover - sort and report with POSIX separators
         found = [f.replace(os.sep, "/") for f in found]
     found.sort()
@@ -465,26 +460,10 @@ def _files(
 
 def _read(path: str, rel: str, findings: list[Finding]) -> str | None:
     try:
-        data = sources.read_bytes(path)
+        return sources.read_text(path)
     except sources.SourceError as exc:
-        findings.append(Finding("parse-error", ERROR, rel, 1, exc.message))
+        findings.append(Finding("parse-error", ERROR, rel, exc.line, exc.message))
         return None
-    except OSError as exc:
-        message = f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
-        findings.append(Finding("parse-error", ERROR, rel, 1, message))
-        return None
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        message = "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요"
-        findings.append(Finding("parse-error", ERROR, rel, line, message))
-        return None
-    if "\x00" in text:
-        message = "텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요"
-        findings.append(Finding("parse-error", ERROR, rel, 1, message))
-        return None
-    return text.replace("\r\n", "\n")
 
 
 def _rel(path: str, root: Path) -> str:

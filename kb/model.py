@@ -170,6 +170,21 @@ class Answer:
         return self.status != "retired"
 
 
+def tag_path(tag: str) -> str:
+    """A tag as one path: `환불 / 이용권/` is `환불/이용권` (NFC, empty levels dropped)."""
+    return "/".join(p.strip() for p in unicodedata.normalize("NFC", tag).split("/") if p.strip())
+
+
+def with_parents(tags: list[str]) -> list[str]:
+    """Each tag path and every level above it, once: `환불/이용권` is filed under `환불` too."""
+    found: dict[str, None] = {}
+    for tag in tags:
+        parts = [p for p in tag_path(tag).split("/") if p]
+        for i in range(1, len(parts) + 1):
+            found["/".join(parts[:i])] = None
+    return list(found)
+
+
 @dataclass
 class Manual:
     """Any Markdown page under docs_dir that is not an answer."""

@@ -426,7 +426,7 @@ def manual_hits(
     for ref in manual.refs:
         (clause,) = _in_scope(kb, [ref], today, repinning) or (None,)
         old = _stale(clause, today, memo) if clause is not None else None
-        if not old:
+        if clause is None or not old:
             continue
         rows = block(manual.body, ref.line - manual.body_line)
         near = [r for r in manual.refs if r.line - manual.body_line in rows]

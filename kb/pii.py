@@ -356,7 +356,8 @@ def mask_value(code: str, value: str) -> str:
     if code == "pii-ask-rrn":
         return value
     if code == "pii-phone":  # 010-****-5678: the area or carrier code and the last 4 digits
-        lead, trail = len(re.match(r"\+?(\d*)", value)[1]), 4
+        digits = re.match(r"\+?(\d*)", value)  # matches any text (all optional)
+        lead, trail = len(digits[1]) if digits else 0, 4
     else:
         lead, trail = _KEEP.get(code, (0, 0))
     places = [i for i, ch in enumerate(value) if ch.isalnum()]
@@ -390,7 +391,8 @@ def message(hit: Hit) -> str:
     what = CODES[hit.code][1]
     if hit.code == "pii-ask-rrn":
         return f"고객에게 {hit.text}를 요청하는 문장입니다: {_HOW[hit.code]}"
-    if hit.code == "pii-rrn" and _RRN.match(hit.text)[4] in "5678":
+    rrn = _RRN.match(hit.text) if hit.code == "pii-rrn" else None
+    if rrn is not None and rrn[4] in "5678":
         what = "외국인등록번호"  # gender digits 5-8 are given to foreign residents
     return f"{what}로 보이는 값 {hit.masked}이(가) 있습니다: {_HOW[hit.code]}"
 

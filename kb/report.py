@@ -13,15 +13,11 @@ if TYPE_CHECKING:  # importing the checker costs start-up time in every command
 FORMATS = ("text", "json", "github")
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
-
-
 def summary(report: Report) -> str:
     counts = report.counts
     return (
-        f"{_plural(counts['error'], 'error')}, {_plural(counts['warning'], 'warning')} "
-        f"in {_plural(report.files, 'file')} (as of {report.as_of})"
+        f"오류 {counts['error']}개, 경고 {counts['warning']}개 "
+        f"(파일 {report.files}개, {report.as_of} 기준)"
     )
 
 

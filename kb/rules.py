@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from .model import KB, Answer, Citation, Clause, Version
+from .text import near
 
 # The states of a clause on a date, in the order the citation codes apply.
 SUPERSEDED = "superseded"
@@ -12,6 +13,16 @@ RETIRED = "retired"
 EXPIRED = "expired"
 FUTURE = "future"
 CURRENT = "current"
+
+# One word per state, for every command and the site (Korean; the site's
+# English labels translate these keys).
+STATE_WORDS = {
+    CURRENT: "시행 중",
+    FUTURE: "시행 예정",
+    EXPIRED: "만료",
+    SUPERSEDED: "대체됨",
+    RETIRED: "폐지",
+}
 
 CODES = {
     SUPERSEDED: "superseded-clause",
@@ -57,7 +68,7 @@ def in_force(clause: Clause, on: date) -> Version | None:
 def scheduled(clause: Clause, on: date) -> Version | None:
     """The next version decided in advance: the earliest one dated after `on`."""
     later = [v for v in versions(clause) if v.effective is not None and v.effective > on]
-    return min(later, key=lambda v: v.effective) if later else None
+    return min(later, key=lambda v: v.effective or on) if later else None
 
 
 def shown(clause: Clause, on: date) -> Version:
@@ -96,9 +107,7 @@ def is_current(kb: KB, clause: Clause, on: date) -> bool:
 
 
 def suggestions(kb: KB, clause_id: str) -> list[str]:
-    import difflib  # only for a typo: start-up matters for every command
-
-    return difflib.get_close_matches(clause_id, list(kb.clauses), n=3, cutoff=0.6)
+    return near(clause_id, kb.clauses)
 
 
 def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | None:
@@ -110,15 +119,17 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
     shown = citation.clause_id + (f"@{citation.version}" if citation.version else "")
     clause = kb.clauses.get(citation.clause_id)
     if clause is None:
-        near = suggestions(kb, citation.clause_id)
-        hint = f" 혹시 {' 또는 '.join(near)}인가요?" if near else " 조항 id를 확인하세요."
+        close = suggestions(kb, citation.clause_id)
+        hint = f" 혹시 {' 또는 '.join(close)}인가요?" if close else " 조항 id를 확인하세요."
         return "unknown-clause", f"{shown}을(를) {what}하지만 그런 id의 조항이 없습니다.{hint}"
     current = state(kb, clause, on)
     if current == SUPERSEDED:
         newer = superseded_by(kb, clause, on)
-        pin = f"{newer.id}@{in_force(newer, on).version}"
+        replacing = in_force(newer, on) if newer is not None else None
+        assert newer is not None and replacing is not None  # what made state() SUPERSEDED
+        pin = f"{newer.id}@{replacing.version}"
         return CODES[current], (
-            f"{shown} {what}: 이 조항은 {in_force(newer, on).effective}부터 {pin}(으)로 "
+            f"{shown} {what}: 이 조항은 {replacing.effective}부터 {pin}(으)로 "
             f"대체됩니다. {pin}을(를) {what}하도록 고치세요"
         )
     if current == RETIRED:
@@ -133,6 +144,7 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
     if current == FUTURE:
         return CODES[current], _not_yet(clause, shown, what, on)
     force = in_force(clause, on)
+    assert force is not None  # a CURRENT clause has a version in force
     if citation.version is not None and citation.version != force.version:
         return _wrong_version(clause, citation.version, shown, what, force, on)
     return None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 
 # Larger than any policy, answer or manual page a person writes (the sample
 # KB's largest file is under 20 KB); small enough to parse in well under a second.
@@ -29,9 +30,10 @@ _KINDS = (
 class SourceError(Exception):
     """A source file that kb does not read; `message` is for the person who put it there."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, line: int = 1):
         super().__init__(message)
         self.message = message
+        self.line = line
 
 
 def _kind(mode: int) -> str:
@@ -80,3 +82,73 @@ def read_bytes(path: str) -> bytes:
         return b"".join(chunks)
     finally:
         os.close(fd)
+
+
+def read_text(path: str) -> str:
+    """A KB source file as text: UTF-8 (a BOM allowed), "\\n" line ends, no NUL.
+
+    The one way the loader, the search index and the site read a KB's files,
+    so that a file one of them refuses is refused by all (and `kb check` says why).
+    Raises SourceError, whose `line` is where the problem is.
+    """
+    try:
+        data = read_bytes(path)
+    except OSError as exc:
+        raise SourceError(
+            f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
+        ) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise SourceError(
+            "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요",
+            data[: exc.start].count(b"\n") + 1,
+        ) from None
+    if "\x00" in text:
+        raise SourceError("텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요")
+    return text.replace("\r\n", "\n")
+
+
+def walk(
+    directory: str | os.PathLike,
+    suffixes: tuple[str, ...],
+    skip: str | os.PathLike | None = None,
+    admit: Callable[[os.DirEntry, bool], bool] | None = None,
+) -> list[os.DirEntry]:
+    """Each file below `directory` whose name ends with `suffixes`, in no set order.
+
+    The one walk of the loader and the search index. Hidden folders and
+    `skip` are not entered, nor is a link to a folder (a walk follows no
+    link). `admit(entry, is_folder)` sees every other entry first and may
+    leave it out (confine.Screen reports what it leaves out).
+    DirEntry rather than Path: the freshness check before every search is
+    mostly this walk, and DirEntry.stat() is cheap.
+    """
+    found: list[os.DirEntry] = []
+    skipped = os.fspath(skip) if skip is not None else None
+    stack = [os.fspath(directory)]
+    while stack:
+        try:
+            with os.scandir(stack.pop()) as scan:
+                entries = list(scan)
+        except OSError:
+            continue
+        for entry in entries:
+            folder = _is_folder(entry)
+            if folder and (entry.name.startswith(".") or entry.path == skipped):
+                continue
+            if admit is not None and not admit(entry, folder):
+                continue
+            if folder:
+                if not entry.is_symlink():
+                    stack.append(entry.path)
+            elif entry.name.endswith(suffixes):
+                found.append(entry)
+    return found
+
+
+def _is_folder(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()  # a link to a folder counts: it may lead out of the KB
+    except OSError:
+        return False

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 import yaml
 
@@ -25,7 +26,13 @@ _DEFAULT_TAGS = {
 }
 
 
-class _Loader(getattr(yaml, "CBaseLoader", yaml.BaseLoader)):
+if TYPE_CHECKING:
+    _BaseLoader = yaml.BaseLoader
+else:  # libyaml's loader when PyYAML was built with it
+    _BaseLoader = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class _Loader(_BaseLoader):
     """The base loader's tags, without its general resolver's per-node work."""
 
     def resolve(self, kind, value, implicit):
@@ -204,24 +211,31 @@ def parse(text: str, offset: int = 0):
         raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
 
 
-def split_front_matter(text: str) -> tuple[str, str, int]:
-    """Return (front matter, body, line the body starts on).
+def closing_fence(lines: list[str]) -> int:
+    """The index of the line that closes the front matter of a file split on "\\n".
 
+    The loader, the site and the editors all find front matter here. Split
+    on "\\n" only (not str.splitlines, which also breaks at U+2028 and
+    form feeds): the split then joins back to the very bytes of the file.
     Raises YAMLSourceError when the file has no front matter or it never ends.
     """
-    lines = text.split("\n")
     if not lines or lines[0].rstrip("\r").strip() != "---":
         raise YAMLSourceError(
             "머리말(front matter)이 없습니다: 파일 첫 줄을 '---'로 시작하세요", 1
         )
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index].rstrip("\r")):
-            front = "\n".join(lines[1:index])
-            body = "\n".join(lines[index + 1 :])
-            return front, body, index + 2
+            return index
     raise YAMLSourceError(
         "머리말(front matter)이 닫히지 않았습니다: 머리말 끝에 '---' 줄을 넣으세요", 1
     )
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Return (front matter, body, line the body starts on); see closing_fence."""
+    lines = text.split("\n")
+    end = closing_fence(lines)
+    return "\n".join(lines[1:end]), "\n".join(lines[end + 1 :]), end + 2
 
 
 def parse_front_matter(text: str) -> tuple[object, str, int]:

@@ -28,7 +28,7 @@ def test_clean_kb_exits_zero_with_summary(make_kb, kb_cli):
                       "docs/answers/pay.md": GOOD})
     result = kb_cli("check", "-f", str(config), "--as-of", "2026-11-22")
     assert result.exit_code == 0
-    assert result.output.strip() == "0 errors, 0 warnings in 2 files (as of 2026-11-22)"
+    assert result.output.strip() == "오류 0개, 경고 0개 (파일 2개, 2026-11-22 기준)"
 
 
 def test_warnings_pass_unless_strict(make_kb, kb_cli):
@@ -77,11 +77,11 @@ def test_github_format(make_kb, kb_cli):
 def test_unreadable_kb_exits_two(tmp_path, kb_cli):
     result = kb_cli("check", "-f", str(tmp_path / "nope.yml"))
     assert result.exit_code == 2
-    assert "no such config file" in result.output
+    assert "설정 파일이 없습니다" in result.output
     bad = tmp_path / "mkdocs.yml"
     bad.write_text("site_name: [\n", encoding="utf-8")
     result = kb_cli("check", "-f", str(bad))
-    assert result.exit_code == 2 and "cannot read the config" in result.output
+    assert result.exit_code == 2 and "설정 파일을 읽지 못했습니다" in result.output
     assert "Traceback" not in result.output
 
 

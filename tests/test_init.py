@@ -17,7 +17,7 @@ def test_init_refuses_an_existing_kb(tmp_path, kb_cli):
     (tmp_path / "mkdocs.yml").write_text("site_name: mine\n", encoding="utf-8")
     result = kb_cli("init", str(tmp_path))
     assert result.exit_code == 2
-    assert "already exists" in result.output
+    assert "이미 있습니다" in result.output
     assert (tmp_path / "mkdocs.yml").read_text(encoding="utf-8") == "site_name: mine\n"
 
 

@@ -134,7 +134,7 @@ def test_bump_output_points_to_the_date_not_to_a_replacement(tmp_path, kb_cli):
 def test_future_bump_leaves_today_clean(kb, kb_cli):
     result = kb_cli("check", "-f", str(kb), "--strict")
     assert result.exit_code == 0, result.output
-    assert result.output.startswith("0 errors, 0 warnings")
+    assert result.output.startswith("오류 0개, 경고 0개")
     code, _ = check_json(kb_cli, kb, "--as-of", "2098-12-31")  # the day before
     assert code == 0
 
@@ -157,7 +157,7 @@ def test_text_format_names_file_line_and_fix(kb, kb_cli):
     first = result.output.splitlines()[0]
     assert first.startswith("docs/answers/fee.md:4: error: stale-citation FEE-1@1")
     assert "kb review" in first
-    assert result.output.splitlines()[-1] == "3 errors, 0 warnings in 6 files (as of 2099-01-01)"
+    assert result.output.splitlines()[-1] == "오류 3개, 경고 0개 (파일 6개, 2099-01-01 기준)"
 
 
 # --- answers prepared for the new version ------------------------------------------
@@ -260,7 +260,7 @@ def test_review_as_of_a_future_date_refuses_a_live_answer_and_says_use_effective
 
 def test_show_clause_gives_the_text_in_force_and_the_scheduled_text_with_its_diff(kb, kb_cli):
     out = kb_cli("show", "FEE-1", "-f", str(kb)).output
-    assert "상태(" in out and "현행" in out
+    assert "상태(" in out and "시행 중" in out
     assert "  버전 1, 2026-01-01 부터" in out
     in_force = out.index("본문 (버전 1):")
     scheduled = out.index("시행 예정 (2099-01-01부터) 버전 2:")
@@ -269,7 +269,7 @@ def test_show_clause_gives_the_text_in_force_and_the_scheduled_text_with_its_dif
     assert "[-2,000원을-]{+3,000원을+}" in out
     assert "v1 → v2: 수수료 2,000원 → 3,000원  (2099-01-01부터, 시행 예정)" in out
     policy = kb_cli("show", "FEE", "-f", str(kb)).output
-    line = "FEE-1  v1  현행  구역 외 반납 수수료  (답변 2개)  → v2 2099-01-01부터 시행 예정"
+    line = "FEE-1  v1  시행 중  구역 외 반납 수수료  (답변 2개)  → v2 2099-01-01부터 시행 예정"
     assert line in policy
     data = json.loads(kb_cli("show", "FEE-1", "-f", str(kb), "--format", "json").output)
     assert data["state"] == "current"

@@ -173,7 +173,7 @@ def test_cli_text_shows_title_snippet_tags_and_clause_status(kb, kb_cli):
 def test_cli_reports_a_missing_config_cleanly(tmp_path, kb_cli):
     result = kb_cli("search", "환불", "-f", str(tmp_path / "nope.yml"))
     assert result.exit_code == 2
-    assert "no such config file" in result.output
+    assert "설정 파일이 없습니다" in result.output
 
 
 def test_no_result_is_said_in_korean(kb, kb_cli):

@@ -299,7 +299,7 @@ def test_kb_build_needs_the_plugin(make_kb, kb_cli):
     config = make_kb({}, config="site_name: x\nplugins:\n  - search\n")
     result = kb_cli("build", "-f", str(config))
     assert result.exit_code == 2
-    assert "kb plugin is not enabled" in result.output
+    assert "kb 플러그인이 켜져 있지 않습니다" in result.output
 
 
 def test_sample_kb_builds_strictly(tmp_path, kb_cli):

@@ -43,7 +43,7 @@ def test_new_policy_clause_and_answer_make_a_clean_kb(repo, kb_cli):
         "2026-10-01",
     )
     assert made.exit_code == 0, made.output
-    assert "wrote" in made.output and "gift.yaml" in made.output
+    assert "고쳐 썼습니다" in made.output and "gift.yaml" in made.output
     clause = run(
         kb_cli,
         repo,
@@ -57,7 +57,7 @@ def test_new_policy_clause_and_answer_make_a_clean_kb(repo, kb_cli):
         "--effective",
         "2026-10-01",
     )
-    assert "new clause GIFT-2 in GIFT" in clause.output
+    assert "새 조항 GIFT-2 (GIFT 정책)" in clause.output
     answer = run(
         kb_cli,
         repo,
@@ -177,16 +177,16 @@ def test_bump_with_text_option_and_crlf_answers_kept(repo, kb_cli):
     [
         (
             ["bump", "DLV-9", "--effective", "2026-12-01", "--text", "x"],
-            "did you mean DLV-3 or DLV-2 or DLV-1",
+            "DLV-3, DLV-2, DLV-1 중 하나를 찾으셨나요?",
         ),
-        (["bump", "DLV-1", "--effective", "2026-12-01"], "no new text for DLV-1"),
-        (["bump", "DLV-1", "--effective", "2025-01-01", "--text", "x"], "is before version 1"),
-        (["bump", "DLV-1", "--text", "x"], "missing --effective"),
-        (["new", "clause", "DLV", "--title", "x", "--text", "y"], "missing --effective"),
+        (["bump", "DLV-1", "--effective", "2026-12-01"], "DLV-1의 새 본문이 없습니다"),
+        (["bump", "DLV-1", "--effective", "2025-01-01", "--text", "x"], "버전 1의 시행일"),
+        (["bump", "DLV-1", "--text", "x"], "--effective이(가) 빠졌습니다"),
+        (["new", "clause", "DLV", "--title", "x", "--text", "y"], "--effective이(가) 빠졌습니다"),
         (["new", "answer", "a-1", "--title", "t", "--cite", "NOPE-1", "--body", "b"], "NOPE-1"),
         (
             ["new", "answer", "same-day-cutoff", "--title", "t", "--cite", "DLV-1", "--body", "b"],
-            "already used",
+            "이미",
         ),
         (
             [
@@ -229,8 +229,8 @@ def test_a_broken_policy_file_is_named_with_its_line(repo, kb_cli):
     result = run(kb_cli, repo, "bump", "RET-1", "--effective", "2026-12-01", "--text", "x")
     # The loader could not read the file, so the clause is unknown; `kb check` names the line.
     assert result.exit_code == 2
-    assert f"no clause has the id 'RET-1' ({RETURNS}:" in result.output
-    assert "could not be read: fix it first, see `kb check`" in result.output
+    assert f"id가 'RET-1'인 조항이 없습니다 ({RETURNS}:" in result.output
+    assert "을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고" in result.output
     assert repo.read(RETURNS) == broken
 
 
@@ -315,6 +315,6 @@ def test_missing_values_are_asked_for_at_a_terminal(repo):
     _, status = os.waitpid(pid, 0)
     text = output.decode("utf-8", "replace")
     assert os.waitstatus_to_exitcode(status) == 0, text
-    assert "new clause DLV-4 in DLV" in text
+    assert "새 조항 DLV-4 (DLV 정책)" in text
     assert "        토요일에도 출고합니다.\n" in repo.read(DELIVERY)
     assert "      effective: 2026-12-01\n" in repo.read(DELIVERY)

@@ -52,7 +52,7 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
         kb_cli, repo, "bump", "DLV-1", "--effective", "2026-11-15", "--note", "마감 2시 → 3시"
     )
     assert bumped.exit_code == 0, bumped.output
-    assert "DLV-1: version 1 -> 2" in bumped.output
+    assert "DLV-1: 버전 1 → 2" in bumped.output
     assert "same-day-cutoff" in bumped.output and "shipping-fee" in bumped.output
     text = repo.read(DELIVERY)
     assert "      version: 2\n      effective: 2026-11-15\n" in text
@@ -118,7 +118,7 @@ def test_the_owner_walkthrough_ends_with_a_clean_check(repo, kb_cli):
     # 6. A clean check, also against the last commit.
     clean = run(kb_cli, repo, "check", "--base", "HEAD", "--as-of", "2026-11-20", "--strict")
     assert clean.exit_code == 0, clean.output
-    assert clean.output.startswith("0 errors, 0 warnings")
+    assert clean.output.startswith("오류 0개, 경고 0개")
 
 
 def test_an_editorial_change_is_not_reported_until_the_text_changes_again(repo, kb_cli):

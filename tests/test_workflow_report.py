@@ -102,7 +102,7 @@ def test_show_a_clause(repo, kb_cli):
     out = kb_cli("show", "DLV-3", "--as-of", "2026-11-20", "-f", str(repo.config)).output
     assert out.startswith("DLV-3  새벽 배송\n")
     assert "정책: DLV 배송 정책 (담당: 물류팀)" in out
-    assert "상태(2026-11-20): 현행" in out
+    assert "상태(2026-11-20): 시행 중" in out
     assert "이 조항을 대체하는 조항: DLV-5" in out
     assert "dawn-delivery  새벽 배송 되나요  [DLV-3@1]  content/replies/dawn.md" in out
     later = kb_cli("show", "dlv-3", "--as-of", "2027-01-02", "-f", str(repo.config)).output
@@ -113,7 +113,7 @@ def test_show_an_answer_says_which_citations_are_good(repo, kb_cli):
     out = kb_cli("show", "shipping-fee", "--as-of", "2026-12-02", "-f", str(repo.config)).output
     assert "[문제] DLV-2@1 (cites, content/replies/delivery/fee.md:4)" in out
     assert "expired-clause: DLV-2@1 인용: 이 조항은 2026-12-01부터 효력이 없습니다" in out
-    assert "[OK ] [[DLV-1@1]] (본문, content/replies/delivery/fee.md:7)" in out
+    assert "[정상] [[DLV-1@1]] (본문, content/replies/delivery/fee.md:7)" in out
     assert "오후 2시까지 결제한 주문은 당일 출고합니다." in out  # the cited clause's text
     data = json.loads(
         kb_cli("show", "shipping-fee", "--format", "json", "-f", str(repo.config)).output
@@ -124,9 +124,9 @@ def test_show_an_answer_says_which_citations_are_good(repo, kb_cli):
 def test_unknown_ids_suggest_near_ones(repo, kb_cli):
     result = kb_cli("impact", "DLV-7", "-f", str(repo.config))
     assert result.exit_code == 2
-    assert "no clause has the id 'DLV-7'; did you mean" in result.output
+    assert "id가 'DLV-7'인 조항이 없습니다 (" in result.output
     shown = kb_cli("show", "shiping-fee", "-f", str(repo.config))
-    assert shown.exit_code == 2 and "did you mean shipping-fee" in shown.output
+    assert shown.exit_code == 2 and "shipping-fee 중 하나를 찾으셨나요?" in shown.output
 
 
 def test_impact_text_lists_answers_and_manuals(repo, kb_cli):

@@ -21,10 +21,12 @@ import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from difflib import SequenceMatcher
+from typing import TypeGuard
 
 from .. import rules
 from ..errors import KBError
 from ..model import KB, Answer, Clause
+from ..text import same_text, word_diff
 from . import gitrev
 from .impact import Reliance, reliance_index
 
@@ -214,7 +216,7 @@ def changes(kb: KB, since: date, until: date) -> Changes:
     return result
 
 
-def _in(day: date | None, since: date, until: date) -> bool:
+def _in(day: date | None, since: date, until: date) -> TypeGuard[date]:
     return day is not None and since <= day <= until
 
 
@@ -338,7 +340,7 @@ def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> lis
                     **extra,
                 )
             )
-        elif _words(new.text) != _words(old.text):
+        elif not same_text(new.text, old.text):
             found.append(
                 _change(
                     EDITED, new, day, version=new.version, text=new.text, old_text=old.text, **extra
@@ -376,10 +378,6 @@ def _compare(before: dict[str, Clause], after: dict[str, Clause], commit) -> lis
                 )
             )
     return found
-
-
-def _words(text: str) -> str:
-    return " ".join(text.split())
 
 
 def _merge(found: list[Change]) -> list[Change]:
@@ -499,22 +497,6 @@ def _key(kb: KB, change: Change) -> str:
 def _plain(text: str) -> str:
     """Text for a diff: Markdown emphasis marks would only clutter it."""
     return re.sub(r"\*\*|__", "", text.strip())
-
-
-def word_diff(old: str, new: str) -> list[tuple[str, str]]:
-    """('=', '-', '+', text) runs of a word-level diff, readable on a slide."""
-    a = re.findall(r"\s+|[^\s]+", old)
-    b = re.findall(r"\s+|[^\s]+", new)
-    runs: list[tuple[str, str]] = []
-    for op, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        if op == "equal":
-            runs.append(("=", "".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            runs.append(("-", "".join(a[i1:i2])))
-        if j2 > j1:
-            runs.append(("+", "".join(b[j1:j2])))
-    return runs
 
 
 def hunks(old: str, new: str) -> list[list[tuple[str, str]]]:

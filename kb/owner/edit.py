@@ -25,13 +25,11 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .. import rules
+from .. import rules, yamlsrc
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
-
-FENCE = re.compile(r"^(---|\.\.\.)[ \t]*\r?$")
-
+from ..text import near, same_text
 
 # --- round trips --------------------------------------------------------------
 
@@ -76,7 +74,7 @@ def _load(text: str, path: str, first_line: int = 1):
         mark = exc.problem_mark or exc.context_mark
         line = _mark_line(mark) + first_line
         raise KBError(
-            f"{path}:{line}: invalid YAML ({exc.problem}): fix it, then run again"
+            f"{path}:{line}: YAML을 읽지 못했습니다 ({exc.problem}): 고친 뒤 다시 실행하세요"
         ) from None
 
 
@@ -188,7 +186,7 @@ def _taken(kb: KB, ident: str) -> None:
     owners += [c.path for c in kb.clauses.values() if c.id == ident]
     owners += [a.path for a in kb.answers if a.id == ident]
     if owners:
-        raise KBError(f"id {ident!r} is already used in {owners[0]}: choose another id")
+        raise KBError(f"id {ident!r}은(는) 이미 {owners[0]}에서 쓰고 있습니다: 다른 id를 고르세요")
 
 
 def new_policy(
@@ -207,7 +205,7 @@ def new_policy(
     _taken(kb, policy_id)
     target = path or kb.policies_dir / f"{policy_id.lower()}.yaml"
     if target.exists():
-        raise KBError(f"{target}: the file already exists; choose another path with --path")
+        raise KBError(f"{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요")
     data = CommentedMap()
     data["id"] = policy_id
     data["title"] = nfc(title)
@@ -219,7 +217,7 @@ def new_policy(
     )
     yaml = _yaml("")
     write_atomic(target, _dump(yaml, data))
-    return Edit(target, [f"new policy {policy_id} with clause {policy_id}-1"])
+    return Edit(target, [f"새 정책 {policy_id} (첫 조항 {policy_id}-1)"])
 
 
 def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra) -> CommentedMap:
@@ -238,9 +236,9 @@ def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra)
 def _policy_file(kb: KB, policy_id: str):
     policy = next((p for p in kb.policies if p.id == policy_id), None)
     if policy is None:
-        near = [p.id for p in kb.policies if p.id.startswith(policy_id[:3])]
-        hint = f"; did you mean {' or '.join(near[:3])}?" if near else ""
-        raise KBError(f"no policy has the id {policy_id!r}{hint}")
+        found = near(policy_id, [p.id for p in kb.policies])
+        hint = f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
+        raise KBError(f"id가 {policy_id!r}인 정책이 없습니다{hint}")
     return policy, kb.root / policy.path
 
 
@@ -267,16 +265,16 @@ def new_clause(
     policy, path = _policy_file(kb, policy_id)
     clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "조항 id")
     if not clause_id.startswith(policy.id + "-"):
-        raise KBError(f"clause id {clause_id!r} must begin with '{policy.id}-'")
+        raise KBError(f"조항 id {clause_id!r}은(는) '{policy.id}-'로 시작해야 합니다")
     _taken(kb, clause_id)
     for old in supersedes or []:
         if old not in kb.clauses:
-            raise KBError(f"--supersedes {old}: no clause has that id")
+            raise KBError(f"--supersedes {old}: 그런 id의 조항이 없습니다")
     source = read_source(path, policy.path)
     yaml, data = _load(source.text, policy.path)
     clauses = data.get("clauses") if isinstance(data, dict) else None
-    if not isinstance(clauses, list):
-        raise KBError(f"{policy.path}: 'clauses' is not a list: fix the file first")
+    if not isinstance(clauses, CommentedSeq):  # what ruamel makes of a block list
+        raise KBError(f"{policy.path}: 'clauses'가 목록이 아닙니다: 파일을 먼저 고치세요")
     entry = _clause_map(
         clause_id,
         title,
@@ -289,22 +287,22 @@ def new_clause(
         entry["supersedes"].fa.set_flow_style()
     _append_item(clauses, entry)
     write_source(path, _dump(yaml, data), source)
-    return Edit(path, [f"new clause {clause_id} in {policy.id}"])
+    return Edit(path, [f"새 조항 {clause_id} ({policy.id} 정책)"])
 
 
 def _clause_entry(kb: KB, clause_id: str):
     clause = kb.clauses.get(clause_id)
     if clause is None:
-        near = rules.suggestions(kb, clause_id)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise KBError(f"no clause has the id {clause_id!r}{hint}")
+        close = rules.suggestions(kb, clause_id)
+        hint = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{hint}")
     path = kb.root / clause.path
     source = read_source(path, clause.path)
     yaml, data = _load(source.text, clause.path)
     for entry in data.get("clauses") or [] if isinstance(data, dict) else []:
         if isinstance(entry, dict) and nfc(str(entry.get("id", ""))) == clause_id:
             return clause, path, yaml, data, entry, source
-    raise KBError(f"{clause.path}: cannot find clause {clause_id} to edit")  # pragma: no cover
+    raise KBError(f"{clause.path}: 고칠 조항 {clause_id}을(를) 찾지 못했습니다")  # pragma: no cover
 
 
 def bump(
@@ -325,20 +323,21 @@ def bump(
     current = str(entry.get("text") or "")
     if text is None and old_text is None:
         raise KBError(
-            f"{clause.path}:{clause.lines.get('text', clause.line)}: no new text for {clause_id}: "
-            "give --text or --text-file, or edit the clause's text in the file first"
+            f"{clause.path}:{clause.lines.get('text', clause.line)}: {clause_id}의 새 본문이 "
+            "없습니다: --text나 --text-file로 주거나, 파일에서 조항 본문을 먼저 고치세요"
         )
     new_text = current if text is None else text
     previous = current if old_text is None else old_text
-    if _same(new_text, previous):
+    if same_text(new_text, previous):
         raise KBError(
-            f"{clause.path}:{clause.lines.get('text', clause.line)}: the new text of {clause_id} "
-            "is the same as the old one: a bump is for a change of meaning"
+            f"{clause.path}:{clause.lines.get('text', clause.line)}: {clause_id}의 새 본문이 "
+            "이전과 같습니다: bump는 내용이 바뀔 때 씁니다"
         )
     if clause.effective is not None and effective < clause.effective:
         raise KBError(
             f"{clause.path}:{clause.lines.get('effective', clause.line)}: --effective {effective} "
-            f"is before version {clause.version}'s date ({clause.effective}): give a later date"
+            f"이(가) 버전 {clause.version}의 시행일({clause.effective})보다 앞섭니다: "
+            "더 늦은 날짜를 주세요"
         )
     _push_history(entry, clause, previous, note)
     entry["version"] = clause.version + 1
@@ -346,7 +345,7 @@ def bump(
     entry["text"] = _block(new_text) if text is not None else entry["text"]
     entry.pop("editorial", None)  # it described the old version's wording
     write_source(path, _dump(yaml, data), source)
-    return Edit(path, [f"{clause_id}: version {clause.version} -> {clause.version + 1}"])
+    return Edit(path, [f"{clause_id}: 버전 {clause.version} → {clause.version + 1}"])
 
 
 def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None) -> str:
@@ -358,10 +357,6 @@ def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None
         f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
         f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
     )
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return " ".join(nfc(a or "").split()) == " ".join(nfc(b or "").split())
 
 
 def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
@@ -467,13 +462,12 @@ def _history_order(history: list) -> list[str]:
 
 def split_answer(source: str, path: str) -> tuple[str, str, str]:
     """(opening fence line, front matter, the rest from the closing fence on, verbatim)."""
-    lines = source.splitlines(keepends=True)
-    if not lines or lines[0].strip() != "---":
-        raise KBError(f"{path}:1: no front matter: the file must start with a '---' line")
-    for index in range(1, len(lines)):
-        if FENCE.match(lines[index].rstrip("\n")):
-            return lines[0], "".join(lines[1:index]), "".join(lines[index:])
-    raise KBError(f"{path}:1: the front matter is not closed: add a '---' line after it")
+    lines = source.split("\n")
+    try:
+        end = yamlsrc.closing_fence(lines)
+    except yamlsrc.YAMLSourceError as exc:
+        raise KBError(f"{path}:{exc.line}: {exc.message}") from None
+    return lines[0] + "\n", "".join(line + "\n" for line in lines[1:end]), "\n".join(lines[end:])
 
 
 def _edit_front_matter(path: Path, rel: str, change) -> None:
@@ -483,7 +477,7 @@ def _edit_front_matter(path: Path, rel: str, change) -> None:
     # ruamel keeps a CR inside comments and scalars: read LF, write the file's own ends.
     yaml, data = _load(front.replace("\r\n", "\n"), rel, first_line=2)
     if not isinstance(data, dict):
-        raise KBError(f"{rel}:2: the front matter must be a YAML mapping")
+        raise KBError(f"{rel}:2: front matter는 YAML 매핑(키: 값)이어야 합니다")
     change(data)
     newline = "\r\n" if opening.endswith("\r\n") else "\n"
     dumped = _dump(yaml, data).replace("\n", newline)
@@ -498,9 +492,9 @@ def pin(kb: KB, clause_id: str, today: date) -> str:
     """
     clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
     if clause is None:
-        near = rules.suggestions(kb, clause_id)
-        hint = f"; did you mean {' or '.join(near)}?" if near else ""
-        raise KBError(f"cannot cite {clause_id!r}: no clause has that id{hint}")
+        close = rules.suggestions(kb, clause_id)
+        hint = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        raise KBError(f"{clause_id!r}을(를) 인용할 수 없습니다: 그런 id의 조항이 없습니다{hint}")
     return f"{clause.id}@{rules.shown(clause, today).version}"
 
 
@@ -524,12 +518,12 @@ def new_answer(
     answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "답변 id")
     _taken(kb, answer_id)
     if not cites:
-        raise KBError("an answer must cite at least one clause: give --cite CLAUSE-ID")
+        raise KBError("답변은 조항을 하나 이상 인용해야 합니다: --cite CLAUSE-ID를 주세요")
     on = max(today, effective or today)  # SPEC §4: checked on its own date
     pins = [pin(kb, c, on) for c in cites]
     target = path or kb.answers_dir / f"{answer_id}.md"
     if target.exists():
-        raise KBError(f"{target}: the file already exists; choose another path with --path")
+        raise KBError(f"{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요")
     data = CommentedMap()
     data["id"] = answer_id
     data["title"] = nfc(title)
@@ -546,7 +540,7 @@ def new_answer(
         data["effective"] = effective
     front = _dump(_yaml(""), data)
     write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
-    edit = Edit(target, [f"new answer {answer_id} citing {', '.join(pins)}"])
+    edit = Edit(target, [f"새 답변 {answer_id} (인용: {', '.join(pins)})"])
     edit.messages += _not_current(kb, pins, on)
     edit.messages += _coming(kb, pins, on)
     return edit
@@ -618,10 +612,11 @@ def review(
         problem = rules.citation_problem(kb, citation, on)
         if problem is None:
             continue
-        if problem[0] == "stale-citation":
-            clause = kb.clauses[citation.clause_id]
+        clause = kb.clauses.get(citation.clause_id or "")
+        now = rules.in_force(clause, on) if clause is not None else None
+        if problem[0] == "stale-citation" and clause is not None and now is not None:
             # the version in force on the answer's date, never one scheduled after it
-            changes[citation.raw] = f"{clause.id}@{rules.in_force(clause, on).version}"
+            changes[citation.raw] = f"{clause.id}@{now.version}"
         else:
             result.left.append(f"{answer.path}:{citation.line}: {problem[0]} {problem[1]}")
     for ref in answer.refs:
@@ -663,10 +658,8 @@ def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
 
 
 def _answer_hint(kb: KB, answer_id: str) -> str:
-    import difflib
-
-    near = difflib.get_close_matches(answer_id, [a.id for a in kb.answers], n=3, cutoff=0.6)
-    return f" ({', '.join(near)} 중 하나를 찾으셨나요?)" if near else ""
+    found = near(answer_id, [a.id for a in kb.answers])
+    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
 
 
 def pinned_to(kb: KB, clause_id: str, version: int) -> list[Answer]:

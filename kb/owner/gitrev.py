@@ -18,11 +18,12 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .. import yamlsrc
+from .. import sources, yamlsrc
 from ..errors import KBError
 from ..load import nfc, policy_from_data
 from ..model import KB, WARNING, Clause, Finding, Policy
 from ..sources import MAX_BYTES, MAX_SHOWN
+from ..text import same_text
 from ..textsafe import shown
 from ..yamlsrc import Map, YAMLSourceError
 
@@ -285,18 +286,12 @@ def clause_maps(data) -> dict[str, Map]:
 EDITORIAL = "editorial"
 
 
-def _words(text) -> str:
-    """Text compared for meaning: Unicode form and line wrapping do not count."""
-    return " ".join(nfc(text).split()) if isinstance(text, str) else ""
-
-
 def working_clause_maps(kb: KB) -> dict[str, Map]:
     found: dict[str, Map] = {}
     for policy in kb.policies:
         try:
-            text = (kb.root / policy.path).read_text(encoding="utf-8-sig").replace("\r\n", "\n")
-            data = yamlsrc.parse(text)
-        except (OSError, UnicodeDecodeError, YAMLSourceError):
+            data = yamlsrc.parse(sources.read_text(str(kb.root / policy.path)))
+        except (sources.SourceError, YAMLSourceError):
             continue  # already a parse-error finding of the check
         for clause_id, entry in clause_maps(data).items():
             found.setdefault(clause_id, entry)
@@ -321,7 +316,7 @@ def text_changed_without_bump(kb: KB, rev: str, notes: list[str] | None = None) 
         then = before.get(clause_id)
         if then is None or now.get("version") != then.get("version"):
             continue
-        if _words(now.get("text")) == _words(then.get("text")):
+        if same_text(now.get("text"), then.get("text")):
             continue
         if now.get(EDITORIAL) not in (None, "", False) and now.get(EDITORIAL) != then.get(
             EDITORIAL

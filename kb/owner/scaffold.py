@@ -64,7 +64,9 @@ def init(
     today = today or date.today()
     directory = Path(directory)
     if (directory / "mkdocs.yml").exists():
-        raise KBError(f"{directory / 'mkdocs.yml'} already exists: kb init only starts new KBs")
+        raise KBError(
+            f"{directory / 'mkdocs.yml'}이(가) 이미 있습니다: kb init은 새 KB만 시작합니다"
+        )
     review_by = date(today.year + 1, today.month, min(today.day, 28))
     files = {
         "mkdocs.yml": MKDOCS_YML.format(name=name),

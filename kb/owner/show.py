@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 from datetime import date
 
@@ -10,17 +9,12 @@ from .. import phrases, rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
+from ..text import near
 from ..textsafe import shown
 from . import reread
 from .impact import relying_on
 
-STATES = {
-    rules.CURRENT: "현행",
-    rules.FUTURE: "시행 예정",
-    rules.EXPIRED: "만료",
-    rules.RETIRED: "폐지",
-    rules.SUPERSEDED: "대체됨",
-}
+STATES = rules.STATE_WORDS
 
 
 def find(kb: KB, ident: str) -> Clause | Answer | Policy:
@@ -38,16 +32,14 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
     if policy is not None:
         return policy
     raise KBError(
-        f"no clause, answer or policy has the id {ident!r}{hint(kb, ident)}{unreadable(kb)}"
+        f"id가 {ident!r}인 조항, 답변, 정책이 없습니다{hint(kb, ident)}{unreadable(kb)}"
     )
 
 
 def hint(kb: KB, ident: str) -> str:
     names = list(kb.clauses) + [a.id for a in kb.answers] + [p.id for p in kb.policies]
-    near = difflib.get_close_matches(ident, names, n=3, cutoff=0.6)
-    near += [n for n in difflib.get_close_matches(ident.upper(), names, n=3, cutoff=0.6)]
-    near = list(dict.fromkeys(near))[:3]
-    return f"; did you mean {' or '.join(near)}?" if near else ""
+    found = near(ident, names)
+    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
 
 
 def unreadable(kb: KB) -> str:
@@ -55,17 +47,17 @@ def unreadable(kb: KB) -> str:
     broken = sorted({f"{shown(f.path)}:{f.line}" for f in kb.findings if f.code == "parse-error"})
     if not broken:
         return ""
-    return f" ({', '.join(broken[:3])} could not be read: fix it first, see `kb check`)"
+    return f" ({', '.join(broken[:3])}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)"
 
 
 def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     clause_id = nfc(clause_id.strip()).split("@")[0]
     clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
     if clause is None:
-        near = rules.suggestions(kb, clause_id.upper())
-        tip = f"; did you mean {' or '.join(near)}?" if near else ""
-        tip += unreadable(kb) or ("" if near else " (`kb show POLICY-ID` lists its clauses)")
-        raise KBError(f"no clause has the id {clause_id!r}{tip}")
+        close = rules.suggestions(kb, clause_id.upper())
+        tip = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        tip += unreadable(kb) or ("" if close else " (kb show POLICY-ID로 정책의 조항을 보세요)")
+        raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{tip}")
     return clause
 
 
@@ -84,7 +76,8 @@ def impact_text(kb: KB, data: dict) -> str:
     lines.append(f"답변 {len(data['answers'])}개")
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
-        lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
+        if answer is not None:
+            lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
     lines.append(f"매뉴얼 {len(data['manuals'])}개")
     lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
@@ -210,7 +203,7 @@ def _history_text(clause: Clause, today: date) -> list[str]:
         out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
-        if force is not None and old.effective and old.effective < force.effective:
+        if force and force.effective and old.effective and old.effective < force.effective:
             out += ["", f"  이전 버전 {old.version} ({old.effective} 부터):"] + _indent(old.text)
     return out
 
@@ -300,7 +293,7 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
     out += ["", "  답변 본문:"] + _indent(answer.body)
     out += ["", f"  인용한 조항 ({data['checked_on']} 기준):"]
     for item in data["citations"]:
-        mark = "OK " if item["good"] else "문제"
+        mark = "정상" if item["good"] else "문제"
         where = "본문" if item["inline"] else "cites"
         out.append(f"  [{mark}] {item['citation']} ({where}, {shown(answer.path)}:{item['line']})")
         if not item["good"]:

@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from .. import rules
-from ..model import KB, Answer, Citation, Version
+from ..model import KB, Answer, Citation, Version, with_parents
 from ..textsafe import shown
 from .impact import reliance_index
 
@@ -117,7 +117,7 @@ def tags_without_answers(kb: KB) -> list[dict]:
     active: set[str] = set()
     others: dict[str, list[str]] = {}
     for answer in kb.answers:
-        for tag in _with_parents(answer.tags):
+        for tag in with_parents(answer.tags):
             if answer.status == "active":
                 active.add(tag)
             else:
@@ -125,14 +125,6 @@ def tags_without_answers(kb: KB) -> list[dict]:
     return [
         {"tag": tag, "answers": ids} for tag, ids in sorted(others.items()) if tag not in active
     ]
-
-
-def _with_parents(tags: list[str]) -> list[str]:
-    found = []
-    for tag in tags:
-        parts = [p.strip() for p in tag.split("/") if p.strip()]
-        found += ["/".join(parts[: i + 1]) for i in range(len(parts))]
-    return list(dict.fromkeys(found))
 
 
 def due_for_review(kb: KB, today: date, until: date) -> list[Due]:
@@ -191,6 +183,8 @@ def breaking_citations(kb: KB, today: date) -> list[Breaking]:
 def _breaking(kb: KB, answer: Answer, citation: Citation, on: date) -> list[Breaking]:
     if rules.citation_problem(kb, citation, on) is not None:
         return []  # already broken: `kb check` reports it
+    if citation.clause_id is None:
+        return []  # not a citation of a clause: `kb check` reports it
     for day in _break_dates(kb, citation.clause_id, on):
         problem = rules.citation_problem(kb, citation, day)
         if problem is not None:
@@ -227,7 +221,7 @@ def scheduled_changes(kb: KB, today: date) -> list[Scheduled]:
 def _scheduled(kb: KB, clause, old: Version, new: Version, reliance) -> Scheduled:
     policy = kb.policy_of(clause)
     item = Scheduled(
-        new.effective.isoformat(), clause.id, clause.title, policy.owner if policy else None,
+        str(new.effective), clause.id, clause.title, policy.owner if policy else None,
         clause.path, new.line or clause.line, old.version, new.version, old.note,
     )
     for answer in reliance.answers if reliance else []:

@@ -177,7 +177,7 @@ def words(text: str) -> list[str]:
 
 def bigrams(text: str) -> list[str]:
     """Two-syllable pieces of each Hangul word: a typo still shares most of them."""
-    grams = []
+    grams: list[str] = []
     for run in HANGUL.findall(nfc(text)):
         grams.extend(run[i : i + 2] for i in range(len(run) - 1))
     return grams

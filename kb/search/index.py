@@ -31,7 +31,7 @@ from pathlib import Path
 from .. import sources
 from ..config import KBConfig, read_config
 from ..confine import Fence
-from ..model import KB, Answer, Clause, Manual
+from ..model import KB, Answer, Clause, Manual, with_parents
 from . import analysis
 
 FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
@@ -132,25 +132,14 @@ def _walk(
     Entries rather than Paths: on 10,000 answers the freshness check before
     every search is mostly this walk, and DirEntry.stat() is cheap.
     """
-    found: list = []
     if not fence.inside(directory):
-        return found
-    stack = [str(directory)]
-    skipped = str(skip) if skip is not None else None
-    while stack:
-        try:
-            with os.scandir(stack.pop()) as entries:
-                for entry in entries:
-                    if entry.is_symlink() and not fence.inside(entry.path):
-                        continue  # never out of the KB (`kb check` reports the link)
-                    if entry.is_dir(follow_symlinks=False):
-                        if not entry.name.startswith(".") and entry.path != skipped:
-                            stack.append(entry.path)
-                    elif entry.name.endswith(suffixes):
-                        found.append(entry)
-        except OSError:
-            continue
-    return found
+        return []
+
+    def admit(entry: os.DirEntry, folder: bool) -> bool:
+        # never out of the KB (`kb check` reports the link)
+        return not entry.is_symlink() or fence.inside(entry.path)
+
+    return sources.walk(directory, suffixes, skip, admit)
 
 
 def source_files(config: KBConfig) -> dict[str, tuple[str, os.DirEntry]]:
@@ -290,16 +279,6 @@ def plain_text(markdown: str) -> str:
     return re.sub(r"[ \t]+", " ", re.sub(r"\n{2,}", "\n", text)).strip()
 
 
-def tag_paths(tags: list[str]) -> list[str]:
-    """`환불/이용 요금` is filed under `환불` as well."""
-    paths: dict[str, None] = {}
-    for tag in tags:
-        parts = [p.strip() for p in analysis.nfc(tag).split("/") if p.strip()]
-        for i in range(1, len(parts) + 1):
-            paths["/".join(parts[:i])] = None
-    return list(paths)
-
-
 def answer_doc(answer: Answer) -> dict:
     cites = [c.clause_id for c in answer.cites + answer.refs if c.clause_id]
     return {
@@ -399,8 +378,8 @@ def _documents_of_files(config: KBConfig, rels: list[str], kinds: dict) -> dict[
     for rel in rels:
         path = config.root / rel
         try:
-            text = sources.read_bytes(str(path)).decode("utf-8-sig").replace("\r\n", "\n")
-        except (OSError, UnicodeDecodeError, sources.SourceError):
+            text = sources.read_text(str(path))
+        except sources.SourceError:
             continue  # `kb check` reports it; search indexes what it can read
         doc_path = _rel(path, config.docs_dir)
         if kinds.get(rel) == "policy":
@@ -439,7 +418,7 @@ def fields_of(doc: dict, vocabulary) -> dict:
         "tsyn": " ".join(vocabulary.expand(title)),
         "gram": " ".join(analysis.bigrams(text + "\n" + asked)),
         "ident": doc["id"],
-        "tagpath": ",".join(tag_paths(doc["tags"])),
+        "tagpath": ",".join(with_parents(doc["tags"])),
         "supersedes": " ".join(doc["meta"].get("supersedes", [])),
         "meta": doc["meta"],
     }
@@ -603,7 +582,7 @@ def update(
         current = location.current()
         work = plan(config, digest, _read_manifest(current))
         if _idle(current, work):
-            if work.touched_only:
+            if work.touched_only and current is not None:
                 with contextlib.suppress(OSError):  # only saves re-hashing next time
                     _write_manifest(current, _settings(config, digest), work.files)
             return BuildReport(False, 0, 0, time.perf_counter() - started, current)
@@ -624,7 +603,7 @@ def _update_locked(config, location, digest, force, vocabulary, wait, started) -
         work = plan(config, digest, manifest)
         settings = _settings(config, digest)
         if _idle(current, work):
-            if work.touched_only:
+            if work.touched_only and current is not None:
                 _write_manifest(current, settings, work.files)
             return BuildReport(False, 0, 0, time.perf_counter() - started, current)
         if manifest is None:
@@ -653,7 +632,7 @@ def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, direc
 
     incremental = not work.full and current is not None
     docs = _documents(config, work, incremental)
-    if incremental:
+    if incremental and current is not None:
         _clone(current, directory)
         ix = windex.open_dir(str(directory))
     else:
@@ -724,7 +703,8 @@ def open_index(config: KBConfig | str | Path, refresh: bool = True, rebuild: boo
         if problem is not None:
             _tell_unwritable(config, problem, location)
         return ix
-    _tell_unwritable(config, problem, None)
+    if problem is not None:
+        _tell_unwritable(config, problem, None)
     return in_memory(config)
 
 

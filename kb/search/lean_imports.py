@@ -32,13 +32,13 @@ def import_whoosh() -> None:
         return
     if "cached_property" not in sys.modules:
         shim = types.ModuleType("cached_property")
-        shim.cached_property = functools.cached_property
+        shim.__dict__["cached_property"] = functools.cached_property
         sys.modules["cached_property"] = shim
     if "urllib.request" in sys.modules:
         import whoosh.compat  # noqa: F401
         return
     stand_in = types.ModuleType("urllib.request")
-    stand_in.urlretrieve = _lazy_urlretrieve
+    stand_in.__dict__["urlretrieve"] = _lazy_urlretrieve
     sys.modules["urllib.request"] = stand_in
     try:
         import whoosh.compat  # noqa: F401

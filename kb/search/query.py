@@ -12,13 +12,15 @@ matches a single word many times.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from .. import rules as _rules
 from ..config import KBConfig, read_config
-from ..model import KB, Clause, Version
+from ..model import KB, Clause, Version, tag_path
 from . import analysis, querytext
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, searching
 from .querytext import ParsedQuery, Vocabulary
@@ -118,8 +120,7 @@ def _filter(kind: str | None, tag: str | None):
         terms.append(q.Term("kind", kind))
     if tag:
         # `환불/` and ` 환불 / 처리 ` name the tags `환불` and `환불/처리`.
-        parts = [p.strip() for p in analysis.nfc(tag).split("/") if p.strip()]
-        terms.append(q.Term("tagpath", "/".join(parts)))
+        terms.append(q.Term("tagpath", tag_path(tag)))
     return q.And(terms) if terms else None
 
 
@@ -131,7 +132,7 @@ class Coverage:
     on a KB of 10,000 answers.
     """
 
-    def __init__(self, searcher, words: list[str], docnums, idents: list[str] = ()):
+    def __init__(self, searcher, words: list[str], docnums, idents: Sequence[str] = ()):
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
@@ -220,7 +221,7 @@ def search(
     if kind is not None and kind not in KINDS:
         from ..errors import KBError
 
-        raise KBError(f"unknown kind {kind!r}: use one of {', '.join(KINDS)}")
+        raise KBError(f"알 수 없는 종류 {kind!r}: {', '.join(KINDS)} 중 하나를 쓰세요")
     if not analysis.nfc(query).strip():
         return []
     return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))
@@ -373,11 +374,7 @@ def _day(value) -> date | None:
 
 KIND_LABELS = {KIND_ANSWER: "답변", KIND_CLAUSE: "조항", KIND_MANUAL: "매뉴얼"}
 STATE_LABELS = {
-    "current": "현행",
-    "future": "시행 전",
-    "expired": "만료",
-    "retired": "폐지",
-    "superseded": "대체됨",
+    **_rules.STATE_WORDS,
     "unknown": "없는 조항",
     "active": "",
     "draft": "초안",
@@ -388,7 +385,7 @@ def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
     if fmt == "json":
         import json
 
-        data = {"query": query, "results": [h.to_dict() for h in hits]}
+        data: dict = {"query": query, "results": [h.to_dict() for h in hits]}
         data["no_good_answer"] = no_good_answer(hits)
         return json.dumps(data, ensure_ascii=False, indent=2)
     if not hits:

@@ -173,7 +173,9 @@ def segment(word: str, vocab: Vocabulary) -> list[dict]:
                     cost = here["cost"] + (2 if length == 1 else 1)
                     _relax(best, i + length, cost, here["parts"] + [{"term": term}])
                     break
-    return _merge(best[n]["parts"])
+    last = best[n]
+    assert last is not None  # one character at a time always reaches the end
+    return _merge(last["parts"])
 
 
 def _relax(best: list, at: int, cost: int, parts: list) -> None:

@@ -24,15 +24,18 @@ from ..load import load
 from ..yamlsrc import as_date
 
 
+class _KBHandler(logging.StreamHandler):
+    """Ours, so that a second build in the same process does not add another."""
+
+
 def _log_to_stderr(level: int = logging.INFO) -> None:
     """Show MkDocs' messages the way `mkdocs` does, once."""
     # The site stack is pinned (pyproject.toml); its end-of-life banner is not news to agents.
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "kb_handler", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
+    if not any(isinstance(h, _KBHandler) for h in logger.handlers):
+        handler = _KBHandler(sys.stderr)
         handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-        handler.kb_handler = True
         logger.addHandler(handler)
         logger.propagate = False
     logger.setLevel(level)
@@ -44,7 +47,9 @@ def _mkdocs_config(config_file: str | Path, **options):
     except (ConfigurationError, Abort) as exc:
         raise KBError(f"{config_file}: {exc}") from None
     if "kb" not in config.plugins:
-        raise KBError(f"{config_file}: the kb plugin is not enabled; add '- kb' under 'plugins:'")
+        raise KBError(
+            f"{config_file}: kb 플러그인이 켜져 있지 않습니다: 'plugins:' 아래에 '- kb'를 넣으세요"
+        )
     return config
 
 
@@ -68,7 +73,7 @@ def build(
 ) -> None:
     """Build the site; raises KBError when MkDocs cannot build it."""
     _log_to_stderr(logging.WARNING if quiet else logging.INFO)
-    options = {"strict": strict} if strict else {}
+    options: dict[str, object] = {"strict": strict} if strict else {}
     if site_dir is not None:
         options["site_dir"] = str(Path(site_dir).resolve())
     config = _mkdocs_config(config_file, **options)
@@ -77,15 +82,15 @@ def build(
     try:
         mkdocs_build.build(config)
     except Abort as exc:
-        raise KBError(f"the site was not built: {exc}") from None
+        raise KBError(f"사이트를 만들지 못했습니다: {exc}") from None
 
 
 def serve(config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None) -> None:
     """Serve the site with live reload; check errors are marked on the pages."""
     _log_to_stderr()
     _mkdocs_config(config_file)  # fail early, with our message, on a bad config
-    options = {"dev_addr": dev_addr} if dev_addr else {}
     try:
-        mkdocs_serve.serve(config_file=str(config_file), **options)
+        # MkDocs leaves out options that are None: its own default address then.
+        mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr)
     except Abort as exc:
         raise KBError(str(exc)) from None

@@ -8,6 +8,7 @@ from datetime import date
 from urllib.parse import unquote
 
 from .. import rules
+from ..load import inline_citation
 from ..model import KB, Answer, Citation, Clause, Version
 from ..owner.impact import reliance_index
 from .labels import labels
@@ -93,9 +94,7 @@ class Site:
 
     def _ref(self, clause_id: str, pin: str | None, raw: str) -> etree.Element:
         """An inline `[[CLAUSE]]`: a link titled with the clause, flagged when broken."""
-        version = int(pin) if pin and pin.isdigit() and pin[0] != "0" else None
-        good_form = pin is None or version is not None
-        citation = Citation(raw, 0, clause_id if good_form else None, version, inline=True)
+        citation = inline_citation(raw, 0, clause_id, pin)
         problem = self.problem(citation, self._on)
         clause = self.kb.clauses.get(clause_id)
         el = etree.Element("a", {"class": "kb-ref"})

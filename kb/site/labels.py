@@ -6,13 +6,11 @@ One small dict per language so that another language is one more entry;
 
 from __future__ import annotations
 
+from ..rules import STATE_WORDS
+
 KO = {
-    # clause states (kb.rules)
-    "current": "시행 중",
-    "future": "시행 예정",
-    "expired": "만료",
-    "superseded": "대체됨",
-    "retired": "폐지",
+    # clause states: the one wording every command uses too
+    **STATE_WORDS,
     # answer statuses
     "draft": "초안",
     "answer_future": "시행 예정",

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 from html import escape as e
 
 from .. import rules
-from ..model import Answer, Clause, Policy, Version
+from ..model import Answer, Clause, Policy, Version, tag_path
 from .context import Site
 from .render import PLACEHOLDER, diff_html
 from .tags import UNTAGGED, Tag
@@ -78,7 +78,7 @@ def copy_warning(site: Site, answer: Answer) -> str:
 def tag_links(site: Site, answer: Answer) -> str:
     links = []
     for path in answer.tags:
-        tag = site.tags.get("/".join(p.strip() for p in path.split("/") if p.strip()))
+        tag = site.tags.get(tag_path(path))
         if tag is not None:
             shown = " › ".join(t.name for t in tag.lineage())
             links.append(f'<a class="kb-tag" href="{site.href(site.tag_src(tag))}">{e(shown)}</a>')

@@ -85,9 +85,10 @@ class KBSiteError(PluginError):
 
 
 class KBPlugin(BasePlugin[KBPluginConfig]):
+    site: Site  # made in on_config, which MkDocs runs before every other event
+
     def __init__(self):
         self.serving = False
-        self.site: Site | None = None
         self.kinds: dict[str, tuple] = {}  # src_uri -> (kind, subject)
 
     def on_startup(self, *, command, dirty) -> None:
@@ -206,7 +207,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             if file.src_dir is None or os.path.realpath(file.src_dir) != docs_dir:
                 continue  # generated, or the theme's own
             active = active_file(file.src_uri) and not self.config.publish_html
-            if active or not fence.inside(file.abs_src_path):
+            if active or file.abs_src_path is None or not fence.inside(file.abs_src_path):
                 files.remove(file)
 
     def _answer_files(self, files: Files) -> None:
@@ -229,7 +230,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
                 "파일 이름을 바꾸거나 다른 폴더로 옮기세요"
             )
         if content is None:
-            meta = {"title": safe_title(title)}
+            meta: dict[str, object] = {"title": safe_title(title)}
             if not search:
                 meta["search"] = {"exclude": True}
             content = "---\n" + json.dumps(meta, ensure_ascii=False) + "\n---\n"
@@ -249,7 +250,9 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         if len(policies) <= NAV_POLICY_LIMIT:
             ordered = sorted(policies, key=lambda p: p.title)
             policy_nav += [{safe_title(p.title): self.site.policy_src(p.id)} for p in ordered]
-        ours = [{t["nav_answers"]: answers}, {t["nav_policies"]: policy_nav}]
+        ours: list[dict[str, object]] = [
+            {t["nav_answers"]: answers}, {t["nav_policies"]: policy_nav}
+        ]
         if self.reports:
             ours.append({t["nav_reports"]: site_reports.nav(self.reports)})
         if self.guide:
@@ -364,11 +367,11 @@ def _page_source(path: str) -> str | None:
     site shows its body. None lets MkDocs read (and report) an unreadable file.
     """
     try:
-        text = sources.read_bytes(path).decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError, sources.SourceError):
+        text = sources.read_text(path)
+    except sources.SourceError:
         return None
     try:
-        front, body, _ = yamlsrc.split_front_matter(text.replace("\r\n", "\n"))
+        front, body, _ = yamlsrc.split_front_matter(text)
     except yamlsrc.YAMLSourceError:
         return text  # no front matter at all
     try:

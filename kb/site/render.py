@@ -12,7 +12,6 @@ the site root, so rendered fragments can be cached and reused on any page.
 
 from __future__ import annotations
 
-import difflib
 import html
 import re
 import xml.etree.ElementTree as etree
@@ -26,6 +25,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..load import INLINE_PATTERN
 from ..phrases import MARKER
+from ..text import word_diff
 
 ROOT = "\ue000/"  # private-use character: never produced by escaped KB text
 PLACEHOLDER = re.compile(r"\{\{\s*([^{}\n]{1,40}?)\s*\}\}")
@@ -340,20 +340,10 @@ def sanitize(fragment: str) -> str:
 
 # --- readable differences between versions ------------------------------------
 
-_TOKENS = re.compile(r"\s+|[^\s]+")
+_DIFF_TAGS = {"=": "{}", "-": "<del>{}</del>", "+": "<ins>{}</ins>"}
 
 
 def diff_html(old: str, new: str) -> str:
-    """Word-level difference of two texts as HTML with <del> and <ins>."""
-    a, b = _TOKENS.findall(old.strip()), _TOKENS.findall(new.strip())
-    out = []
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
-        if op == "equal":
-            out.append(html.escape("".join(a[i1:i2])))
-            continue
-        if i2 > i1:
-            out.append(f"<del>{html.escape(''.join(a[i1:i2]))}</del>")
-        if j2 > j1:
-            out.append(f"<ins>{html.escape(''.join(b[j1:j2]))}</ins>")
-    return "".join(out)
+    """Word-level difference of two texts as HTML with <del> and <ins> (kb.text's diff)."""
+    runs = word_diff(old.strip(), new.strip())
+    return "".join(_DIFF_TAGS[op].format(html.escape(text)) for op, text in runs)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model import Answer
+from ..model import Answer, tag_path
 
 UNTAGGED = ""  # the key of the page listing answers without a tag
 
@@ -35,7 +35,8 @@ class Tag:
         return sorted(seen.values(), key=answer_key)
 
     def lineage(self) -> list[Tag]:
-        chain, tag = [], self
+        chain: list[Tag] = []
+        tag: Tag | None = self
         while tag is not None:
             chain.append(tag)
             tag = tag.parent
@@ -57,10 +58,6 @@ def _slug_part(text: str) -> str:
     part = re.sub(r"[^\w\-.]", "", part)[:MAX_SLUG_PART].strip(".-")
     # "index" would be the folder's own page, the tag index
     return part if part and part.lower() != "index" else f"tag-{part or 'x'}"
-
-
-def _normal(path: str) -> str:
-    return "/".join(p.strip() for p in path.split("/") if p.strip())
 
 
 def tag_tree(answers: list[Answer]) -> dict[str, Tag]:
@@ -85,7 +82,7 @@ def tag_tree(answers: list[Answer]) -> dict[str, Tag]:
         return tag
 
     for answer in answers:
-        paths = [_normal(t) for t in answer.tags if _normal(t)]
+        paths = [tag_path(t) for t in answer.tags if tag_path(t)]
         if not paths:
             tags.setdefault(UNTAGGED, Tag(UNTAGGED, "", "_untagged")).answers.append(answer)
         for path in dict.fromkeys(paths):
