@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import textwrap
 from pathlib import Path
 
@@ -53,6 +54,19 @@ def write_kb(root: Path, files: dict[str, str], config: str = MKDOCS_YML) -> Pat
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(textwrap.dedent(content).lstrip("\n"), encoding="utf-8")
+    return root / "mkdocs.yml"
+
+
+SAMPLE = Path(__file__).resolve().parent.parent  # the repository's own KB
+
+
+def copy_sample_kb(root: Path) -> Path:
+    """A copy of the sample KB at `root` (tests never write into the repository)."""
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("policies", "docs"):
+        shutil.copytree(SAMPLE / name, root / name)
+    for name in ("mkdocs.yml", "synonyms.yaml"):
+        shutil.copy(SAMPLE / name, root / name)
     return root / "mkdocs.yml"
 
 

@@ -8,14 +8,13 @@ prose is English is not.
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_sample_kb
 
-REPO = Path(__file__).resolve().parent.parent
 KB_BIN = Path(sys.executable).with_name("kb")
 HANGUL = re.compile(r"[가-힣]")
 # Tokens that are data: ids, paths, pins, options, codes, dates, URLs.
@@ -33,10 +32,7 @@ def english_only(line: str) -> bool:
 @pytest.fixture(scope="module")
 def sample(tmp_path_factory):
     root = tmp_path_factory.mktemp("sample")
-    for name in ("policies", "docs"):
-        shutil.copytree(REPO / name, root / name)
-    for name in ("mkdocs.yml", "synonyms.yaml"):
-        shutil.copy(REPO / name, root / name)
+    copy_sample_kb(root)
     git = ["git", "-C", str(root), "-c", "user.name=t", "-c", "user.email=t@example.com"]
     subprocess.run([*git, "init", "-q"], check=True)
     subprocess.run([*git, "add", "-A"], check=True)

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import random
 import re
-import shutil
-from pathlib import Path
 
 import pytest
+from conftest import copy_sample_kb
 
 from kb.config import read_config
 from kb.search import query as Q
 from kb.search.index import open_index
 from kb.search.memory import MemoryIndex
 
-REPO = Path(__file__).resolve().parent.parent
 FIXED = ["환불 언제 되나요", "헬멧 분실", "REFUND-3", "환불해 주세요 ㅠㅠ", "주차 요금",
          "팀장 바꿔", "ㅁㄴㅇ", "refund-not-received", "쿠폰 안 돼요", "!!!"]  # fmt: skip
 
@@ -34,12 +32,8 @@ def _queries(memory: MemoryIndex, count: int) -> list[str]:
 
 @pytest.fixture(scope="module")
 def sample_index(tmp_path_factory):
-    kb = tmp_path_factory.mktemp("sample")
-    for name in ("policies", "docs"):
-        shutil.copytree(REPO / name, kb / name)
-    for name in ("mkdocs.yml", "synonyms.yaml"):
-        shutil.copy(REPO / name, kb / name)
-    ix = open_index(read_config(kb / "mkdocs.yml"))
+    config = copy_sample_kb(tmp_path_factory.mktemp("sample"))
+    ix = open_index(read_config(config))
     memory = MemoryIndex(ix)
     yield ix, memory
     memory.close()
