@@ -108,7 +108,7 @@ class MemoryIndex:
         )
         return docs, scores
 
-    def warm(self, fields=("title", "body", "tags", "syn", "tsyn")) -> int:
+    def warm(self, fields=tuple(Q.FIELD_BOOSTS)) -> int:
         """Score every term of these fields now, so that no query pays for a first read.
 
         A few seconds at 10,000 answers, once per snapshot; syllable pairs and
