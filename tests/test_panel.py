@@ -129,3 +129,53 @@ def test_panel_asks_kb_api_when_one_is_named_and_falls_back_without_it(  # noqa:
         (tmp_path / "again").mkdir()
         with host_page(browser, tmp_path / "again", url) as (page, frame):
             assert _search(page, frame, "환불 늦어요")[0] == "refund-late"
+
+
+class _HostileApi:
+    """An API someone else runs: results whose links try to run script."""
+
+    def __init__(self):
+        import http.server
+        import threading
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):  # noqa: N802 - http.server's name
+                body = (
+                    '{"query": "x", "results": [{"kind": "answer", "id": "evil", "title": "악성",'
+                    ' "path": "x.md", "score": 1.0, "good": true, "text": "보낼 글",'
+                    ' "url": "javascript:alert(1)"}]}'
+                ).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Access-Control-Allow-Origin", "*")
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.mark.browser
+def test_panel_never_links_to_script_from_an_api_it_was_pointed_at(  # noqa: F811
+    browser, site, tmp_path  # noqa: F811
+):
+    hostile = _HostileApi()
+    try:
+        with serve_directory(site) as base:
+            url = f"{base}panel/?api={hostile.base}"
+            with host_page(browser, tmp_path, url) as (page, frame):
+                assert _search(page, frame, "아무거나") == ["evil"]
+                href = frame.locator('.kb-search__item[data-id="evil"] a').get_attribute("href")
+                assert not href.startswith("javascript:")
+            (tmp_path / "b").mkdir()
+            with host_page(browser, tmp_path / "b", f"{base}panel/?api=javascript:alert(2)") as (
+                page,
+                frame,
+            ):
+                assert _frame(page).evaluate("window.KB_API === undefined")
+    finally:
+        hostile.server.shutdown()

@@ -52,7 +52,8 @@ def _page(site_name: str, api: str | None) -> str:
   (function () {{
     var asked = new URLSearchParams(location.search).get("api");
     var api = asked || {default_api};
-    if (api) window.KB_API = api.replace(/\\/+$/, "");
+    /* Only a web address: ?api= comes from whoever wrote the link. */
+    if (/^https?:\\/\\/[^\\s]+$/.test(api || "")) window.KB_API = api.replace(/\\/+$/, "");
   }})();
 </script>
 </head>

@@ -380,6 +380,13 @@
      warm, and only published answers; queries nobody could answer are logged
      there when the KB's config asks for it. */
   var apiDown = false;
+  /* A link from the API opens only as a web page of this site: never `javascript:`. */
+  function webLink(url) {
+    try {
+      var resolved = new URL(String(url || ""), root);
+      return /^https?:$/.test(resolved.protocol) && resolved.origin === root.origin ? resolved.href : "";
+    } catch (e) { return ""; }
+  }
   function remote(query) {
     var url = window.KB_API + "/search?q=" + encodeURIComponent(query) + "&limit=" + meta.limit;
     return fetch(url, { mode: "cors", credentials: "omit" }).then(function (r) {
@@ -388,7 +395,7 @@
     }).then(function (data) {
       state.source = "api";
       return data.results.map(function (r) {
-        var row = { k: r.kind, i: r.id, t: r.title, u: r.url || "", good: r.good !== false };
+        var row = { k: r.kind, i: r.id, t: r.title, u: webLink(r.url), good: r.good !== false };
         if (r.kind === "answer" && typeof r.text === "string") row.c = r.text;
         else row.b = r.snippet;
         return row;
