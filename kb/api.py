@@ -148,7 +148,7 @@ class Service:
         if self.gaps is not None and no_good_answer(result["results"]):
             try:
                 self.gaps.record(query)
-            except OSError as exc:  # a full disk must not fail the agent's search
+            except (OSError, KBError) as exc:  # a full disk must not fail the agent's search
                 print(f"kb api: 질문 기록을 쓰지 못했습니다: {exc}", file=sys.stderr)
         return result
 
@@ -423,6 +423,7 @@ def serve(
 
     config = config if isinstance(config, KBConfig) else read_config(config)
     take_snapshot(config)  # fail here, with a clean message, before forking workers
+    GapLog.of(config)  # a bad gaps_* option too
 
     class _Gunicorn(BaseApplication):
         def load_config(self):

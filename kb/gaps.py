@@ -122,6 +122,11 @@ def _read(path: Path) -> list[dict]:
         lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     except FileNotFoundError:
         return []
+    except OSError as exc:
+        raise KBError(
+            f"{path}: 질문 기록을 읽지 못했습니다 ({exc.strerror}): "
+            "gaps_log가 파일을 가리키게 고치세요"
+        ) from None
     out = []
     for line in lines:
         try:

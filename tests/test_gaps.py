@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import subprocess
 import urllib.parse
 from datetime import UTC, datetime, timedelta
 
 from conftest import MKDOCS_YML
 from search_kb import SEARCH_KB
-from test_api import Server
+from test_api import KB_BIN, Server
 
 from kb.config import read_config
 from kb.gaps import GapLog, group
@@ -89,3 +90,24 @@ def test_a_line_cut_short_by_a_crash_is_skipped(make_kb):
     with open(log.path, "a", encoding="utf-8") as handle:
         handle.write('{"at": "2026-')
     assert [e["q"] for e in log.entries()] == ["첫 질문 요금 정산"]
+
+
+def test_a_log_path_that_is_a_folder_is_a_clean_error_and_never_fails_a_search(make_kb, kb_cli):
+    config = make_kb(SEARCH_KB, config=_config_with_gaps())
+    (config.parent / ".kb-gaps/queries.jsonl").mkdir(parents=True)
+    result = kb_cli("gaps", "-f", str(config))
+    assert result.exit_code == 2 and "질문 기록을 읽지 못했습니다" in result.output
+    server = Server(config, "--workers", "1", "--watch", "0")
+    try:
+        assert _ask(server, "블록체인 코인 상장")["results"] == []  # answered, though not logged
+    finally:
+        server.stop()
+
+
+def test_a_bad_retention_is_refused_before_serving(make_kb, kb_cli):
+    config = make_kb(SEARCH_KB, config=_config_with_gaps("      gaps_retention_days: abc\n"))
+    assert kb_cli("gaps", "-f", str(config)).exit_code == 2
+    done = subprocess.run([str(KB_BIN), "api", "-f", str(config), "--bind", "127.0.0.1:0"],
+                          capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert done.returncode == 2 and "gaps_retention_days" in done.stderr
+    assert "Traceback" not in done.stderr
