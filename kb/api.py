@@ -39,7 +39,6 @@ if TYPE_CHECKING:  # loaded by take_snapshot only: numpy takes time to import
 
 MAX_LIMIT = 50
 CACHE_SIZE = 4096  # distinct queries remembered per snapshot
-PLACEHOLDER_NAMES = r"\{\{\s*([^{}]+?)\s*\}\}"
 
 
 # --- what is served -----------------------------------------------------------
@@ -54,7 +53,6 @@ class Snapshot:
     published: dict[str, Answer]
     stamp: str
     index: MemoryIndex  # over the whoosh index
-    texts: dict[str, str] = field(default_factory=dict)
     site: object = None  # a site.context.Site: page URLs and copy texts, made on first use
     directory_urls: bool = True  # mkdocs.yml's use_directory_urls, for page URLs
     loaded_at: float = field(default_factory=time.time)
@@ -145,7 +143,7 @@ class Service:
         self, query: str, limit: int = 10, kind: str | None = None, tag: str | None = None
     ) -> dict:
         result = self._cached_search(query, limit, kind, tag)
-        if self.gaps is not None and no_good_answer(result["results"]):
+        if self.gaps is not None and result["no_good_answer"]:
             try:
                 self.gaps.record(query)
             except (OSError, KBError) as exc:  # a full disk must not fail the agent's search
@@ -159,7 +157,7 @@ class Service:
             if snap is self.snapshot and key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]
-        result = {"query": query, "results": self._search(snap, query, limit, kind, tag)}
+        result = self._search(snap, query, limit, kind, tag)
         with self._lock:
             if snap is self.snapshot:
                 self._cache[key] = result
@@ -167,13 +165,19 @@ class Service:
                     self._cache.popitem(last=False)
         return result
 
-    def _search(self, snap: Snapshot, query: str, limit: int, kind, tag) -> list[dict]:
+    def _search(self, snap: Snapshot, query: str, limit: int, kind, tag) -> dict:
+        """`kb search --format json`'s shape (SPEC §6), published answers only."""
         from .search.index import KIND_ANSWER
+        from .search.query import no_good_answer
 
         # Ask for more than needed: unpublished answers are dropped afterwards.
         hits = snap.index.search(query, limit * 2 + 10, kind, tag, snap.today)
-        shown = [h for h in hits if h.kind != KIND_ANSWER or h.id in snap.published]
-        return [_result(snap, h) for h in shown[:limit]]
+        shown = [h for h in hits if h.kind != KIND_ANSWER or h.id in snap.published][:limit]
+        return {
+            "query": query,
+            "results": [_result(snap, h) for h in shown],
+            "no_good_answer": no_good_answer(shown),
+        }
 
     def answer(self, answer_id: str) -> dict | None:
         snap = self.snapshot
@@ -188,11 +192,6 @@ class Service:
         return None if clause is None else clause_json(snap.kb, clause, snap.today)
 
 
-def no_good_answer(results: list[dict]) -> bool:
-    """The rule of "맞는 답변을 찾지 못했습니다": no result matches the query well."""
-    return not any(r.get("good", True) for r in results)
-
-
 def _site(snap: Snapshot):
     if snap.site is None:
         from .site.context import Site
@@ -202,10 +201,8 @@ def _site(snap: Snapshot):
 
 
 def answer_text(snap: Snapshot, answer: Answer) -> str:
-    """The text an agent sends: what the site's copy button copies."""
-    if answer.id not in snap.texts:
-        snap.texts[answer.id] = _site(snap).answer_html(answer)[1]
-    return snap.texts[answer.id]
+    """The text an agent sends: what the site's copy button copies (Site caches it)."""
+    return _site(snap).answer_html(answer)[1]
 
 
 def _result(snap: Snapshot, hit) -> dict:
@@ -219,14 +216,14 @@ def _result(snap: Snapshot, hit) -> dict:
         data["text"] = answer_text(snap, answer)
     elif hit.kind == "clause" and hit.id in kb.clauses:
         clause = kb.clauses[hit.id]
-        data["url"] = f"{site.url(site.policy_src(clause.policy_id))}#{clause.anchor}"
+        data["url"] = site.clause_url(clause)
     else:
         data["url"] = site.url(hit.id)
     return data
 
 
 def answer_json(snap: Snapshot, answer: Answer) -> dict:
-    import re
+    from .site.render import PLACEHOLDER
 
     text = answer_text(snap, answer)
     cites = []
@@ -245,7 +242,7 @@ def answer_json(snap: Snapshot, answer: Answer) -> dict:
         "id": answer.id,
         "title": answer.title,
         "text": text,
-        "placeholders": list(dict.fromkeys(re.findall(PLACEHOLDER_NAMES, text))),
+        "placeholders": list(dict.fromkeys(PLACEHOLDER.findall(text))),
         "tags": answer.tags,
         "cites": cites,
         "path": answer.path,

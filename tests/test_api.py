@@ -97,6 +97,7 @@ def test_search_returns_the_spec_json_in_kb_search_order(server, api_kb, kb_cli)
     assert len(data["results"]) == 3
     for result in data["results"]:
         assert {"kind", "id", "title", "path", "score"} <= set(result)
+    assert data["no_good_answer"] is False  # as `kb search --format json` says it
     _, cli = kb_cli.json("search", "환불은 언제 들어와요", "-f", str(api_kb), "--format", "json")
     published = [r for r in cli["results"] if r["id"] not in ("refund-stale", "old-refund")]
     assert [(r["kind"], r["id"]) for r in data["results"]] == [

@@ -64,6 +64,10 @@ class Site:
     def policy_src(self, policy_id: str) -> str:
         return f"{POLICIES_DIR}/{policy_id.lower()}.md"
 
+    def clause_url(self, clause: Clause) -> str:
+        """The clause's place on its policy page, relative to the site's root."""
+        return f"{self.url(self.policy_src(clause.policy_id))}#{clause.anchor}"
+
     def clause_href(self, clause: Clause) -> str:
         return self.href(self.policy_src(clause.policy_id), clause.anchor)
 

@@ -156,8 +156,7 @@ def _row(doc, site, answers: dict) -> dict:
             row["s"] = site.t.get(meta["status"], meta["status"])
     elif doc.kind == "clause":
         clause = kb.clauses.get(doc.id)
-        page = site.url(site.policy_src(clause.policy_id)) if clause else ""
-        row["u"] = f"{page}#{clause.anchor}" if clause else ""
+        row["u"] = site.clause_url(clause) if clause else ""
     else:
         row["u"] = site.url(doc.id)
     if "c" not in row:
