@@ -2,7 +2,7 @@
 
 A plain WSGI application over the library: `GET /search`, `/answers/{id}`,
 `/clauses/{id}` and `/healthz`. Only published answers are served (active,
-with no error finding today: the rule `kb export` follows), so a stale
+in force and with no error today: exactly what `kb export` sends), so a stale
 answer never reaches a chat tool. The index and the KB stay loaded in the
 process; a watcher thread reloads them when a file changes, and requests
 keep reading the old snapshot until the new one is complete.
@@ -27,12 +27,12 @@ from typing import TYPE_CHECKING
 from urllib.parse import parse_qs, unquote
 
 from . import rules
-from .check import check
 from .config import KBConfig, read_config
 from .errors import KBError
+from .export import sendable
 from .gaps import GapLog
 from .load import load
-from .model import ERROR, KB, Answer, Clause
+from .model import KB, Answer, Clause
 
 if TYPE_CHECKING:  # loaded by take_snapshot only: numpy takes time to import
     from .search.memory import MemoryIndex
@@ -56,13 +56,6 @@ class Snapshot:
     site: object = None  # a site.context.Site: page URLs and copy texts, made on first use
     directory_urls: bool = True  # mkdocs.yml's use_directory_urls, for page URLs
     loaded_at: float = field(default_factory=time.time)
-
-
-def published_answers(kb: KB, today: date) -> dict[str, Answer]:
-    """Answers a chat tool may send: active, and with no error finding on `today`."""
-    report = check(kb, today)
-    broken = {f.path for f in report.findings if f.severity == ERROR}
-    return {a.id: a for a in kb.answers if a.status == "active" and a.id and a.path not in broken}
 
 
 def source_stamp(config: KBConfig) -> str:
@@ -90,7 +83,7 @@ def take_snapshot(config: KBConfig) -> Snapshot:
     today = date.today()
     index = MemoryIndex(open_index(config, refresh=False))
     index.warm()  # before serving: a reload keeps the old snapshot until this is done
-    snap = Snapshot(kb, today, published_answers(kb, today), stamp, index)
+    snap = Snapshot(kb, today, sendable(kb, today), stamp, index)
     snap.directory_urls = (config.raw or {}).get("use_directory_urls", True) is not False
     return snap
 

@@ -270,6 +270,21 @@ def export(
     return result
 
 
+def sendable(kb: KB, on: date) -> dict[str, Answer]:
+    """id -> answer for every answer that `export` would send on `on`, before the
+    tool's own placeholder mapping: active, in force, and with no error. kb api
+    serves exactly these."""
+    errors = _errors_by_path(kb, on)
+    return {
+        answer.id: answer
+        for answer in kb.answers
+        if answer.id
+        and answer.status == "active"
+        and not (answer.effective is not None and answer.effective > on)
+        and not _problems(kb, answer, on, errors.get(answer.path, []))
+    }
+
+
 def _problems(kb: KB, answer: Answer, on: date, found: list[Finding]) -> list[Finding]:
     """The check's errors on the answer's file, and any citation error it left unsaid."""
     seen = {(f.line, f.code) for f in found}

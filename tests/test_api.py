@@ -223,3 +223,26 @@ def test_runs_as_several_workers(api_kb):
         assert results == {"password-reset"}
     finally:
         srv.stop()
+
+
+def test_answers_kb_export_would_hold_back_are_not_served_either(make_kb):
+    files = {
+        **SEARCH_KB,
+        # Prepared for next year: good on its date, not to be sent today.
+        "docs/answers/refund/next-year.md": (
+            "---\nid: refund-next-year\ntitle: 내년 환불 안내\ncites: [REFUND-3@1]\n"
+            "effective: 2099-01-01\n---\n내년부터 환불은 더 빨라집니다.\n"
+        ),
+        # Cites into a policy file that cannot be read: the check reports that file once.
+        "policies/broken.yaml": "id: GIFT\nclauses:\n  - id: GIFT-1\n   title: [\n",
+        "docs/answers/gift.md": (
+            "---\nid: gift-card\ntitle: 선물하기 환불\ncites: [GIFT-1@1]\n---\n선물 환불 안내\n"
+        ),
+    }
+    srv = Server(make_kb(files), "--workers", "1", "--watch", "0")
+    try:
+        assert srv.get("/answers/refund-next-year")[0] == 404
+        assert srv.get("/answers/gift-card")[0] == 404
+        assert srv.get("/answers/refund-processing")[0] == 200
+    finally:
+        srv.stop()
