@@ -109,12 +109,7 @@ class GapLog:
 def _allow(options: dict):
     from . import pii
 
-    entries = options.get("pii_allow") or []
-    entries = [entries] if isinstance(entries, str) else list(map(str, entries))
-    try:
-        return pii.Allow(entries)
-    except Exception:  # a bad regex is the check's to report; mask without it
-        return pii.Allow([])
+    return pii.options_allow(options)[0]  # a bad regex is the check's to report
 
 
 def _read(path: Path) -> list[dict]:

@@ -427,17 +427,23 @@ def scan_many(texts: list[str], allow: Allow | None = None, asks: bool = True) -
 def kb_allow(kb: KB) -> tuple[Allow, list[Finding]]:
     """The `pii_allow` list under the kb plugin in mkdocs.yml, and a finding per bad regex."""
     options = plugin_options((read_config(kb.config_file).raw or {}).get("plugins"))
+    allow, bad = options_allow(options)
+    return allow, [_bad_allow(kb, entry, exc) for entry, exc in bad]
+
+
+def options_allow(options: dict) -> tuple[Allow, list[tuple[str, re.error]]]:
+    """The kb plugin's `pii_allow`, its good entries kept; each bad regex with its error."""
     entries = options.get("pii_allow") or []
     if isinstance(entries, str):
         entries = [entries]
-    good, problems = [], []
+    good, bad = [], []
     for entry in map(str, entries):
         try:
             Allow([entry])
             good.append(entry)
         except re.error as exc:
-            problems.append(_bad_allow(kb, entry, exc))
-    return Allow(good), problems
+            bad.append((entry, exc))
+    return Allow(good), bad
 
 
 def _bad_allow(kb: KB, entry: str, exc: re.error) -> Finding:
