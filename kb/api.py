@@ -74,14 +74,15 @@ def source_stamp(config: KBConfig) -> str:
 
 
 def take_snapshot(config: KBConfig) -> Snapshot:
-    from .search.index import open_index, update
+    from .search.index import open_index
     from .search.memory import MemoryIndex
 
     stamp = source_stamp(config)
-    update(config)
+    # open_index brings the index up to date, heals it, and where the KB is
+    # read-only keeps it in the user's cache or in memory, as for `kb search`.
+    index = MemoryIndex(open_index(config))
     kb = load(config)
     today = date.today()
-    index = MemoryIndex(open_index(config, refresh=False))
     index.warm()  # before serving: a reload keeps the old snapshot until this is done
     snap = Snapshot(kb, today, sendable(kb, today), stamp, index)
     snap.directory_urls = (config.raw or {}).get("use_directory_urls", True) is not False
