@@ -51,6 +51,6 @@ def test_memory_ranking_equals_kb_search_on_the_sample_kb(sample_index, kind):
 def test_memory_ranking_honours_tags(sample_index):
     ix, memory = sample_index
     with ix.searcher() as searcher:
-        for tag in ("환불", "환불/처리 기간", "없는태그"):
+        for tag in ("환불", "환불/", " 환불 / 처리 기간 ", "환불/처리 기간", "없는태그"):
             expected = [h.to_dict() for h in Q.search_with(searcher, "환불 언제", 10, None, tag)]
             assert [h.to_dict() for h in memory.search("환불 언제", 10, None, tag)] == expected

@@ -277,13 +277,13 @@ def _top(scores: np.ndarray, count: int) -> list[int]:
 
 def _filter_terms(kind: str | None, tag: str | None) -> list[tuple[str, str]]:
     """The terms of `query._filter`, to intersect instead of asking whoosh."""
-    from . import analysis
+    from ..model import tag_path
 
     terms = []
     if kind:
         terms.append(("kind", kind))
     if tag:
-        terms.append(("tagpath", "/".join(p.strip() for p in analysis.nfc(tag).split("/"))))
+        terms.append(("tagpath", tag_path(tag)))  # `환불/` is `환불`, as for kb search
     return terms
 
 
