@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .. import sources
+from ..cache import RACY_NS, file_digest  # a file changed this close is checked by its hash
 from ..config import KBConfig, read_config
 from ..confine import Fence
 from ..model import KB, Answer, Clause, Manual, with_parents
@@ -39,7 +40,6 @@ CACHE_DIR = ".kb-cache"
 POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
 KEEP_OLD_SECONDS = 120  # an old version stays this long for searches still reading it
-RACY_NS = 2_000_000_000  # a file changed this close to the manifest is checked by its hash
 
 KIND_ANSWER = "answer"
 KIND_CLAUSE = "clause"
@@ -172,10 +172,7 @@ def _stat(entry: os.DirEntry) -> list[int]:
 
 
 def _digest(entry: os.DirEntry) -> str:
-    try:
-        return hashlib.sha1(sources.read_bytes(entry.path)).hexdigest()
-    except (OSError, sources.SourceError):
-        return ""  # not indexed; `kb check` says why
+    return file_digest(entry.path) or ""  # "": not indexed; `kb check` says why
 
 
 def _settings(config: KBConfig, vocabulary_digest: str) -> dict:

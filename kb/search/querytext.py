@@ -15,11 +15,11 @@ the two on many queries. Change both or neither.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .analysis import HANGUL, STOPWORDS
+from ..text import nfc
+from .analysis import HANGUL, STOPWORDS, bigrams
 
 # Particles, endings and fillers as customers type them: never a term, and
 # stripped from the end of a word the vocabulary does not know.
@@ -235,7 +235,7 @@ def _unique(items: list[str]) -> list[str]:
 
 def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
     """The query's words, the ids it may name, and its syllable pairs (for typos)."""
-    text = unicodedata.normalize("NFC", query).strip()
+    text = nfc(query).strip()
     lower = text.lower()
     words: list[str] = []
     idents = ID.findall(lower)
@@ -255,7 +255,7 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
             words.extend(korean_terms(word, vocab))
         else:
             words.append(word)
-    grams = [run[i : i + 2] for run in HANGUL.findall(text) for i in range(len(run) - 1)]
+    grams = bigrams(text)
     return ParsedQuery(
         _unique([w for w in words if w not in vocab.stop]), _unique(idents), _unique(grams)
     )

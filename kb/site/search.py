@@ -30,7 +30,7 @@ from pathlib import Path
 
 from ..search import query as q
 from ..search import querytext
-from ..search.postings import DIGITS, all_terms, documents, shard_of
+from ..search.postings import DIGITS, KIND_CODES, all_terms, documents, shard_of
 
 log = logging.getLogger("mkdocs.plugins.kb")
 
@@ -174,10 +174,11 @@ def _meta(shards: int, docs: int, count: int) -> dict:
         "limit": 10,
         "candidates": q.CANDIDATES,
         "min_candidates": q.MIN_CANDIDATES,
-        "kind_boosts": [q.KIND_BOOSTS["answer"], q.KIND_BOOSTS["clause"], q.KIND_BOOSTS["manual"]],
+        # In the order of the kind codes the browser indexes by (postings.KIND_CODES).
+        "kind_boosts": [q.KIND_BOOSTS[k] for k in sorted(KIND_CODES, key=lambda k: KIND_CODES[k])],
         "title_weight": q.TITLE_WEIGHT,
         "good": q.GOOD_MATCH,
-        "rarest": math.sqrt(math.log(1 + count)),
+        "rarest": q.weight_of(count, 0),  # the weight of a word no document has
         "no_good_answer": q.NO_GOOD_ANSWER,
     }
 
