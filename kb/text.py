@@ -18,6 +18,12 @@ def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def did_you_mean(found: Iterable[str]) -> str:
+    """The hint after "no such id": the near names found, or nothing."""
+    names = list(found)
+    return f" ({', '.join(names)} 중 하나를 찾으셨나요?)" if names else ""
+
+
 def squashed(text: str | None) -> str:
     """Text compared for meaning: Unicode form, spacing and line wrapping do not count."""
     return " ".join(nfc(text).split()) if isinstance(text, str) else ""

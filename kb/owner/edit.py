@@ -29,7 +29,7 @@ from .. import rules, yamlsrc
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..model import KB, Answer, Clause
-from ..text import near, same_text
+from ..text import did_you_mean, near, same_text
 
 # --- round trips --------------------------------------------------------------
 
@@ -237,7 +237,7 @@ def _policy_file(kb: KB, policy_id: str):
     policy = next((p for p in kb.policies if p.id == policy_id), None)
     if policy is None:
         found = near(policy_id, [p.id for p in kb.policies])
-        hint = f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
+        hint = did_you_mean(found)
         raise KBError(f"id가 {policy_id!r}인 정책이 없습니다{hint}")
     return policy, kb.root / policy.path
 
@@ -294,7 +294,7 @@ def _clause_entry(kb: KB, clause_id: str):
     clause = kb.clauses.get(clause_id)
     if clause is None:
         close = rules.suggestions(kb, clause_id)
-        hint = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        hint = did_you_mean(close)
         raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{hint}")
     path = kb.root / clause.path
     source = read_source(path, clause.path)
@@ -493,7 +493,7 @@ def pin(kb: KB, clause_id: str, today: date) -> str:
     clause = kb.clauses.get(nfc(clause_id.split("@")[0].strip()))
     if clause is None:
         close = rules.suggestions(kb, clause_id)
-        hint = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        hint = did_you_mean(close)
         raise KBError(f"{clause_id!r}을(를) 인용할 수 없습니다: 그런 id의 조항이 없습니다{hint}")
     return f"{clause.id}@{rules.shown(clause, today).version}"
 
@@ -659,7 +659,7 @@ def _repin(data, changes: dict[str, str], review_by: date | None) -> None:
 
 def _answer_hint(kb: KB, answer_id: str) -> str:
     found = near(answer_id, [a.id for a in kb.answers])
-    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
+    return did_you_mean(found)
 
 
 def pinned_to(kb: KB, clause_id: str, version: int) -> list[Answer]:

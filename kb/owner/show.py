@@ -9,7 +9,7 @@ from .. import phrases, rules
 from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Answer, Clause, Policy, Version
-from ..text import near
+from ..text import did_you_mean, near
 from ..textsafe import shown
 from . import reread
 from .impact import relying_on
@@ -39,7 +39,7 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
 def hint(kb: KB, ident: str) -> str:
     names = list(kb.clauses) + [a.id for a in kb.answers] + [p.id for p in kb.policies]
     found = near(ident, names)
-    return f" ({', '.join(found)} 중 하나를 찾으셨나요?)" if found else ""
+    return did_you_mean(found)
 
 
 def unreadable(kb: KB) -> str:
@@ -55,7 +55,7 @@ def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     clause = kb.clauses.get(clause_id) or kb.clauses.get(clause_id.upper())
     if clause is None:
         close = rules.suggestions(kb, clause_id.upper())
-        tip = f" ({', '.join(close)} 중 하나를 찾으셨나요?)" if close else ""
+        tip = did_you_mean(close)
         tip += unreadable(kb) or ("" if close else " (kb show POLICY-ID로 정책의 조항을 보세요)")
         raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{tip}")
     return clause
