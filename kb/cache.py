@@ -148,6 +148,8 @@ class ParseCache:
         if entry[0] == stamp and stamp[1] < self.written_ns - RACY_NS:
             self.used[rel] = entry
             return entry[1]
+        if entry[2] is None:
+            return None  # no hash kept (the file was not fresh): nothing to compare with
         digest = file_digest(path)
         if digest is not None and digest == entry[2]:
             self.used[rel] = (stamp, entry[1], digest)
