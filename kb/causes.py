@@ -43,6 +43,12 @@ class _Cause:
         )
 
 
+def _blocks(cause: Finding, clause_id: str, known) -> bool:
+    if not any(clause_id == b or clause_id.startswith(b + "-") for b in cause.blocks):
+        return False
+    return known is None or known.path == cause.path
+
+
 class Causes:
     """The root-cause findings of a loaded KB and the clause ids each one blocks."""
 
@@ -55,13 +61,8 @@ class Causes:
         """The unreadable file or field a finding follows from, if any."""
         if finding.code in ROOT_CODES or not finding.clause:
             return None
-        return next((c for c in self.causes if self._blocks(c.finding, finding.clause)), None)
-
-    def _blocks(self, cause: Finding, clause_id: str) -> bool:
-        if not any(clause_id == b or clause_id.startswith(b + "-") for b in cause.blocks):
-            return False
-        known = self.kb.clause(clause_id)  # a clause read from another file is checked
-        return known is None or known.path == cause.path
+        known = self.kb.clause(finding.clause)  # a clause read from another file is checked
+        return next((c for c in self.causes if _blocks(c.finding, finding.clause, known)), None)
 
     def collapse(self, findings: list[Finding]) -> list[Finding]:
         """`findings` with the follow-on ones counted into their causes instead."""

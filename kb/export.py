@@ -20,7 +20,6 @@ import html
 import io
 import json
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,6 +34,7 @@ from .config import read_config
 from .errors import KBError
 from .model import ERROR, KB, Answer, Finding
 from .site.render import PLACEHOLDER  # a placeholder is what the site highlights as one
+from .text import nfc
 
 FORMATS = ("zendesk", "freshdesk", "intercom", "csv")
 # The chat tools would show an unknown `{{…}}` to the customer as a blank.
@@ -82,10 +82,6 @@ class Export:
 
 
 # --- the placeholder map ---------------------------------------------------------
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def _name(key) -> str:

@@ -108,10 +108,8 @@ def _plain(value: str):
         return int(value.replace("_", ""))
     if kind == "float":
         return float(value.replace("_", ""))
-    try:
-        return date(*map(int, match["date"].split("-")))
-    except ValueError:
-        return value  # 2026-02-30 is text, and reported as a bad date
+    # 2026-02-30 stays text, and is reported as a bad date
+    return dates.parse(match["date"]) or value
 
 
 def _scalar(node: yaml.ScalarNode):

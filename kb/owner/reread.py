@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from .. import phrases, rules
-from ..errors import KBError
 from ..load import nfc
 from ..model import KB, Citation, Clause, Manual, Version
 from .changes import diff_text, hunks
@@ -134,13 +133,3 @@ def review_manual(kb: KB, manual: Manual, today: date) -> ManualReview:
         if problem is not None:
             result.left.append(f"{manual.path}:{ref.line}: {problem[0]} {problem[1]}")
     return result
-
-
-def manual_or_fail(kb: KB, ident: str) -> Manual:
-    manual = find_manual(kb, ident)
-    if manual is None:
-        raise KBError(
-            f"'{ident}'인 답변이나 매뉴얼 페이지가 없습니다: 답변 id나 docs 아래 경로"
-            "(예: manuals/tone.md)를 쓰세요"
-        )
-    return manual
