@@ -108,11 +108,15 @@ class Service:
         if source_stamp(self.config) == current.stamp and date.today() == current.today:
             return False
         try:
-            fresh = take_snapshot(self.config)
+            # mkdocs.yml is read again: its folders, page URLs and gap log may have changed
+            config = read_config(self.config.config_file)
+            fresh = take_snapshot(config)
+            gaps = GapLog.of(config)
         except KBError as exc:
             self.reload_error = str(exc)  # keep serving the last good snapshot
             return False
         with self._lock:
+            self.config, self.gaps = config, gaps
             self.snapshot, self._cache = fresh, OrderedDict()
         self.reload_error = None
         return True

@@ -189,6 +189,20 @@ def test_an_edited_kb_is_served_without_a_restart(server, api_kb):
     assert server.proc.pid == pid and server.proc.poll() is None
 
 
+def test_a_changed_mkdocs_yml_is_read_again_without_a_restart(server, api_kb):
+    _, before = server.get(f"/search?q={q('반품')}&kind=answer")
+    assert before["results"][0]["url"].endswith("/")
+    with api_kb.open("a", encoding="utf-8") as config:
+        config.write("use_directory_urls: false\n")
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        _, found = server.get(f"/search?q={q('반품')}&kind=answer")
+        if found["results"][0]["url"].endswith(".html"):
+            break
+        time.sleep(0.3)
+    assert found["results"][0]["url"].endswith(".html")
+
+
 def test_a_missing_config_is_a_clean_error_before_serving(tmp_path):
     proc = subprocess.run(
         [
