@@ -11,6 +11,7 @@ from pathlib import Path
 
 import yaml
 
+from . import messages
 from .errors import KBError
 
 DEFAULT_POLICIES_DIR = "policies"
@@ -74,6 +75,8 @@ def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
     theme = raw.get("theme")
     if not isinstance(theme, dict):
         theme = {}
+    # The KB's language is every message's language from here on (unless --lang/KB_LANG).
+    messages.use(str(theme.get("language") or "ko"))
     return KBConfig(
         config_file=path.resolve(),
         root=root,

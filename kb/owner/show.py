@@ -14,8 +14,6 @@ from ..textsafe import shown
 from . import reread
 from .impact import relying_on
 
-STATES = rules.STATE_WORDS
-
 
 def find(kb: KB, ident: str) -> Clause | Answer | Policy:
     """The clause, answer or policy with this id (case and Unicode form forgiven)."""
@@ -150,7 +148,7 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     policy = kb.policy_of(clause)
     if policy is not None:
         out.append(f"  정책: {policy.id} {policy.title} (담당: {policy.owner})")
-    state = STATES[data["state"]]
+    state = rules.state_word(data["state"])
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
     out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
@@ -312,7 +310,7 @@ def policy_text(kb: KB, policy: Policy, today: date) -> str:
         out.append(f"  검토 기한: {policy.review_by}")
     out += ["", "  조항:"]
     for clause in policy.clauses:
-        state = STATES[rules.state(kb, clause, today)]
+        state = rules.state_word(rules.state(kb, clause, today))
         count = len(relying_on(kb, clause.id).answers)
         force = rules.shown(clause, today)
         later = rules.scheduled(clause, today) if rules.in_force(clause, today) else None

@@ -179,7 +179,7 @@ def _meta(shards: int, docs: int, count: int) -> dict:
         "title_weight": q.TITLE_WEIGHT,
         "good": q.GOOD_MATCH,
         "rarest": q.weight_of(count, 0),  # the weight of a word no document has
-        "no_good_answer": q.NO_GOOD_ANSWER,
+        "no_good_answer": q.no_good_answer_text(),
     }
 
 
