@@ -13,6 +13,7 @@ import yaml
 
 from . import messages
 from .errors import KBError
+from .messages import t
 
 DEFAULT_POLICIES_DIR = "policies"
 DEFAULT_ANSWERS_DIR = "answers"
@@ -62,13 +63,13 @@ def plugin_options(plugins) -> dict:
 def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
     path = Path(config_file)
     if not path.is_file():
-        raise KBError(f"{path}: 설정 파일이 없습니다 (-f로 KB의 mkdocs.yml을 가리키세요)")
+        raise KBError(t("config.read_config.1", path=path))
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise KBError(f"{path}: 설정 파일을 읽지 못했습니다: {exc}") from None
+        raise KBError(t("config.read_config.2", path=path, exc=exc)) from None
     if not isinstance(raw, dict):
-        raise KBError(f"{path}: 설정 파일은 YAML 매핑(키: 값)이어야 합니다")
+        raise KBError(t("config.read_config.3", path=path))
     root = path.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     options = plugin_options(raw.get("plugins"))

@@ -660,4 +660,294 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '근거 조항: {cites}',
         'Cites: {cites}',
     ),
+    # --- load
+    'load.id_problem.1': (
+        "'{value}…'은(는) {value2}자로 너무 깁니다: id는 {MAX_ID_LENGTH}자까지 쓸 수 있습니다",
+        "'{value}…' is {value2} characters long, too long: an id has at most {MAX_ID_LENGTH} characters",
+    ),
+    'load.id_problem.2': (
+        '{value!r}은(는) {value2}',
+        '{value!r} {value2}',
+    ),
+    'load.id_problem.3': (
+        '{value!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다({value2}.md): 다른 id를 쓰세요',
+        '{value!r} clashes with a site page or file name ({value2}.md), so it cannot be an id: use another id',
+    ),
+    'load.missing': (
+        "'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요",
+        "'{key}' is missing: it is required, add '{key}: value'",
+    ),
+    'load.text.1': (
+        "'{key}'은(는) 글이어야 합니다(지금은 {value})",
+        "'{key}' must be text (it is {value})",
+    ),
+    'load.text.2': (
+        "'{key}'의 {problem}",
+        "'{key}': {problem}",
+    ),
+    'load.date': (
+        "'{key}'의 {value}",
+        "'{key}': {value}",
+    ),
+    'load.integer': (
+        "'{key}'은(는) {minimum} 이상의 정수여야 합니다(지금은 {shown})",
+        "'{key}' must be a whole number of at least {minimum} (it is {shown})",
+    ),
+    'load.choice': (
+        "'{key}'은(는) {choices} 중 하나여야 합니다(지금은 {value!r})",
+        "'{key}' must be one of {choices} (it is {value!r})",
+    ),
+    'load.text_list': (
+        "'{key}'의 항목은 글이어야 합니다(지금은 {item})",
+        "each item of '{key}' must be text (one is {item})",
+    ),
+    'load.mapping_list.1': (
+        "'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요",
+        "'{key}' is missing or empty: add at least one item",
+    ),
+    'load.mapping_list.2': (
+        "'{key}'의 각 항목은 '이름: 값' 묶음이어야 합니다(지금은 {item})",
+        "each item of '{key}' must be a 'name: value' mapping (one is {item})",
+    ),
+    'load.kind.1': (
+        '빈 값',
+        'an empty value',
+    ),
+    'load.kind.2': (
+        '참/거짓',
+        'true/false',
+    ),
+    'load.kind.3': (
+        '숫자',
+        'a number',
+    ),
+    'load.kind.4': (
+        '글',
+        'text',
+    ),
+    'load.kind.5': (
+        '목록',
+        'a list',
+    ),
+    'load.kind.6': (
+        "'이름: 값' 묶음",
+        "a 'name: value' mapping",
+    ),
+    'load.kind.7': (
+        '날짜',
+        'a date',
+    ),
+    'load.kind.8': (
+        '알 수 없는 값',
+        'an unknown value',
+    ),
+    'load.not_a_list': (
+        "'{key}'은(는) 목록이어야 합니다(지금은 {value}): [가, 나]처럼 쓰세요",
+        "'{key}' must be a list (it is {value}): write it as [a, b]",
+    ),
+    'load.clause': (
+        "조항 id {clause_id!r}은(는) 정책 id 뒤에 '-'를 붙인 '{policy_id}-'로 시작해야 합니다",
+        "clause id {clause_id!r} must start with the policy id and '-': '{policy_id}-'",
+    ),
+    'load.policy_from_data': (
+        "정책 파일은 id, title, owner, clauses를 담은 '이름: 값' 묶음 하나여야 합니다",
+        "a policy file must be one 'name: value' mapping holding id, title, owner and clauses",
+    ),
+    'load.citation': (
+        '빈 값',
+        'an empty value',
+    ),
+    'load.answer_from_text': (
+        "머리말은 'id: ...', 'title: ...' 같은 '이름: 값' 묶음이어야 합니다",
+        "the front matter must be a 'name: value' mapping such as 'id: ...', 'title: ...'",
+    ),
+    # --- frontmatter
+    'frontmatter.answer_findings': (
+        '답변',
+        'an answer',
+    ),
+    'frontmatter.manual_findings.1': (
+        '매뉴얼 페이지',
+        'a manual page',
+    ),
+    'frontmatter.manual_findings.2': (
+        "'{key}' 값 {value!r}은(는) 쓸 수 없습니다: 사이트가 이 값을 HTML 속성이나 템플릿 경로에 넣기 때문에 {pattern} 형식만 받습니다. 고치거나 지우세요",
+        "'{key}' value {value!r} cannot be used: the site puts this value into an HTML attribute or a template path, so it takes only the form {pattern}. Fix or remove it",
+    ),
+    'frontmatter.key_findings': (
+        "'{name}'은(는) {value}라서 KB 내용에 둘 수 없습니다: 사이트는 이 키를 무시합니다. 이 줄을 지우세요",
+        "'{name}' is {value}, so KB content cannot hold it: the site ignores this key. Remove the line",
+    ),
+    'frontmatter.unknown.1': (
+        " '{value}'을(를) 뜻했나요?",
+        " Did you mean '{value}'?",
+    ),
+    'frontmatter.unknown.2': (
+        "'{name}'은(는) {kind}에서 kb도 사이트도 쓰지 않는 키입니다.{hint} 고치거나 지우세요 (쓸 수 있는 키: {allowed})",
+        "'{name}' is a key neither kb nor the site uses in {kind}.{hint} Fix or remove it (keys you can use: {allowed})",
+    ),
+    # --- yamlsrc
+    'yamlsrc.spend': (
+        'YAML 별칭(*이름)이 너무 많이 펼쳐집니다(별칭 폭탄): 이 파일은 읽지 않았습니다. 앵커(&)와 별칭(*)을 지우고 값을 직접 쓰세요',
+        'YAML aliases (*name) expand too much (an alias bomb): this file was not read. Remove the anchors (&) and aliases (*) and write the values out',
+    ),
+    'yamlsrc.closing_fence.1': (
+        "머리말(front matter)이 없습니다: 파일 첫 줄을 '---'로 시작하세요",
+        "There is no front matter: start the file with a '---' line",
+    ),
+    'yamlsrc.closing_fence.2': (
+        "머리말(front matter)이 닫히지 않았습니다: 머리말 끝에 '---' 줄을 넣으세요",
+        "The front matter is not closed: add a '---' line at its end",
+    ),
+    'yamlsrc.key_problems': (
+        "'{key}' 키가 이 매핑에 두 번 있습니다(앞의 것은 {before}행): 하나만 남기세요",
+        "key '{key}' appears twice in this mapping (the first on line {before}): keep one",
+    ),
+    # --- sources
+    'sources.kind': (
+        '일반 파일이 아닌 것',
+        'something other than a regular file',
+    ),
+    'sources.not_regular': (
+        '일반 파일이 아니라 {mode}입니다: kb는 일반 파일만 읽습니다. 이 항목을 지우거나 내용을 담은 파일로 바꾸세요',
+        'This is {mode}, not a regular file: kb reads only regular files. Remove it or replace it with a file holding the content',
+    ),
+    'sources.too_big.1': (
+        '{MAX_SHOWN} 넘게',
+        'over {MAX_SHOWN}',
+    ),
+    'sources.too_big.2': (
+        '파일이 너무 큽니다({shown}): kb는 한 파일을 {MAX_SHOWN}까지만 읽습니다. 파일을 여러 개로 나누세요',
+        'The file is too big ({shown}): kb reads at most {MAX_SHOWN} of a file. Split it into several files',
+    ),
+    'sources.read_text.1': (
+        '파일을 읽을 수 없습니다({value}): 파일 권한과 경로를 확인하세요',
+        'The file cannot be read ({value}): check its permissions and path',
+    ),
+    'sources.read_text.2': (
+        'UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요',
+        'This is not UTF-8 text: save it again with UTF-8 encoding in your editor',
+    ),
+    'sources.read_text.3': (
+        '텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요',
+        'This is a binary file, not text: keep only text files in this folder',
+    ),
+    # --- dates
+    'dates.problem.1': (
+        '{quoted} 없는 날짜입니다: 연도를 네 자리로 쓰세요(예: 2026-03-01)',
+        '{quoted} is not a date that exists: write the year with four digits (e.g. 2026-03-01)',
+    ),
+    'dates.problem.2': (
+        '{quoted} 없는 날짜입니다: 월은 1부터 12까지입니다. 있는 날짜로 고치세요',
+        '{quoted} is not a date that exists: months go from 1 to 12. Use a date that exists',
+    ),
+    'dates.problem.3': (
+        '{quoted} 없는 날짜입니다: {year}년 {month}월은 {last}일까지 있습니다. 있는 날짜로 고치세요',
+        '{quoted} is not a date that exists: month {month} of {year} has {last} days. Use a date that exists',
+    ),
+    'dates.problem.4': (
+        '값이 비어 있습니다: 2026-03-01처럼 연-월-일을 쓰세요',
+        'The value is empty: write year-month-day, like 2026-03-01',
+    ),
+    'dates.problem.5': (
+        "{quoted} 날짜가 아닙니다: 2026-03-01처럼 연도 네 자리, 월, 일을 '-'로 이어 쓰세요(연-월-일)",
+        "{quoted} is not a date: write a four-digit year, the month and the day joined by '-', like 2026-03-01 (year-month-day)",
+    ),
+    # --- config
+    'config.read_config.1': (
+        '{path}: 설정 파일이 없습니다 (-f로 KB의 mkdocs.yml을 가리키세요)',
+        "{path}: there is no config file (point -f at the KB's mkdocs.yml)",
+    ),
+    'config.read_config.2': (
+        '{path}: 설정 파일을 읽지 못했습니다: {exc}',
+        '{path}: the config file could not be read: {exc}',
+    ),
+    'config.read_config.3': (
+        '{path}: 설정 파일은 YAML 매핑(키: 값)이어야 합니다',
+        '{path}: the config file must be a YAML mapping (key: value)',
+    ),
+    # --- confine
+    'confine.outside_link': (
+        'KB 밖을 가리키는 링크입니다 (→ {target}): kb는 이 링크를 따라가지 않으며 읽지도 게시하지도 않습니다. 링크를 지우고, 필요한 내용은 KB 안에 파일로 두세요',
+        'This link points outside the KB (→ {target}): kb does not follow it, read it or publish it. Remove the link and keep what is needed as a file inside the KB',
+    ),
+    'confine.unsafe_file': (
+        "{suffix} 파일은 브라우저에서 스크립트를 실행할 수 있어 사이트에 게시하지 않습니다: 내용은 Markdown 페이지로, 그림은 PNG나 JPEG로 바꾸세요. 믿을 수 있는 파일이라면 mkdocs.yml의 kb 플러그인 옵션에 'publish_html: true'를 두세요",
+        "{suffix} files can run scripts in the browser, so the site does not publish them: turn the content into a Markdown page and pictures into PNG or JPEG. If you trust the file, set 'publish_html: true' in the kb plugin options of mkdocs.yml",
+    ),
+    # --- causes
+    'causes.note.1': (
+        '답변 {answers}개',
+        '{answers} answers',
+    ),
+    'causes.note.2': (
+        '매뉴얼 {manuals}개',
+        '{manuals} manual pages',
+    ),
+    'causes.note.3': (
+        '이 파일을 읽지 못해 이 파일의 조항을',
+        'this file could not be read, so for its clauses',
+    ),
+    'causes.note.4': (
+        '이 오류 때문에 {value}을(를)',
+        'because of this error, for {value}',
+    ),
+    'causes.note.5': (
+        ' — {why} 가리키는 인용·참조 {places}곳({whose})을 확인하지 못했습니다. 이 줄을 먼저 고치세요',
+        ' — {why}: {places} citations and references pointing there ({whose}) could not be checked. Fix this line first',
+    ),
+    # --- text
+    'text.did_you_mean': (
+        ' ({names} 중 하나를 찾으셨나요?)',
+        ' (did you mean one of {names}?)',
+    ),
+    # --- module-level words
+    'yamlsrc.too_deep': (
+        'YAML이 너무 깊이 중첩되어 있습니다: 목록과 묶음의 중첩을 줄이세요',
+        'The YAML is nested too deep: nest fewer lists and mappings',
+    ),
+    'yamlsrc.merge_key': (
+        'YAML 병합 키(<<)는 쓸 수 없습니다: kb 의 편집 명령이 병합된 값을 어디에 고쳐 써야 할지 정할 수 없어서입니다. 병합하던 항목들을 이 자리에 직접 쓰세요',
+        "The YAML merge key (<<) cannot be used: kb's editing commands could not tell where to write a merged value. Write the merged items out here",
+    ),
+    'load.id_pattern': (
+        "형식에 맞지 않습니다: 영문 대문자로 시작해 대문자·숫자를 '-'로 이어 쓰세요(예: REFUND-1)",
+        "does not have the right form: start with a capital letter and join capitals and digits with '-' (e.g. REFUND-1)",
+    ),
+    'load.answer_id_pattern': (
+        "형식에 맞지 않습니다: 글자, 숫자, '-', '_'만 쓰세요(예: refund-before-shipping)",
+        "does not have the right form: use only letters, digits, '-' and '_' (e.g. refund-before-shipping)",
+    ),
+    'frontmatter.unsafe.template': (
+        '페이지 템플릿을 바꾸는 키',
+        'a key that changes the page template',
+    ),
+    'frontmatter.unsafe.location': (
+        'redirect 템플릿이 스크립트에 넣는 주소',
+        'an address the redirect template puts into a script',
+    ),
+    'frontmatter.unsafe.redirect': (
+        '다른 주소로 보내는 키',
+        'a key that sends the reader to another address',
+    ),
+    'frontmatter.unsafe.unescaped': (
+        '테마가 이스케이프하지 않고 넣는 값',
+        'a value the theme inserts without escaping',
+    ),
+    'sources.fifo': (
+        'FIFO(이름 있는 파이프)',
+        'a FIFO (named pipe)',
+    ),
+    'sources.device': (
+        '장치 파일',
+        'a device file',
+    ),
+    'sources.socket': (
+        '소켓',
+        'a socket',
+    ),
+    'sources.folder': (
+        '폴더',
+        'a folder',
+    ),
 }

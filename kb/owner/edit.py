@@ -83,14 +83,14 @@ def _mark_line(mark) -> int:
 
 
 def refuse_merge_keys(text: str, path: str, first_line: int = 1) -> None:
-    from ..yamlsrc import MERGE_KEY_MESSAGE, key_problems, parse
+    from ..yamlsrc import key_problems, merge_key_message, parse
 
     try:
         problems = key_problems(parse(text, offset=first_line - 1))
     except Exception:  # noqa: BLE001 - not YAML: ruamel's own error says where
         return
     for line, message in problems:
-        if message == MERGE_KEY_MESSAGE:
+        if message == merge_key_message():
             raise KBError(f"{path}:{line}: {message}")
 
 
