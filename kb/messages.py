@@ -950,4 +950,377 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '폴더',
         'a folder',
     ),
+    # --- yamlerrors
+    'yamlerrors.describe.1': (
+        '{column}번째 칸',
+        'column {column}',
+    ),
+    'yamlerrors.describe.2': (
+        '이 줄',
+        'this line',
+    ),
+    'yamlerrors.describe.3': (
+        'YAML 문법에 맞지 않습니다. 들여쓰기, 콜론(:), 따옴표를 확인하세요',
+        'This is not valid YAML. Check the indentation, colons (:) and quotes',
+    ),
+    'yamlerrors.describe.4': (
+        'YAML 문법 오류({where}): {hint} [{english}]',
+        'YAML syntax error ({where}): {hint} [{english}]',
+    ),
+    # --- pii
+    'pii.message.1': (
+        '고객에게 {text}를 요청하는 문장입니다: {value}',
+        'This sentence asks the customer for personal data ({text}): {value}',
+    ),
+    'pii.message.2': (
+        '외국인등록번호',
+        'foreign resident registration number',
+    ),
+    'pii.message.3': (
+        '{what}로 보이는 값 {masked}이(가) 있습니다: {value}',
+        'There is a value that looks like a {what}, {masked}: {value}',
+    ),
+    'pii.bad_allow': (
+        'pii_allow의 정규식 {entry}이(가) 잘못되었습니다 ({exc}): 식을 고치거나, 글자 그대로 허용하려면 앞뒤의 /를 빼세요',
+        'The pii_allow regular expression {entry} is invalid ({exc}): fix it, or drop the / at both ends to allow the text as written',
+    ),
+    # --- export
+    'export.read_map.1': (
+        '{path}: 자리표시자 지도 파일을 읽을 수 없습니다 ({strerror})',
+        '{path}: the placeholder map file cannot be read ({strerror})',
+    ),
+    'export.read_map.2': (
+        '{where}: 자리표시자 지도가 올바른 YAML이 아닙니다: {value}',
+        '{where}: the placeholder map is not valid YAML: {value}',
+    ),
+    'export.read_map.3': (
+        '{path}: 자리표시자 지도는 UTF-8 텍스트여야 합니다',
+        '{path}: the placeholder map must be UTF-8 text',
+    ),
+    'export.map_from': (
+        "{path}: 자리표시자 지도는 '이름: 값' 꼴의 YAML 매핑이어야 합니다",
+        "{path}: the placeholder map must be a YAML mapping of 'name: value'",
+    ),
+    'export.map_value.1': (
+        '고객명: "{{{{ticket.requester.name}}}}"',
+        'customer_name: "{{{{ticket.requester.name}}}}"',
+    ),
+    'export.map_value.2': (
+        "{path}: '{key}'의 값은 문자열이어야 합니다 (예: {example})",
+        "{path}: the value of '{key}' must be a string (e.g. {example})",
+    ),
+    'export.unmapped.1': (
+        '지도 파일에 {name}: ... 을 넣으세요',
+        'add {name}: ... to the map file',
+    ),
+    'export.unmapped.2': (
+        '자리표시자 {{{{{name}}}}}를 {fmt}에서 무엇으로 보낼지 없습니다 (빈칸으로는 보내지 않습니다): {fix}',
+        'Nothing says what placeholder {{{{{name}}}}} becomes in {fmt} (it is never sent blank): {fix}',
+    ),
+    'export.citation_errors': (
+        '인용한 정책 조항이 없습니다',
+        'The answer cites no policy clause that exists',
+    ),
+    'export.export': (
+        '알 수 없는 형식 {fmt!r}: {FORMATS} 중 하나를 쓰세요',
+        'Unknown format {fmt!r}: use one of {FORMATS}',
+    ),
+    'export.unreadable': (
+        '답변 파일을 읽을 수 없습니다',
+        'The answer file cannot be read',
+    ),
+    'export.report_lines.1': (
+        '{path}:{line}: error: 내보내지 않음: 답변 {name}',
+        '{path}:{line}: error: not exported: answer {name}',
+    ),
+    'export.report_lines.2': (
+        '{path}:{line}: note: 아직 시행 전 ({effective}): 답변 {id}은 그날 이후 다시 내보내세요',
+        '{path}:{line}: note: not in force yet ({effective}): export answer {id} again after that date',
+    ),
+    'export.summary.1': (
+        '답변 {items}개를 {fmt} 형식으로 내보냈습니다 ({as_of} 기준)',
+        'Exported {items} answers as {fmt} (as of {as_of})',
+    ),
+    'export.summary.2': (
+        '{done}. 오류가 있는 답변 {left_out}개는 뺐습니다: {names}',
+        '{done}. Left out {left_out} answers with errors: {names}',
+    ),
+    'export.write_atomic': (
+        '{path}: 폴더 {directory}가 없습니다',
+        '{path}: folder {directory} does not exist',
+    ),
+    # --- api
+    'api.loop': (
+        'kb api: 다시 읽지 못했습니다: {exc}',
+        'kb api: could not read the KB again: {exc}',
+    ),
+    'api.gaps_log': (
+        'kb api: 질문 기록을 쓰지 못했습니다: {exc}',
+        'kb api: could not write the question log: {exc}',
+    ),
+    'api.call.1': (
+        '읽기 전용입니다: GET만 받습니다.',
+        'Read only: only GET is accepted.',
+    ),
+    'api.call.2': (
+        '요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.',
+        'The request could not be handled. Try again in a moment.',
+    ),
+    'api.route.1': (
+        '게시된 답변',
+        'Published answer',
+    ),
+    'api.route.2': (
+        '조항',
+        'Clause',
+    ),
+    'api.route.3': (
+        "{what} '{value}'을(를) 찾지 못했습니다.",
+        "{what} '{value}' was not found.",
+    ),
+    'api.route.4': (
+        '없는 경로입니다: /search, /answers/ID, /clauses/ID, /healthz',
+        'No such path: /search, /answers/ID, /clauses/ID, /healthz',
+    ),
+    'api.search.1': (
+        '검색어가 없습니다: /search?q=환불 처럼 q를 주세요.',
+        'No query: give q, as in /search?q=refund.',
+    ),
+    'api.search.2': (
+        'limit은 1~{MAX_LIMIT} 사이의 숫자여야 합니다.',
+        'limit must be a number from 1 to {MAX_LIMIT}.',
+    ),
+    'api.search.3': (
+        'kind는 answer, clause, manual 중 하나여야 합니다.',
+        'kind must be one of answer, clause, manual.',
+    ),
+    # --- gaps
+    'gaps.of': (
+        '{config_file}: gaps_retention_days는 일 수(숫자)여야 합니다',
+        '{config_file}: gaps_retention_days must be a number of days',
+    ),
+    'gaps.read': (
+        '{path}: 질문 기록을 읽지 못했습니다 ({strerror}): gaps_log가 파일을 가리키게 고치세요',
+        '{path}: the question log could not be read ({strerror}): make gaps_log point to a file',
+    ),
+    'gaps.render.1': (
+        '{since} 이후',
+        'since {since}',
+    ),
+    'gaps.render.2': (
+        '보관 기간 전체',
+        'the whole retention period',
+    ),
+    'gaps.render.3': (
+        '# 답을 찾지 못한 질문 ({period})',
+        '# Questions without an answer ({period})',
+    ),
+    'gaps.render.4': (
+        '| 순위 | 질문 | 횟수 | 다른 표현 |',
+        '| Rank | Question | Times | Other wordings |',
+    ),
+    'gaps.render.5': (
+        '답을 찾지 못한 질문이 없습니다 ({period}).',
+        'No question went without an answer ({period}).',
+    ),
+    'gaps.render.6': (
+        '답을 찾지 못한 질문 {gaps}가지 ({period}, 많이 물은 순):',
+        '{gaps} questions without an answer ({period}, most asked first):',
+    ),
+    'gaps.render.7': (
+        '{n:3d}. {query}  ({count}회, 마지막 {value})',
+        '{n:3d}. {query}  ({count} times, last {value})',
+    ),
+    'gaps.render.8': (
+        '       - {query} ({count}회)',
+        '       - {query} ({count} times)',
+    ),
+    # --- index
+    'index.tell_unwritable.1': (
+        '폴더가 있어야 할 자리에 파일이 있습니다',
+        'there is a file where a folder should be',
+    ),
+    'index.tell_unwritable.2': (
+        '쓸 수 없습니다 ({value})',
+        'it cannot be written ({value})',
+    ),
+    'index.tell_unwritable.3': (
+        '대신 {base} 의 색인을 썼습니다',
+        'used the index in {base} instead',
+    ),
+    'index.tell_unwritable.4': (
+        '쓸 수 있는 곳이 없어 이번 검색은 메모리에 색인을 만들었습니다(느립니다)',
+        'with nowhere writable, this search built its index in memory (slow)',
+    ),
+    'index.tell_unwritable.5': (
+        'kb search: 검색 색인 폴더 {place} 에 {why}. {instead}. 그 자리의 파일을 치우거나, 읽기 전용 checkout 이면 KB_CACHE_DIR 환경 변수나 mkdocs.yml 의 kb 플러그인 옵션 cache_dir 로 쓸 수 있는 폴더를 지정하세요.',
+        'kb search: search index folder {place}: {why}. {instead}. Move the file out of the way or, for a read-only checkout, name a writable folder with the KB_CACHE_DIR environment variable or the kb plugin option cache_dir in mkdocs.yml.',
+    ),
+    # --- vocab
+    'vocab.entries.1': (
+        '{where}:{line}: {message} (형식은 kb/search/vocab/synonyms.yaml 참고)',
+        '{where}:{line}: {message} (see kb/search/vocab/synonyms.yaml for the format)',
+    ),
+    'vocab.entries.2': (
+        "{where}: `synonyms:` 아래에 '- 비밀번호, 비번' 또는 '- 돈 들어오다 => 환불' 같은 줄의 목록을 쓰세요",
+        "{where}: write `synonyms:` followed by a list of lines like '- password, pw' or '- money came in => refund'",
+    ),
+    'vocab.read': (
+        '동의어 파일을 읽을 수 없습니다({exc}): UTF-8 텍스트로 저장하세요',
+        'The synonym file cannot be read ({exc}): save it as UTF-8 text',
+    ),
+    # --- yaml error hints
+    'yamlerrors.expected_dash': (
+        "같은 목록의 항목은 '-'로 시작하고 들여쓰기가 같아야 합니다. 이 줄의 들여쓰기를 위 항목과 맞추세요",
+        "Items of one list start with '-' and have the same indentation. Indent this line like the item above",
+    ),
+    'yamlerrors.open_list': (
+        "'['로 연 목록이 닫히지 않았습니다. 줄 끝에 ']'를 넣거나 쉼표를 확인하세요",
+        "A list opened with '[' is not closed. Add ']' at the end of the line or check the commas",
+    ),
+    'yamlerrors.open_mapping': (
+        "'{{'로 연 묶음이 닫히지 않았습니다. 줄 끝에 '}}'를 넣거나 쉼표를 확인하세요",
+        "A mapping opened with '{{' is not closed. Add '}}' at the end of the line or check the commas",
+    ),
+    'yamlerrors.quoted': (
+        '따옴표로 연 값이 닫히지 않았거나 잘못된 이스케이프(\\)가 있습니다. 같은 따옴표로 닫으세요',
+        'A quoted value is not closed or has a wrong escape (\\). Close it with the same quote',
+    ),
+    'yamlerrors.colon_place': (
+        "'이름: 값' 자리가 아닌 곳에 ':'가 있습니다. 들여쓰기를 확인하고, 값 안에 ': '가 있으면 값을 따옴표로 감싸세요",
+        "There is a ':' where no 'name: value' belongs. Check the indentation, and quote a value that holds ': '",
+    ),
+    'yamlerrors.expected_key': (
+        "이 줄의 들여쓰기가 위의 '이름: 값' 줄들과 맞지 않습니다. 들여쓰기를 맞추세요",
+        "The indentation of this line does not match the 'name: value' lines above. Align it",
+    ),
+    'yamlerrors.missing_colon': (
+        "'이름: 값'에서 ':'가 빠졌습니다. 콜론 뒤에 한 칸 띄우고 값을 쓰세요",
+        "The ':' of 'name: value' is missing. Write the value after a colon and a space",
+    ),
+    'yamlerrors.tab': (
+        '탭 문자로 들여쓸 수 없습니다. 공백(스페이스)으로 들여쓰세요',
+        'Tabs cannot indent YAML. Indent with spaces',
+    ),
+    'yamlerrors.bad_start': (
+        '이 칸의 문자(탭, @, ` 등)로 값을 시작할 수 없습니다. 값을 따옴표로 감싸거나, 탭이면 공백으로 바꾸세요',
+        'A value cannot start with this character (a tab, @, ` and so on). Quote the value, or replace a tab with spaces',
+    ),
+    'yamlerrors.undefined_alias': (
+        '정의되지 않은 별칭(*이름)입니다. 같은 이름의 앵커(&이름)를 먼저 쓰거나 값을 직접 쓰세요',
+        'This alias (*name) is not defined. Write the anchor (&name) with the same name first, or write the value out',
+    ),
+    'yamlerrors.duplicate_anchor': (
+        '같은 이름의 앵커(&이름)가 두 번 있습니다. 하나의 이름을 바꾸세요',
+        'Two anchors (&name) have the same name. Rename one',
+    ),
+    'yamlerrors.anchor_name': (
+        "앵커(&)나 별칭(*) 뒤에 이름이 없습니다. '&'와 '*'를 지우거나 이름을 붙이세요",
+        "An anchor (&) or alias (*) has no name. Remove the '&' or '*' or give it a name",
+    ),
+    'yamlerrors.too_deep': (
+        '목록과 묶음이 너무 깊이 중첩되어 있습니다(1,000단계 넘게). 중첩을 줄이세요',
+        'Lists and mappings are nested too deep (over 1,000 levels). Nest less',
+    ),
+    'yamlerrors.documents': (
+        "파일에 YAML 문서가 둘 이상 있습니다. 중간의 '---' 줄을 지우세요",
+        "The file holds more than one YAML document. Remove the '---' line in the middle",
+    ),
+    'yamlerrors.block_scalar': (
+        "'|'나 '>' 뒤에는 줄을 바꾸고 다음 줄부터 들여써서 내용을 쓰세요",
+        "After '|' or '>', start a new line and write the content indented on the lines below",
+    ),
+    'yamlerrors.directive': (
+        "'%'로 시작하는 줄은 쓸 수 없습니다. 값이면 따옴표로 감싸세요",
+        "A line cannot start with '%'. Quote it if it is a value",
+    ),
+    'yamlerrors.block_end': (
+        '들여쓰기가 맞지 않습니다. 위 줄들과 같은 단계로 들여쓰세요',
+        'The indentation does not match. Indent to the same level as the lines above',
+    ),
+    'yamlerrors.node_content': (
+        '값이 와야 할 자리에 값이 없습니다. 값을 쓰거나 따옴표로 감싸세요',
+        'A value is missing where one should be. Write the value or quote it',
+    ),
+    'yamlerrors.after_value': (
+        '값 뒤에 알 수 없는 내용이 있습니다. 값을 따옴표로 감싸세요',
+        'Something follows the value that cannot be read. Quote the value',
+    ),
+    'yamlerrors.control_char': (
+        '파일에 쓸 수 없는 제어 문자가 있습니다. 그 문자를 지우세요',
+        'The file holds a control character that cannot be used. Remove it',
+    ),
+    # --- pii names and fixes
+    'pii.name.rrn': (
+        '주민등록번호',
+        'resident registration number',
+    ),
+    'pii.name.card': (
+        '카드 번호',
+        'card number',
+    ),
+    'pii.name.phone': (
+        '전화번호',
+        'phone number',
+    ),
+    'pii.name.email': (
+        '이메일 주소',
+        'email address',
+    ),
+    'pii.name.account': (
+        '계좌번호',
+        'bank account number',
+    ),
+    'pii.name.passport': (
+        '여권 번호',
+        'passport number',
+    ),
+    'pii.name.license': (
+        '운전면허 번호',
+        "driver's license number",
+    ),
+    'pii.name.ask-rrn': (
+        '주민등록번호 요청',
+        'request for a resident registration number',
+    ),
+    'pii.how.rrn': (
+        '실제 번호를 지우고 {{{{주민등록번호}}}} 같은 자리표시자를 쓰세요',
+        'Remove the real number and write a placeholder such as {{{{resident_number}}}}',
+    ),
+    'pii.how.card': (
+        '실제 번호를 지우고 ****-****-****-1234 처럼 가려 쓰세요',
+        'Remove the real number and mask it, as in ****-****-****-1234',
+    ),
+    'pii.how.phone': (
+        '고객 번호라면 지우고 {{{{연락처}}}} 같은 자리표시자를 쓰세요; {company_ok}',
+        "If it is a customer's number, remove it and write a placeholder such as {{{{phone}}}}; {company_ok}",
+    ),
+    'pii.how.email': (
+        '고객 주소라면 지우고 {{{{이메일}}}} 같은 자리표시자를 쓰세요; {company_ok}',
+        "If it is a customer's address, remove it and write a placeholder such as {{{{email}}}}; {company_ok}",
+    ),
+    'pii.how.account': (
+        '고객 계좌라면 지우고 {{{{계좌번호}}}} 같은 자리표시자를 쓰세요; {company_ok}',
+        "If it is a customer's account, remove it and write a placeholder such as {{{{account_number}}}}; {company_ok}",
+    ),
+    'pii.how.passport': (
+        '실제 번호를 지우고 {{{{여권번호}}}} 같은 자리표시자를 쓰세요',
+        'Remove the real number and write a placeholder such as {{{{passport_number}}}}',
+    ),
+    'pii.how.license': (
+        '실제 번호를 지우고 {{{{면허번호}}}} 같은 자리표시자를 쓰세요',
+        'Remove the real number and write a placeholder such as {{{{license_number}}}}',
+    ),
+    'pii.how.ask-rrn': (
+        '상담에서 주민등록번호를 묻지 마세요: 생년월일이나 본인인증 절차로 바꾸세요',
+        'Do not ask for a resident registration number: use the date of birth or the identity check instead',
+    ),
+    'pii.company_ok': (
+        '회사 것이라면 mkdocs.yml의 kb 플러그인 pii_allow에 넣으세요',
+        "if it is the company's own, add it to pii_allow of the kb plugin in mkdocs.yml",
+    ),
+    'export.how_to_map': (
+        '자리표시자는 --placeholders MAP.yaml로 도구의 값에 대응시키세요: 고객명: "{{{{ticket.requester.name}}}}" (도구별로는 zendesk: 아래에), 상담원이 채울 나머지는 "*": "[{{name}}]"',
+        'Map the placeholders to the tool\'s values with --placeholders MAP.yaml: customer_name: "{{{{ticket.requester.name}}}}" (per tool, under zendesk:), and "*": "[{{name}}]" for the rest, for the agent to fill in',
+    ),
 }
