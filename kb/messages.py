@@ -1323,4 +1323,734 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '자리표시자는 --placeholders MAP.yaml로 도구의 값에 대응시키세요: 고객명: "{{{{ticket.requester.name}}}}" (도구별로는 zendesk: 아래에), 상담원이 채울 나머지는 "*": "[{{name}}]"',
         'Map the placeholders to the tool\'s values with --placeholders MAP.yaml: customer_name: "{{{{ticket.requester.name}}}}" (per tool, under zendesk:), and "*": "[{{name}}]" for the rest, for the agent to fill in',
     ),
+    # --- kinds of clause change
+    'changes.date.added': (
+        '시행일',
+        'Effective',
+    ),
+    'changes.date.changed': (
+        '시행일',
+        'Effective',
+    ),
+    'changes.date.edited': (
+        '수정일',
+        'Edited',
+    ),
+    'changes.date.superseded': (
+        '대체일',
+        'Superseded',
+    ),
+    'changes.date.retired': (
+        '폐지일',
+        'Retired',
+    ),
+    'changes.date.removed': (
+        '삭제일',
+        'Removed',
+    ),
+    'changes.date.expiring': (
+        '만료일',
+        'Expires',
+    ),
+    'changes.kind.added': (
+        '신설',
+        'new',
+    ),
+    'changes.kind.changed': (
+        '변경',
+        'changed',
+    ),
+    'changes.kind.edited': (
+        '문구 수정',
+        'wording edited',
+    ),
+    'changes.kind.superseded': (
+        '대체',
+        'superseded',
+    ),
+    'changes.kind.retired': (
+        '폐지',
+        'retired',
+    ),
+    'changes.kind.removed': (
+        '삭제',
+        'removed',
+    ),
+    'changes.kind.expiring': (
+        '만료',
+        'expiring',
+    ),
+    'common.none': (
+        '없음',
+        'none',
+    ),
+    # --- owner commands, nested words
+    'gitrev.missing': (
+        'git 이 설치되어 있지 않습니다 (PATH 에서 git 을 찾지 못함): git 을 설치하거나, git 기록이 필요한 옵션(--base 등)을 빼고 실행하세요',
+        'git is not installed (not found on PATH): install git, or run without the options that need the git history (--base and so on)',
+    ),
+    'upkeep.overdue': (
+        ' (지남)',
+        ' (overdue)',
+    ),
+    'pack.default_title': (
+        '변경 사항',
+        'Changes',
+    ),
+    # --- changes
+    'changes.parse_month': (
+        '--month {text!r}: 달은 YYYY-MM 형식으로 쓰세요 (예: --month 2026-11)',
+        '--month {text!r}: write the month as YYYY-MM (e.g. --month 2026-11)',
+    ),
+    'changes.month_label': (
+        '{year}년 {month}월',
+        '{year}-{month:02d}',
+    ),
+    'changes.changes.1': (
+        '{message}. 조항의 history 와 날짜만으로 만들었습니다.',
+        "{message}. Built from the clauses' history and dates only.",
+    ),
+    'changes.changes.2': (
+        'git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 (폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다).',
+        "Not a git repository, so this was built from the clauses' history and dates only (retired and removed clauses have no date and may be missing).",
+    ),
+    'changes.changes.3': (
+        'git 기록을 읽지 못해 history 만 사용했습니다: {exc}',
+        'The git history could not be read, so only the history was used: {exc}',
+    ),
+    'changes.shallow_note.1': (
+        ' {value} 부터만',
+        ' only from {value}',
+    ),
+    'changes.shallow_note.2': (
+        '이 저장소는 얕은 복제(shallow clone)라 git 기록이{start} 있습니다: 그 전에 커밋된 변경은 이 목록에서 빠졌을 수 있습니다. 전체 기록은 `git fetch --unshallow` 로 받으세요 (CI 의 checkout 이면 fetch-depth: 0).',
+        'This repository is a shallow clone, so its git history goes back{start}: changes committed before that may be missing from this list. Get the whole history with `git fetch --unshallow` (in a CI checkout, fetch-depth: 0).',
+    ),
+    'changes.customer_question.1': (
+        '고객: “{value}”',
+        'Customer: “{value}”',
+    ),
+    'changes.customer_question.2': (
+        '고객: “{value}?”',
+        'Customer: “{value}?”',
+    ),
+    'changes.customer_question.3': (
+        '고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?',
+        'A customer asks about ‘{title}’. What do you tell them?',
+    ),
+    'changes.quiz': (
+        '고객이 ‘{title}’에 대해 묻습니다. 어떻게 안내할까요?',
+        'A customer asks about ‘{title}’. What do you tell them?',
+    ),
+    'changes.key.1': (
+        ' — 폐지/삭제된 조항: 더는 안내하지 않습니다',
+        ' — retired/removed clause: no longer to be given',
+    ),
+    'changes.key.2': (
+        ' — {date} 만료',
+        ' — expires {date}',
+    ),
+    # --- edit
+    'edit.load.1': (
+        "'{value}' 키가",
+        "key '{value}'",
+    ),
+    'edit.load.2': (
+        '같은 키가',
+        'a key',
+    ),
+    'edit.load.3': (
+        '{path}:{line}: {name} 한 매핑에 두 번 있습니다: `kb check`도 schema-error 로 알립니다. 하나만 남기고 다시 실행하세요',
+        '{path}:{line}: {name} appears twice in one mapping: `kb check` reports it as schema-error too. Keep one and run again',
+    ),
+    'edit.load.4': (
+        '{path}:{line}: YAML을 읽지 못했습니다 ({problem}): 고친 뒤 다시 실행하세요',
+        '{path}:{line}: the YAML could not be read ({problem}): fix it and run again',
+    ),
+    'edit.decode': (
+        'UTF-8 텍스트가 아닙니다: UTF-8 로 저장한 뒤 다시 실행하세요',
+        'This is not UTF-8 text: save it as UTF-8 and run again',
+    ),
+    'edit.write_atomic': (
+        '{path}: 파일을 쓸 수 없습니다({value}): 경로와 쓰기 권한을 확인하세요',
+        '{path}: the file cannot be written ({value}): check the path and write permission',
+    ),
+    'edit.taken': (
+        'id {ident!r}은(는) 이미 {value}에서 쓰고 있습니다: 다른 id를 고르세요',
+        'id {ident!r} is already used in {value}: choose another id',
+    ),
+    'edit.new_policy.1': (
+        '정책 id',
+        'policy id',
+    ),
+    'edit.new_policy.2': (
+        '{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요',
+        '{target}: the file already exists. Choose another path with --path',
+    ),
+    'edit.new_policy.3': (
+        '새 정책 {policy_id} (첫 조항 {policy_id}-1)',
+        'New policy {policy_id} (first clause {policy_id}-1)',
+    ),
+    'edit.policy_file': (
+        'id가 {policy_id!r}인 정책이 없습니다{hint}',
+        'There is no policy with id {policy_id!r}{hint}',
+    ),
+    'edit.new_clause.1': (
+        '조항 id',
+        'clause id',
+    ),
+    'edit.new_clause.2': (
+        "조항 id {clause_id!r}은(는) '{id}-'로 시작해야 합니다",
+        "clause id {clause_id!r} must start with '{id}-'",
+    ),
+    'edit.new_clause.3': (
+        '--supersedes {old}: 그런 id의 조항이 없습니다',
+        '--supersedes {old}: there is no clause with that id',
+    ),
+    'edit.new_clause.4': (
+        "{path}: 'clauses'가 목록이 아닙니다: 파일을 먼저 고치세요",
+        "{path}: 'clauses' is not a list: fix the file first",
+    ),
+    'edit.new_clause.5': (
+        '새 조항 {clause_id} ({id} 정책)',
+        'New clause {clause_id} (policy {id})',
+    ),
+    'edit.clause_entry.1': (
+        'id가 {clause_id!r}인 조항이 없습니다{hint}',
+        'There is no clause with id {clause_id!r}{hint}',
+    ),
+    'edit.clause_entry.2': (
+        '{path}: 고칠 조항 {clause_id}을(를) 찾지 못했습니다',
+        '{path}: clause {clause_id} to edit was not found',
+    ),
+    'edit.bump.1': (
+        '{path}:{value}: {clause_id}의 새 본문이 없습니다: --text나 --text-file로 주거나, 파일에서 조항 본문을 먼저 고치세요',
+        '{path}:{value}: there is no new text for {clause_id}: give it with --text or --text-file, or edit the clause text in the file first',
+    ),
+    'edit.bump.2': (
+        '{path}:{value}: {clause_id}의 새 본문이 이전과 같습니다: bump는 내용이 바뀔 때 씁니다',
+        '{path}:{value}: the new text of {clause_id} is the same as before: bump is for when the content changes',
+    ),
+    'edit.bump.3': (
+        '{path}:{value}: --effective {effective} 이(가) 버전 {version}의 시행일({effective2})보다 앞섭니다: 더 늦은 날짜를 주세요',
+        '{path}:{value}: --effective {effective} is before the effective date of version {version} ({effective2}): give a later date',
+    ),
+    'edit.bump.4': (
+        '{clause_id}: 버전 {version} → {value}',
+        '{clause_id}: version {version} → {value}',
+    ),
+    'edit.scheduled_note.1': (
+        '그 전까지는 버전 {in_force}이(가) 시행 중이라 ',
+        'until then version {in_force} is in force, so ',
+    ),
+    'edit.scheduled_note.2': (
+        "{clause_id} 버전 {version}은(는) {day}부터 시행됩니다(시행 예정). {until}오늘 `kb check`는 그대로입니다. 그날 바뀌어야 할 답변과 매뉴얼은 `kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 'effective: {day}'을(를) 적어 미리 준비할 수 있습니다.",
+        "{clause_id} version {version} takes effect on {day} (scheduled). {until}today's `kb check` is unchanged. See the answers and manual pages to change on that day with `kb check --as-of {day}` and `kb report`. An answer for the new version can be prepared ahead with 'effective: {day}'.",
+    ),
+    'edit.edit_front_matter': (
+        '{rel}:2: front matter는 YAML 매핑(키: 값)이어야 합니다',
+        '{rel}:2: the front matter must be a YAML mapping (key: value)',
+    ),
+    'edit.pin': (
+        '{clause_id!r}을(를) 인용할 수 없습니다: 그런 id의 조항이 없습니다{hint}',
+        '{clause_id!r} cannot be cited: there is no clause with that id{hint}',
+    ),
+    'edit.new_answer.1': (
+        '답변 id',
+        'answer id',
+    ),
+    'edit.new_answer.2': (
+        '답변은 조항을 하나 이상 인용해야 합니다: --cite CLAUSE-ID를 주세요',
+        'An answer must cite at least one clause: give --cite CLAUSE-ID',
+    ),
+    'edit.new_answer.3': (
+        '{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요',
+        '{target}: the file already exists. Choose another path with --path',
+    ),
+    'edit.new_answer.4': (
+        '새 답변 {answer_id} (인용: {pins})',
+        'New answer {answer_id} (cites: {pins})',
+    ),
+    'edit.coming': (
+        '참고: {id} 버전 {version}이(가) {effective}부터 시행됩니다. 그날 이 답변을 다시 읽고 `kb review`하세요(새 버전에 맞춘 답변이면 --effective {effective}).',
+        'Note: {id} version {version} takes effect on {effective}. Re-read this answer on that day and `kb review` it (for an answer written for the new version, --effective {effective}).',
+    ),
+    'edit.review.1': (
+        "id가 '{answer_id}'인 답변이 없습니다{kb}",
+        "There is no answer with id '{answer_id}'{kb}",
+    ),
+    'edit.review.2': (
+        '{path}:{line}: {value} {value2} (본문의 참조: 직접 고치세요)',
+        '{path}:{line}: {value} {value2} (a reference in the text: fix it by hand)',
+    ),
+    'edit.refuse_future_repin': (
+        '{path}: --as-of {as_of}은(는) 미래 날짜입니다. 지금 이 답변을 그 날짜의 버전으로 고정하면 오늘은 아직 시행 전인 조항을 인용하게 됩니다(future-clause). 그날부터 보낼 답변이면 front matter에 effective: {as_of}를 넣고 다시 실행하거나, 새 답변을 만드세요 (kb new answer ... --effective {as_of})',
+        "{path}: --as-of {as_of} is a future date. Pinning this answer to that date's versions now would make it cite clauses not yet in force today (future-clause). If the answer is to be sent from that day, add effective: {as_of} to its front matter and run again, or make a new answer (kb new answer ... --effective {as_of})",
+    ),
+    # --- gitrev
+    'gitrev.note': (
+        'git 기록의 {value} 판 {path} 을(를) 읽지 못해 비교에서 뺐습니다 ({message}). 지금 파일에는 영향이 없습니다.',
+        '{path} at {value} in the git history could not be read, so it was left out of the comparison ({message}). The current file is not affected.',
+    ),
+    'gitrev.parse': (
+        '{value:.1f} MB: {MAX_SHOWN}보다 큽니다',
+        '{value:.1f} MB: larger than {MAX_SHOWN}',
+    ),
+    # --- pack
+    'pack.changed_words.1': (
+        '삭제: {text}',
+        'removed: {text}',
+    ),
+    'pack.changed_words.2': (
+        '추가: {text}',
+        'added: {text}',
+    ),
+    'pack.as_text.1': (
+        '{result}: {changes}건',
+        '{result}: {changes} changes',
+    ),
+    'pack.as_text.2': (
+        '참고: {note}',
+        'Note: {note}',
+    ),
+    'pack.as_text.3': (
+        '연습 문제:',
+        'Practice questions:',
+    ),
+    'pack.as_text.4': (
+        '정답:',
+        'Answers:',
+    ),
+    'pack.change_text.1': (
+        '  변경 메모: {note}',
+        '  Change note: {note}',
+    ),
+    'pack.change_text.2': (
+        '  바뀐 부분: {runs}',
+        '  What changed: {runs}',
+    ),
+    'pack.change_text.3': (
+        '이전: ',
+        'Before: ',
+    ),
+    'pack.change_text.4': (
+        '(없음)',
+        '(none)',
+    ),
+    'pack.change_text.5': (
+        '이후: ',
+        'After: ',
+    ),
+    'pack.change_text.7': (
+        '  바뀐 부분: 서식만 바뀌었습니다 (읽는 글은 같습니다)',
+        '  What changed: formatting only (the text reads the same)',
+    ),
+    'pack.change_text.8': (
+        '본문: ',
+        'Text: ',
+    ),
+    'pack.change_text.9': (
+        '  커밋: {commit}',
+        '  Commit: {commit}',
+    ),
+    'pack.change_text.10': (
+        '  영향받는 답변: {value}',
+        '  Answers affected: {value}',
+    ),
+    'pack.change_text.11': (
+        '  영향받는 매뉴얼: ',
+        '  Manual pages affected: ',
+    ),
+    'pack.as_markdown.1': (
+        '총 {changes}건.',
+        '{changes} changes in all.',
+    ),
+    'pack.as_markdown.2': (
+        '이 기간에 시행되는 변경이 없습니다.',
+        'No change takes effect in this period.',
+    ),
+    'pack.quiz_markdown.1': (
+        '## 연습 문제',
+        '## Practice questions',
+    ),
+    'pack.quiz_markdown.2': (
+        '## 정답',
+        '## Answers',
+    ),
+    'pack.quiz_markdown.3': (
+        ' (참고 답변 `{answer_id}`)',
+        ' (see answer `{answer_id}`)',
+    ),
+    'pack.change_markdown.1': (
+        '**변경 메모** {note}',
+        '**Change note** {note}',
+    ),
+    'pack.change_markdown.2': (
+        '**바뀐 부분**',
+        '**What changed**',
+    ),
+    'pack.change_markdown.3': (
+        '**영향받는 답변** {value}',
+        '**Answers affected** {value}',
+    ),
+    'pack.change_markdown.4': (
+        '**영향받는 매뉴얼** ',
+        '**Manual pages affected** ',
+    ),
+    # --- reread
+    'reread.lines': (
+        '{id} {title}: 버전 {version} → {version2} ({effective}부터 시행){notes}',
+        '{id} {title}: version {version} → {version2} (in force from {effective}){notes}',
+    ),
+    'reread.hit_lines': (
+        '{path}:{line}: \'{phrase}\' — {id} 버전 {version}의 값 (시행 중인 버전 {version2}: "{hit}")',
+        '{path}:{line}: \'{phrase}\' — a value of {id} version {version} (the version in force, {version2}: "{hit}")',
+    ),
+    # --- scaffold
+    'scaffold.init': (
+        '{value}이(가) 이미 있습니다: kb init은 새 KB만 시작합니다',
+        '{value} already exists: kb init only starts a new KB',
+    ),
+    # --- show
+    'show.find': (
+        'id가 {ident!r}인 조항, 답변, 정책이 없습니다{kb}{kb2}',
+        'There is no clause, answer or policy with id {ident!r}{kb}{kb2}',
+    ),
+    'show.unreadable': (
+        ' ({value}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)',
+        ' ({value} could not be read: fix them first, see kb check)',
+    ),
+    'show.clause_or_fail.1': (
+        ' (kb show POLICY-ID로 정책의 조항을 보세요)',
+        " (see a policy's clauses with kb show POLICY-ID)",
+    ),
+    'show.clause_or_fail.2': (
+        'id가 {clause_id!r}인 조항이 없습니다{tip}',
+        'There is no clause with id {clause_id!r}{tip}',
+    ),
+    'show.impact_text.1': (
+        '{id} {title} (v{version}) 에 기대는 곳:',
+        'What relies on {id} {title} (v{version}):',
+    ),
+    'show.impact_text.2': (
+        '답변 {value}개',
+        '{value} answers',
+    ),
+    'show.impact_text.3': (
+        '매뉴얼 {value}개',
+        '{value} manual pages',
+    ),
+    'show.clause_text.1': (
+        '  파일: {path}:{line}',
+        '  File: {path}:{line}',
+    ),
+    'show.clause_text.2': (
+        '  정책: {id} {title} (담당: {owner})',
+        '  Policy: {id} {title} (owner: {owner})',
+    ),
+    'show.clause_text.3': (
+        '  상태({today}): {state}   상태 값: {status}',
+        '  State ({today}): {state}   status: {status}',
+    ),
+    'show.clause_text.4': (
+        ', {expires} 만료',
+        ', expires {expires}',
+    ),
+    'show.clause_text.5': (
+        '  버전 {version}, {period}',
+        '  Version {version}, {period}',
+    ),
+    'show.clause_text.6': (
+        '  대체하는 조항: {supersedes}',
+        '  Supersedes: {supersedes}',
+    ),
+    'show.clause_text.7': (
+        '  이 조항을 대체하는 조항: {value}',
+        '  Superseded by: {value}',
+    ),
+    'show.clause_text.8': (
+        '  본문 (버전 {version}):',
+        '  Text (version {version}):',
+    ),
+    'show.clause_text.9': (
+        '  이 조항에 기대는 답변 {value}개:',
+        '  {value} answers rely on this clause:',
+    ),
+    'show.clause_text.10': (
+        '  이 조항을 참조하는 매뉴얼 {value}개:',
+        '  {value} manual pages refer to this clause:',
+    ),
+    'show.scheduled_text.1': (
+        '  시행 예정 ({effective}부터) 버전 {version}:',
+        '  Scheduled (from {effective}): version {version}:',
+    ),
+    'show.scheduled_text.2': (
+        '  바뀌는 부분 (버전 {version} → {version2}):',
+        '  What changes (version {version} → {version2}):',
+    ),
+    'show.scheduled_text.3': (
+        '(표기만 바뀜)',
+        '(formatting only)',
+    ),
+    'show.history_text.1': (
+        '  변경 이력:',
+        '  History:',
+    ),
+    'show.history_text.2': (
+        ', 시행 예정',
+        ', scheduled',
+    ),
+    'show.history_text.3': (
+        '{effective}부터',
+        'from {effective}',
+    ),
+    'show.history_text.4': (
+        '시행일 없음',
+        'no effective date',
+    ),
+    'show.history_text.5': (
+        '  이전 버전 {version} ({effective} 부터):',
+        '  Previous version {version} (from {effective}):',
+    ),
+    'show.reread_text.1': (
+        '  답변이 쓰인 버전(고정한 버전)에서 시행 중인 버전까지 바뀐 내용:',
+        '  What changed from the version the answer was written for (its pin) to the version in force:',
+    ),
+    'show.reread_text.2': (
+        '  이전 버전의 값이 남은 줄 (고친 뒤 kb review):',
+        '  Lines that still hold values of the previous version (fix them, then kb review):',
+    ),
+    'show.answer_text.1': (
+        '  파일: {path}',
+        '  File: {path}',
+    ),
+    'show.answer_text.2': (
+        '상태: {status}',
+        'status: {status}',
+    ),
+    'show.answer_text.3': (
+        '담당: {owner}',
+        'owner: {owner}',
+    ),
+    'show.answer_text.4': (
+        '검토 기한: {review_by}',
+        'review by: {review_by}',
+    ),
+    'show.answer_text.5': (
+        '시행: {effective}',
+        'effective: {effective}',
+    ),
+    'show.answer_text.6': (
+        '  태그: {tags}',
+        '  Tags: {tags}',
+    ),
+    'show.answer_text.7': (
+        '  답변 본문:',
+        '  Answer text:',
+    ),
+    'show.answer_text.8': (
+        '  인용한 조항 ({value} 기준):',
+        '  Cited clauses (as of {value}):',
+    ),
+    'show.answer_text.9': (
+        '정상',
+        'ok',
+    ),
+    'show.answer_text.10': (
+        '문제',
+        'problem',
+    ),
+    'show.answer_text.11': (
+        '본문',
+        'text',
+    ),
+    'show.policy_text.1': (
+        '  파일: {path}',
+        '  File: {path}',
+    ),
+    'show.policy_text.2': (
+        '  담당: {owner}',
+        '  Owner: {owner}',
+    ),
+    'show.policy_text.3': (
+        '  검토 기한: {review_by}',
+        '  Review by: {review_by}',
+    ),
+    'show.policy_text.4': (
+        '  조항:',
+        '  Clauses:',
+    ),
+    'show.policy_text.5': (
+        '  → v{version} {effective}부터 시행 예정',
+        '  → v{version} scheduled from {effective}',
+    ),
+    'show.policy_text.6': (
+        '    {id}  v{version}  {state}  {title}  (답변 {count}개){coming}',
+        '    {id}  v{version}  {state}  {title}  ({count} answers){coming}',
+    ),
+    'show.since.1': (
+        '{day} 부터',
+        'from {day}',
+    ),
+    'show.since.2': (
+        '시행일 없음(kb check가 알려 주는 줄을 고치세요)',
+        'no effective date (fix the line kb check points to)',
+    ),
+    # --- upkeep
+    'upkeep.owner': (
+        '담당 미지정',
+        'no owner',
+    ),
+    'upkeep.as_text.1': (
+        '유지 관리 보고서 ({today} 기준, 검토 기한 {days}일 이내)',
+        'Upkeep report (as of {today}, reviews due within {days} days)',
+    ),
+    'upkeep.as_text.2': (
+        '곧 깨질 인용 {breaking}개:',
+        '{breaking} citations about to break:',
+    ),
+    'upkeep.as_text.3': (
+        '검토 기한이 다가오거나 지난 항목 {due}개:',
+        '{due} items due or overdue for review:',
+    ),
+    'upkeep.as_text.4': (
+        '답변이 인용하지 않는 조항 {uncited}개:',
+        '{uncited} clauses no answer cites:',
+    ),
+    'upkeep.as_text.5': (
+        '활성 답변이 없는 태그 {tags_without_answers}개:',
+        '{tags_without_answers} tags without an active answer:',
+    ),
+    'upkeep.as_text.6': (
+        '  {value}  (초안·폐기 답변만: {value2})',
+        '  {value}  (only draft or retired answers: {value2})',
+    ),
+    'upkeep.scheduled_text.1': (
+        '시행 예정인 변경 {scheduled}개 (그날 전에 다시 읽을 답변과 매뉴얼):',
+        '{scheduled} scheduled changes (answers and manual pages to re-read before the day):',
+    ),
+    'upkeep.scheduled_text.2': (
+        '    답변 {value}:{value2}  {value3} [{value4}]',
+        '    answer {value}:{value2}  {value3} [{value4}]',
+    ),
+    'upkeep.scheduled_text.3': (
+        '    매뉴얼 {m}',
+        '    manual {m}',
+    ),
+    'upkeep.table': (
+        '없음.',
+        'None.',
+    ),
+    'upkeep.as_markdown.1': (
+        '# 유지 관리 보고서',
+        '# Upkeep report',
+    ),
+    'upkeep.as_markdown.2': (
+        '{today} 기준. 검토 기한은 {days}일 이내를 봅니다.',
+        'As of {today}. Reviews due within {days} days.',
+    ),
+    'upkeep.as_markdown.3': (
+        '## 곧 깨질 인용',
+        '## Citations about to break',
+    ),
+    'upkeep.as_markdown.4': (
+        '이 날짜 전에 답변을 고쳐 두세요.',
+        'Fix these answers before the date.',
+    ),
+    'upkeep.col.date': (
+        '날짜',
+        'Date',
+    ),
+    'upkeep.col.answer': (
+        '답변',
+        'Answer',
+    ),
+    'upkeep.col.owner': (
+        '담당',
+        'Owner',
+    ),
+    'upkeep.col.citation': (
+        '인용',
+        'Citation',
+    ),
+    'upkeep.col.reason': (
+        '이유',
+        'Reason',
+    ),
+    'upkeep.as_markdown.10': (
+        '## 시행 예정인 변경',
+        '## Scheduled changes',
+    ),
+    'upkeep.as_markdown.11': (
+        '그날 전에 답변과 매뉴얼을 다시 읽어 두세요.',
+        'Re-read the answers and manual pages before the day.',
+    ),
+    'upkeep.col.effective': (
+        '시행일',
+        'Effective',
+    ),
+    'upkeep.col.clause': (
+        '조항',
+        'Clause',
+    ),
+    'upkeep.col.change': (
+        '바뀌는 내용',
+        'What changes',
+    ),
+    'upkeep.col.reread_answers': (
+        '다시 읽을 답변',
+        'Answers to re-read',
+    ),
+    'upkeep.col.reread_manuals': (
+        '다시 읽을 매뉴얼',
+        'Manual pages to re-read',
+    ),
+    'upkeep.as_markdown.17': (
+        '## 검토 기한',
+        '## Reviews due',
+    ),
+    'upkeep.col.due': (
+        '기한',
+        'Due',
+    ),
+    'upkeep.col.kind': (
+        '종류',
+        'Kind',
+    ),
+    'upkeep.col.item': (
+        '항목',
+        'Item',
+    ),
+    'upkeep.col.file': (
+        '파일',
+        'File',
+    ),
+    'upkeep.as_markdown.23': (
+        ' **지남**',
+        ' **overdue**',
+    ),
+    'upkeep.as_markdown.24': (
+        '## 답변이 인용하지 않는 조항',
+        '## Clauses no answer cites',
+    ),
+    'upkeep.col.title': (
+        '제목',
+        'Title',
+    ),
+    'upkeep.col.state': (
+        '상태',
+        'State',
+    ),
+    'upkeep.as_markdown.29': (
+        '## 활성 답변이 없는 태그',
+        '## Tags without an active answer',
+    ),
+    'upkeep.col.tag': (
+        '태그',
+        'Tag',
+    ),
+    'upkeep.col.draft_answers': (
+        '초안·폐기 답변',
+        'Draft or retired answers',
+    ),
 }

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import KBError
+from ..messages import t
 
 MKDOCS_YML = """\
 site_name: {name}
@@ -65,7 +66,7 @@ def init(
     directory = Path(directory)
     if (directory / "mkdocs.yml").exists():
         raise KBError(
-            f"{directory / 'mkdocs.yml'}이(가) 이미 있습니다: kb init은 새 KB만 시작합니다"
+            t("scaffold.init", value=directory / 'mkdocs.yml')
         )
     review_by = date(today.year + 1, today.month, min(today.day, 28))
     files = {
