@@ -675,7 +675,7 @@ def changes(config_file, month, since, until, fmt) -> None:
     if month:
         first = changes_mod.parse_month(month)
         result = changes_mod.month_changes(kb, first)
-        title = t("cli.changes.2", first=changes_mod.month_label(first))
+        title = t("changes.month_title", first=changes_mod.month_label(first))
     else:
         start = _the_day(since)
         end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])

@@ -602,7 +602,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '기간을 하나만 주세요: --month YYYY-MM, 또는 --since DATE [--until DATE]',
         'Give one period: --month YYYY-MM, or --since DATE [--until DATE]',
     ),
-    'cli.changes.2': (
+    'changes.month_title': (
         '{first} 변경 사항',
         'Changes in {first}',
     ),
@@ -2052,5 +2052,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     'upkeep.col.draft_answers': (
         '초안·폐기 답변',
         'Draft or retired answers',
+    ),
+    # --- site, built by the plugin
+    'reports.months_section': (
+        '월별 변경 사항',
+        'Changes by month',
+    ),
+    'site.guide_title': (
+        '작성 가이드',
+        'Writing guide',
+    ),
+    # --- query
+    'search.unknown_kind': (
+        '알 수 없는 종류 {kind!r}: {KINDS} 중 하나를 쓰세요',
+        'Unknown kind {kind!r}: use one of {KINDS}',
+    ),
+    # --- build
+    'build.mkdocs_config': (
+        "{config_file}: kb 플러그인이 켜져 있지 않습니다: 'plugins:' 아래에 '- kb'를 넣으세요",
+        "{config_file}: the kb plugin is not enabled: add '- kb' under 'plugins:'",
+    ),
+    'build.build': (
+        '사이트를 만들지 못했습니다: {exc}',
+        'The site could not be built: {exc}',
+    ),
+    # --- panel
+    'panel.page': (
+        '{site_name} · 답변 패널',
+        '{site_name} · answer panel',
+    ),
+    # --- plugin
+    'plugin.add': (
+        'kb: docs/{src_uri}은(는) kb 플러그인이 만드는 페이지와 경로가 같습니다: 파일 이름을 바꾸거나 다른 폴더로 옮기세요',
+        'kb: docs/{src_uri} has the same path as a page the kb plugin makes: rename the file or move it to another folder',
+    ),
+    'plugin.refuse_folder_links_out': (
+        'kb: {path}: KB 밖을 가리키는 폴더 링크가 있어 사이트를 만들지 않습니다 (MkDocs는 폴더 링크를 따라가 그 안의 파일을 모두 게시합니다). 링크를 지우세요',
+        'kb: {path}: a folder link points outside the KB, so the site is not built (MkDocs follows folder links and publishes every file in them). Remove the link',
+    ),
+    # --- reports
+    'reports.month_title.1': (
+        ' (이번 달)',
+        ' (this month)',
+    ),
+    'reports.month_title.2': (
+        ' (예정)',
+        ' (scheduled)',
+    ),
+    'reports.pages': (
+        '유지 관리 보고서',
+        'Upkeep report',
+    ),
+    # --- sitesearch
+    'sitesearch.post_build': (
+        'kb: 검색 색인을 만들지 못했습니다: {message}',
+        'kb: the search index could not be built: {message}',
     ),
 }

@@ -59,10 +59,11 @@ GITIGNORE = "site/\n.kb-cache/\n"
 
 
 def init(
-    directory: Path, name: str = "고객센터 지식베이스", today: date | None = None
+    directory: Path, name: str | None = None, today: date | None = None
 ) -> list[Path]:
     """Write a new KB into `directory`; refuse to overwrite an existing one."""
     today = today or date.today()
+    name = name or t("scaffold.default_name")
     directory = Path(directory)
     if (directory / "mkdocs.yml").exists():
         raise KBError(

@@ -222,7 +222,7 @@ def search(
     if kind is not None and kind not in KINDS:
         from ..errors import KBError
 
-        raise KBError(f"알 수 없는 종류 {kind!r}: {', '.join(KINDS)} 중 하나를 쓰세요")
+        raise KBError(t("search.unknown_kind", kind=kind, KINDS=', '.join(KINDS)))
     if not analysis.nfc(query).strip():
         return []
     return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))

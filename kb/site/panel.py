@@ -13,6 +13,8 @@ import html
 import json
 from pathlib import Path
 
+from ..messages import t
+
 PANEL_DIR = "panel"
 
 
@@ -27,7 +29,7 @@ def write(site_dir: Path, site_name: str, api: str | None) -> Path:
 def _page(site_name: str, api: str | None) -> str:
     # The API address reaches a script: JSON-encoded, and "</" cannot close the tag.
     default_api = json.dumps(api or "").replace("</", "<\\/")
-    title = html.escape(f"{site_name} · 답변 패널")
+    title = html.escape(t("panel.page", site_name=site_name))
     return f"""<!doctype html>
 <html lang="ko" data-kb-panel>
 <head>

@@ -28,6 +28,7 @@ import math
 import shutil
 from pathlib import Path
 
+from ..messages import t
 from ..search import query as q
 from ..search import querytext
 from ..search.postings import DIGITS, KIND_CODES, all_terms, documents, shard_of
@@ -69,7 +70,7 @@ def post_build(config, kb_config, site) -> None:
     try:
         write_index(kb_config, site, out / OUT)
     except KBError as exc:  # e.g. a broken synonyms.yaml: its path and line, no traceback
-        raise PluginError(f"kb: 검색 색인을 만들지 못했습니다: {exc.message}") from None
+        raise PluginError(t("sitesearch.post_build", message=exc.message)) from None
 
 
 def _copy_assets(site_dir: Path) -> None:
