@@ -50,8 +50,22 @@ class _Date(click.ParamType):
             return value
         day = dates.parse(str(value))
         if day is None:
-            self.fail(dates.problem(value), param, ctx)
+            self.fail(_Later(lambda: dates.problem(value)), param, ctx)  # type: ignore[arg-type]
         return datetime(day.year, day.month, day.day)
+
+
+class _Later:
+    """A message worded when it is printed, not when click raises it: a usage error comes
+    before the KB's language is known (KoreanGroup reads it only then)."""
+
+    def __init__(self, words):
+        self.words = words
+
+    def __str__(self) -> str:
+        return self.words()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 DATE = _Date()
