@@ -2108,4 +2108,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kb: 검색 색인을 만들지 못했습니다: {message}',
         'kb: the search index could not be built: {message}',
     ),
+    # --- the site's scripts (words.js)
+    'js.kind_answer': (
+        '답변',
+        'Answer',
+    ),
+    'js.kind_clause': (
+        '조항',
+        'Clause',
+    ),
+    'js.kind_manual': (
+        '매뉴얼',
+        'Manual',
+    ),
+    'js.search_placeholder': (
+        '답변 검색 ( / )',
+        'Search answers ( / )',
+    ),
+    'js.search_label': (
+        '답변 검색',
+        'Search answers',
+    ),
+    'js.index_failed': (
+        '검색 색인을 읽지 못했습니다: 사이트를 다시 빌드해 주세요 ({error})',
+        'The search index could not be read: build the site again ({error})',
+    ),
+    'js.partial': (
+        '아래는 검색어 일부만 들어 있는 결과입니다.',
+        'The results below hold only part of the query.',
+    ),
+    'js.try_other': (
+        '다른 말로 검색해 보세요.',
+        'Try other words.',
+    ),
+    'js.copy': (
+        '복사',
+        'Copy',
+    ),
+    'js.copied': (
+        '복사됨',
+        'Copied',
+    ),
+    'js.copy_failed': (
+        '복사 실패: 직접 선택해 복사하세요',
+        'Copy failed: select the text and copy it',
+    ),
+    'js.locale': (
+        'ko-KR',
+        'en-US',
+    ),
+    'js.count': (
+        '{n} / {limit}자',
+        '{n} / {limit} characters',
+    ),
+    'js.too_long': (
+        '카카오톡 상담 메시지는 1,000자까지 보낼 수 있습니다: 나눠 보내세요',
+        'A KakaoTalk chat message holds at most 1,000 characters: send it in parts',
+    ),
 }

@@ -28,6 +28,7 @@ import math
 import shutil
 from pathlib import Path
 
+from .. import messages
 from ..messages import t
 from ..search import query as q
 from ..search import querytext
@@ -37,7 +38,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 ASSETS = Path(__file__).parent / "assets" / "search"
 ASSET_DIR = "assets/kb/search"
-SCRIPTS = ("fill.js", "search.js")
+# words.js is written per build: the scripts' words in the site's language.
+SCRIPTS = ("words.js", "fill.js", "search.js")
 STYLE = "search.css"
 OUT = "search/kb"
 MATERIAL_INDEX = "search/search_index.json"
@@ -79,6 +81,14 @@ def _copy_assets(site_dir: Path) -> None:
     for asset in ASSETS.iterdir():
         if asset.is_file():
             shutil.copyfile(asset, target / asset.name)
+    (target / "words.js").write_text(words_js(), encoding="utf-8")
+
+
+def words_js() -> str:
+    """`window.KB_WORDS`: every word search.js and fill.js show, from the catalogue's
+    `js.*` messages in the current language, left unformatted ({n} is filled in the browser)."""
+    words = messages.in_language(messages.current(), "js")
+    return f"window.KB_WORDS = {json.dumps(words, ensure_ascii=False, sort_keys=True)};\n"
 
 
 def _empty_material_index(path: Path) -> None:
