@@ -403,12 +403,12 @@ def report_lines(result: Export) -> list[str]:
         line = answer.lines.get("effective", 1)
         lines.append(
             t(
-                    "export.report_lines.2",
-                    path=answer.path,
-                    line=line,
-                    effective=answer.effective,
-                    id=answer.id,
-                )
+                "export.report_lines.2",
+                path=answer.path,
+                line=line,
+                effective=answer.effective,
+                id=answer.id,
+            )
         )
     if any(f.code == UNMAPPED for found in result.left_out.values() for f in found):
         lines.append(t("export.how_to_map"))

@@ -67,20 +67,16 @@ ANSWER_STATUSES = ("active", "draft", "retired")
 def id_problem(value: str, pattern: re.Pattern) -> str | None:
     """Why `value` cannot be an id of this pattern (a sentence after "'id'의 "), or None."""
     if len(value) > MAX_ID_LENGTH:
-        return (
-            t(
-                    "load.id_problem.1",
-                    value=value[:20],
-                    value2=len(value),
-                    MAX_ID_LENGTH=MAX_ID_LENGTH,
-                )
+        return t(
+            "load.id_problem.1",
+            value=value[:20],
+            value2=len(value),
+            MAX_ID_LENGTH=MAX_ID_LENGTH,
         )
     if not pattern.fullmatch(value):
         return t("load.id_problem.2", value=value, value2=t(PATTERN_WORDS[pattern]))
     if value.upper() in RESERVED_IDS:
-        return (
-            t("load.id_problem.3", value=value, value2=value.lower())
-        )
+        return t("load.id_problem.3", value=value, value2=value.lower())
     return None
 
 
@@ -150,7 +146,7 @@ class _Fields:
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value and value not in choices:
-            message = t("load.choice", key=key, choices=', '.join(choices), value=value)
+            message = t("load.choice", key=key, choices=", ".join(choices), value=value)
             self.error(self.line(key), message)
             return choices[0]
         return value or choices[0]
@@ -268,9 +264,7 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
 def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
     if not isinstance(data, Map):
         line = getattr(data, "line", 1)
-        findings.append(
-            Finding("schema-error", ERROR, path, line, t("load.policy_from_data"))
-        )
+        findings.append(Finding("schema-error", ERROR, path, line, t("load.policy_from_data")))
         return None
     raw_id = data.get("id")
     fields = _Fields(data, path, nfc(raw_id) if isinstance(raw_id, str) else None, findings)

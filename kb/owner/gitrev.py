@@ -161,12 +161,12 @@ class Unreadable:
     message: str
 
     def note(self) -> str:
-        return (t(
-                "gitrev.note",
-                value=self.rev[:10],
-                path=shown(self.path),
-                message=shown(self.message),
-            ))
+        return t(
+            "gitrev.note",
+            value=self.rev[:10],
+            path=shown(self.path),
+            message=shown(self.message),
+        )
 
 
 class Snapshots:
@@ -232,8 +232,9 @@ class Snapshots:
         chosen = []
         for sha, rel, size in files:
             if sha in self._errors:
-                if not any(u.path == rel and self._errors[sha] == u.message
-                           for u in self.unreadable):
+                if not any(
+                    u.path == rel and self._errors[sha] == u.message for u in self.unreadable
+                ):
                     self.unreadable.append(Unreadable(rev, rel, self._errors[sha]))
                 sha = self._last_good.get(rel, sha)
             else:

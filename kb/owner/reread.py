@@ -30,16 +30,14 @@ class Change:
 
     def lines(self) -> list[str]:
         notes = f" — {'; '.join(self.notes)}" if self.notes else ""
-        head = (
-            t(
-                    "reread.lines",
-                    id=self.clause.id,
-                    title=self.clause.title,
-                    version=self.old.version,
-                    version2=self.new.version,
-                    effective=self.new.effective,
-                    notes=notes,
-                )
+        head = t(
+            "reread.lines",
+            id=self.clause.id,
+            title=self.clause.title,
+            version=self.old.version,
+            version2=self.new.version,
+            effective=self.new.effective,
+            notes=notes,
         )
         body = [f"    {diff_text(runs)}" for runs in hunks(self.old.text, self.new.text)]
         return [head] + [line for text in body for line in text.split("\n")]
@@ -95,15 +93,15 @@ def last_changes(kb: KB, citations: list[Citation], on: date) -> list[Change]:
 def hit_lines(path: str, hits: list[phrases.Hit]) -> list[str]:
     return [
         t(
-                "reread.hit_lines",
-                path=path,
-                line=hit.line,
-                phrase=hit.phrase,
-                id=hit.stale.clause.id,
-                version=hit.version.version,
-                version2=hit.stale.force.version,
-                hit=phrases.in_force_line(hit),
-            )
+            "reread.hit_lines",
+            path=path,
+            line=hit.line,
+            phrase=hit.phrase,
+            id=hit.stale.clause.id,
+            version=hit.version.version,
+            version2=hit.stale.force.version,
+            hit=phrases.in_force_line(hit),
+        )
         for hit in hits
     ]
 

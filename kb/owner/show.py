@@ -145,11 +145,14 @@ def _word_diff(old: str, new: str) -> list[str]:
 
 def clause_text(kb: KB, clause: Clause, today: date) -> str:
     data = clause_data(kb, clause, today)
-    out = [f"{clause.id}  {clause.title}", t(
+    out = [
+        f"{clause.id}  {clause.title}",
+        t(
             "show.clause_text.1",
             path=shown(clause.path),
             line=clause.line,
-        )]
+        ),
+    ]
     policy = kb.policy_of(clause)
     if policy is not None:
         out.append(t("show.clause_text.2", id=policy.id, title=policy.title, owner=policy.owner))
@@ -158,23 +161,27 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
         state += f" → {data['superseded_by']}"
     out.append(t("show.clause_text.3", today=today, state=state, status=clause.status))
     force = rules.shown(clause, today)
-    period = _since(force.effective) + (t(
+    period = _since(force.effective) + (
+        t(
             "show.clause_text.4",
             expires=clause.expires,
-        ) if clause.expires else "")
+        )
+        if clause.expires
+        else ""
+    )
     out.append(t("show.clause_text.5", version=force.version, period=period))
     if clause.supersedes:
-        out.append(t("show.clause_text.6", supersedes=', '.join(clause.supersedes)))
+        out.append(t("show.clause_text.6", supersedes=", ".join(clause.supersedes)))
     if data["replaced_by"]:
-        out.append(t("show.clause_text.7", value=', '.join(data['replaced_by'])))
+        out.append(t("show.clause_text.7", value=", ".join(data["replaced_by"])))
     out += ["", t("show.clause_text.8", version=force.version)] + _indent(force.text)
     out += _scheduled_text(clause, today)
     out += _history_text(clause, today)
-    out += ["", t("show.clause_text.9", value=len(data['answers']))]
+    out += ["", t("show.clause_text.9", value=len(data["answers"]))]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
         out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {shown(answer.path)}")
-    out.append(t("show.clause_text.10", value=len(data['manuals'])))
+    out.append(t("show.clause_text.10", value=len(data["manuals"])))
     out += [f"    {shown(path)}" for path in data["manuals"]]
     return "\n".join(out)
 

@@ -300,12 +300,13 @@ def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
         )
         out += [
             t(
-                    "upkeep.scheduled_text.2",
-                    value=a['path'],
-                    value2=a['line'],
-                    value3=a['id'],
-                    value4=a['citation'],
-                ) for a in item.answers
+                "upkeep.scheduled_text.2",
+                value=a["path"],
+                value2=a["line"],
+                value3=a["id"],
+                value4=a["citation"],
+            )
+            for a in item.answers
         ]
         out += [t("upkeep.scheduled_text.3", m=_manual_where(m)) for m in item.manuals]
     return out
