@@ -32,14 +32,14 @@ class _Cause:
         return replace(self.finding, message=self.finding.message + self._note())
 
     def _note(self) -> str:
-        whose = [t("causes.note.1", answers=len(self.answers))] if self.answers else []
-        whose += [t("causes.note.2", manuals=len(self.manuals))] if self.manuals else []
+        whose = [t("causes.answers", answers=len(self.answers))] if self.answers else []
+        whose += [t("causes.manuals", manuals=len(self.manuals))] if self.manuals else []
         if self.finding.subject is None:  # the whole file could not be read
-            why = t("causes.note.3")
+            why = t("causes.file_unread")
         else:
-            why = t("causes.note.4", value=self.finding.blocks[0])
+            why = t("causes.this_error", value=self.finding.blocks[0])
         return (
-            t("causes.note.5", why=why, places=len(self.places), whose=', '.join(whose))
+            t("causes.note", why=why, places=len(self.places), whose=', '.join(whose))
         )
 
 

@@ -88,7 +88,7 @@ def answer_findings(kb: KB, answer: Answer, today: date) -> Iterator[Finding]:
             ERROR,
             answer.path,
             answer.lines.get("cites", 1),
-            t("check.answer_findings"),
+            t("check.no_citation"),
             answer.id or None,
         )
     yield from _citations(kb, answer.cites, answer.path, answer.id or None, on)

@@ -140,20 +140,20 @@ def _kb_language(argv: list[str]) -> None:
 def _korean_usage(message: str) -> str:
     """click's few usage sentences; anything else (our own messages) passes as it is."""
     patterns = [
-        (r"Invalid value for (.+?): (.*)", t("cli.korean_usage.1")),
-        (r"Missing argument (.+?)\.?$", t("cli.korean_usage.2")),
-        (r"Missing option (.+?)\.?$", t("cli.korean_usage.3")),
-        (r"No such option:? '?([^'\s]+)'?\.?(.*)", t("cli.korean_usage.4")),
-        (r"No such command '?([^'\s]+)'?\.?(.*)", t("cli.korean_usage.5")),
-        (r"Got unexpected extra arguments? \((.*)\)", t("cli.korean_usage.6")),
-        (r"Option '?([^'\s]+)'? requires an argument\.?", t("cli.korean_usage.7")),
+        (r"Invalid value for (.+?): (.*)", t("cli.click_invalid_value")),
+        (r"Missing argument (.+?)\.?$", t("cli.click_missing_argument")),
+        (r"Missing option (.+?)\.?$", t("cli.click_missing_option")),
+        (r"No such option:? '?([^'\s]+)'?\.?(.*)", t("cli.click_no_such_option")),
+        (r"No such command '?([^'\s]+)'?\.?(.*)", t("cli.click_no_such_command")),
+        (r"Got unexpected extra arguments? \((.*)\)", t("cli.click_extra_arguments")),
+        (r"Option '?([^'\s]+)'? requires an argument\.?", t("cli.click_needs_value")),
     ]
     for pattern, korean in patterns:
         if re.match(pattern, message, re.S):
             message = re.sub(pattern, korean, message, count=1, flags=re.S)
             break
-    message = message.replace("Did you mean", t("cli.korean_usage.8"))
-    return message.replace(" is not one of", t("cli.korean_usage.9"))
+    message = message.replace("Did you mean", t("cli.click_did_you_mean"))
+    return message.replace(" is not one of", t("cli.click_not_one_of"))
 
 
 def _the_day(value) -> date:
@@ -226,8 +226,8 @@ def init(directory: str, name: str | None) -> None:
     from .owner.scaffold import init as make_kb
 
     for path in make_kb(Path(directory), name or t("scaffold.default_name")):
-        click.echo(t("cli.init.1", path=path))
-    click.echo(t("cli.init.2", directory=directory))
+        click.echo(t("cli.init_created", path=path))
+    click.echo(t("cli.init_next", directory=directory))
 
 
 # --- site commands (build, serve) live below this line ----------------------
@@ -548,9 +548,9 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
         click.echo(
-            t("cli.bump.1", day=day)
+            t("cli.bump_reread_on", day=day)
             if day > date.today()
-            else t("cli.bump.2")
+            else t("cli.bump_reread")
         )
         for answer in touched:
             click.echo(f"  {answer.id}  {answer.title}  ({shown(answer.path)})")
@@ -612,7 +612,7 @@ def review(answer_id, config_file, as_of, review_by, force) -> None:
     _show_reread(done.changes, done.outdated, kb.answer(answer_id).path)
     if done.refused:
         click.echo(
-            t("cli.review.1", answer_id=answer_id),
+            t("cli.review_old_values", answer_id=answer_id),
             err=True,
         )
         sys.exit(1)
@@ -621,9 +621,9 @@ def review(answer_id, config_file, as_of, review_by, force) -> None:
     if review_by:
         click.echo(f"{answer_id}: review_by {_day(review_by)}")
     if done.repinned or review_by:
-        click.echo(t("cli.review.2", path=_written(done.path)))
+        click.echo(t("cli.review_rewrote", path=_written(done.path)))
     elif not done.left:
-        click.echo(t("cli.review.3", answer_id=answer_id))
+        click.echo(t("cli.review_nothing", answer_id=answer_id))
     for problem in done.left:
         click.echo(problem, err=True)
     sys.exit(1 if done.left else 0)
@@ -649,13 +649,13 @@ def _review_manual(kb, manual, today, force: bool) -> int:
         click.echo(problem, err=True)
     if done.outdated and not force:
         click.echo(
-            t("cli.review_manual.1", id=manual.id),
+            t("cli.review_manual_old_values", id=manual.id),
             err=True,
         )
         return 1
     if not done.left:
         click.echo(
-            t("cli.review_manual.2", id=manual.id)
+            t("cli.review_manual_clean", id=manual.id)
         )
     return 1 if done.left else 0
 
@@ -684,7 +684,7 @@ def changes(config_file, month, since, until, fmt) -> None:
     from .owner import pack
 
     if (month is None) == (since is None) or (month and until):
-        raise KBError(t("cli.changes.1"))
+        raise KBError(t("cli.changes_one_period"))
     kb = _load_kb(config_file)
     if month:
         first = changes_mod.parse_month(month)
@@ -694,7 +694,7 @@ def changes(config_file, month, since, until, fmt) -> None:
         start = _the_day(since)
         end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
         if end < start:
-            raise KBError(t("cli.changes.3", end=end, start=start))
+            raise KBError(t("cli.changes_until_before_since", end=end, start=start))
         result, title = changes_mod.changes(kb, start, end), ""
     click.echo(pack.render(result, fmt, kb, title))
 

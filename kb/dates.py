@@ -50,15 +50,15 @@ def problem(value) -> str:
     if match is not None:
         year, month, day = map(int, match.groups())
         if year < 1:
-            return t("dates.problem.1", quoted=quoted)
+            return t("dates.year_digits", quoted=quoted)
         if not 1 <= month <= 12:
-            return t("dates.problem.2", quoted=quoted)
+            return t("dates.month_range", quoted=quoted)
         last = calendar.monthrange(year, month)[1]
         return (
-            t("dates.problem.3", quoted=quoted, year=year, month=month, last=last)
+            t("dates.day_range", quoted=quoted, year=year, month=month, last=last)
         )
     if shown == "":
-        return t("dates.problem.4")
+        return t("dates.empty")
     return (
-        t("dates.problem.5", quoted=quoted)
+        t("dates.not_a_date", quoted=quoted)
     )

@@ -67,19 +67,19 @@ def mmd_meta(text: str) -> tuple[dict[str, str], dict[str, int]]:
 
 def answer_findings(data: dict, lines: dict[str, int], path: str, subject) -> list[Finding]:
     return list(
-        _key_findings(data, lines, path, subject, ANSWER_KEYS, t("frontmatter.answer_findings"))
+        _key_findings(data, lines, path, subject, ANSWER_KEYS, t("frontmatter.in_answer"))
     )
 
 
 def manual_findings(data: dict, lines: dict[str, int], path: str) -> list[Finding]:
     found = list(
-        _key_findings(data, lines, path, None, MANUAL_KEYS, t("frontmatter.manual_findings.1"))
+        _key_findings(data, lines, path, None, MANUAL_KEYS, t("frontmatter.in_manual"))
     )
     for key, pattern in _MANUAL_PATTERNS.items():
         value = data.get(key)
         if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
             message = t(
-                "frontmatter.manual_findings.2",
+                "frontmatter.unsafe_value",
                 key=key,
                 value=str(value)[:60],
                 pattern=pattern.pattern,
@@ -101,6 +101,6 @@ def _key_findings(data, lines, path, subject, known, kind):
 
 def _unknown(name: str, known: frozenset, kind: str) -> str:
     close = near(name, sorted(known), n=1)
-    hint = t("frontmatter.unknown.1", value=close[0]) if close else ""
+    hint = t("frontmatter.did_you_mean", value=close[0]) if close else ""
     allowed = ", ".join(sorted(known))
-    return t("frontmatter.unknown.2", name=name, kind=kind, hint=hint, allowed=allowed)
+    return t("frontmatter.unknown_key", name=name, kind=kind, hint=hint, allowed=allowed)

@@ -68,15 +68,15 @@ def id_problem(value: str, pattern: re.Pattern) -> str | None:
     """Why `value` cannot be an id of this pattern (a sentence after "'id'의 "), or None."""
     if len(value) > MAX_ID_LENGTH:
         return t(
-            "load.id_problem.1",
+            "load.id_too_long",
             value=value[:20],
             value2=len(value),
             MAX_ID_LENGTH=MAX_ID_LENGTH,
         )
     if not pattern.fullmatch(value):
-        return t("load.id_problem.2", value=value, value2=t(PATTERN_WORDS[pattern]))
+        return t("load.id_pattern_problem", value=value, value2=t(PATTERN_WORDS[pattern]))
     if value.upper() in RESERVED_IDS:
-        return t("load.id_problem.3", value=value, value2=value.lower())
+        return t("load.id_reserved", value=value, value2=value.lower())
     return None
 
 
@@ -116,12 +116,12 @@ class _Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and pattern is None:
             value = str(value)  # a title of "2026" is still a title
         if not isinstance(value, str):
-            self.error(self.line(key), t("load.text.1", key=key, value=_kind(value)))
+            self.error(self.line(key), t("load.not_text", key=key, value=_kind(value)))
             return ""
         value = nfc(value)
         problem = id_problem(value, pattern) if pattern is not None else None
         if problem is not None:
-            self.error(self.line(key), t("load.text.2", key=key, problem=problem))
+            self.error(self.line(key), t("load.text_problem", key=key, problem=problem))
         return value
 
     def date(self, key: str, required: bool = False):
@@ -170,7 +170,7 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == []:
             if required:
-                message = t("load.mapping_list.1", key=key)
+                message = t("load.list_empty", key=key)
                 self.error(self.line(key), message)
             return []
         if not isinstance(value, Seq):
@@ -181,7 +181,7 @@ class _Fields:
             if isinstance(item, Map):
                 items.append(item)
             else:
-                message = t("load.mapping_list.2", key=key, item=_kind(item))
+                message = t("load.item_not_mapping", key=key, item=_kind(item))
                 self.error(line, message)
         return items
 
@@ -189,20 +189,20 @@ class _Fields:
 def _kind(value) -> str:
     """What a value is, in an owner's words (never `None`)."""
     if value is None or value == "":
-        return t("load.kind.1")
+        return t("load.kind_empty")
     if isinstance(value, bool):
-        return t("load.kind.2")
+        return t("load.kind_bool")
     if isinstance(value, (int, float)):
-        return t("load.kind.3")
+        return t("load.kind_number")
     if isinstance(value, str):
-        return t("load.kind.4")
+        return t("load.kind_text")
     if isinstance(value, list):
-        return t("load.kind.5")
+        return t("load.kind_list")
     if isinstance(value, dict):
-        return t("load.kind.6")
+        return t("load.kind_mapping")
     if isinstance(value, date):
-        return t("load.kind.7")
-    return t("load.kind.8")
+        return t("load.kind_date")
+    return t("load.kind_unknown")
 
 
 def _not_a_list(key: str, value) -> str:

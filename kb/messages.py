@@ -398,71 +398,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'outdated version',
     ),
     # --- rules
-    'rules.citation_problem.1': (
+    'rules.what_reference': (
         '참조',
         'reference',
     ),
-    'rules.citation_problem.2': (
+    'rules.what_citation': (
         '인용',
         'citation',
     ),
-    'rules.citation_problem.3': (
+    'rules.form_inline': (
         '[[조항-ID]] 또는 [[조항-ID@버전]]',
         '[[CLAUSE-ID]] or [[CLAUSE-ID@VERSION]]',
     ),
-    'rules.citation_problem.4': (
+    'rules.form_cites': (
         '조항-ID@버전',
         'CLAUSE-ID@VERSION',
     ),
-    'rules.citation_problem.5': (
+    'rules.not_a_citation': (
         '{raw!r}은(는) 인용 형식이 아닙니다: {form} 형태로 쓰세요',
         '{raw!r} is not a citation: write it as {form}',
     ),
-    'rules.citation_problem.6': (
+    'rules.did_you_mean': (
         ' 혹시 {close}인가요?',
         ' Did you mean {close}?',
     ),
-    'rules.citation_problem.7': (
+    'rules.check_the_id': (
         ' 조항 id를 확인하세요.',
         ' Check the clause id.',
     ),
-    'rules.citation_problem.8': (
+    'rules.unknown_clause': (
         '{shown}을(를) {what}하지만 그런 id의 조항이 없습니다.{hint}',
         '{shown} ({what}): there is no clause with that id.{hint}',
     ),
-    'rules.citation_problem.9': (
+    'rules.superseded': (
         '{shown} {what}: 이 조항은 {effective}부터 {pin}(으)로 대체됩니다. {pin}을(를) {what}하도록 고치세요',
         '{shown} ({what}): this clause is superseded by {pin} from {effective}. Change it to {pin}',
     ),
-    'rules.citation_problem.10': (
+    'rules.retired': (
         '{shown} {what}: 폐지된 조항입니다. 대신 따를 조항을 {what}하도록 고치세요',
         '{shown} ({what}): the clause is retired. Change it to the clause that replaces it',
     ),
-    'rules.citation_problem.11': (
+    'rules.expired': (
         '{shown} {what}: 이 조항은 {expires}부터 효력이 없습니다(기준일 {on}). 현재 조항을 {what}하도록 고치세요',
         '{shown} ({what}): this clause has no effect from {expires} (checked as of {on}). Change it to a current clause',
     ),
-    'rules.not_yet.1': (
+    'rules.starts_on': (
         '{start}부터 시행됩니다',
         'takes effect on {start}',
     ),
-    'rules.not_yet.2': (
+    'rules.no_effective_date': (
         '시행일(effective)이 없습니다',
         'has no effective date',
     ),
-    'rules.not_yet.3': (
+    'rules.not_yet': (
         "{shown} {what}: 이 조항은 {when}(기준일 {on}). 시행 후에 쓸 답변이면 답변에 'effective: {value}'을(를) 적으세요",
         "{shown} ({what}): this clause {when} (checked as of {on}). If the answer is for after that date, add 'effective: {value}' to the answer",
     ),
-    'rules.wrong_version.1': (
+    'rules.version_not_yet': (
         "{shown} {what}: 버전 {pinned}은(는) {effective}부터 시행됩니다(기준일 {on}에는 버전 {version}). 새 버전용 답변이면 'effective: {effective}'을(를) 적고, 아니면 {pin}을(를) {what}하세요",
         "{shown} ({what}): version {pinned} takes effect on {effective} (version {version} as of {on}). If the answer is for the new version, add 'effective: {effective}'; otherwise change it to {pin}",
     ),
-    'rules.wrong_version.2': (
+    'rules.no_such_version': (
         '{shown} {what}: 이 조항에 버전 {pinned}은(는) 없습니다. 시행 중인 버전은 {version}({effective}부터)이니 {pin}을(를) {what}하세요',
         '{shown} ({what}): this clause has no version {pinned}. The version in force is {version} (since {effective}); change it to {pin}',
     ),
-    'rules.wrong_version.3': (
+    'rules.stale_version': (
         '{shown} {what}: 조항은 이제 버전 {version}입니다({effective}부터 시행). 답변을 다시 읽고 고친 뒤 {pin}을(를) {what}하세요 (kb review)',
         '{shown} ({what}): the clause is now at version {version} (in force since {effective}). Re-read and fix the answer, then change it to {pin} (kb review)',
     ),
@@ -476,7 +476,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'id {ident!r}은(는) 이미 {where}에서 쓰고 있습니다: 겹치지 않는 id로 바꾸세요',
         'id {ident!r} is already used in {where}: change it to an id no other file uses',
     ),
-    'check.answer_findings': (
+    'check.no_citation': (
         "근거 조항을 인용하지 않은 답변입니다: 'cites: [조항-ID@버전]'을 넣으세요",
         "The answer cites no clause: add 'cites: [CLAUSE-ID@VERSION]'",
     ),
@@ -506,39 +506,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '중단했습니다.',
         'Aborted.',
     ),
-    'cli.korean_usage.1': (
+    'cli.click_invalid_value': (
         '\\1 값이 잘못되었습니다: \\2',
         'Invalid value for \\1: \\2',
     ),
-    'cli.korean_usage.2': (
+    'cli.click_missing_argument': (
         '\\1 인자가 빠졌습니다.',
         'Missing argument \\1.',
     ),
-    'cli.korean_usage.3': (
+    'cli.click_missing_option': (
         '\\1 옵션이 빠졌습니다.',
         'Missing option \\1.',
     ),
-    'cli.korean_usage.4': (
+    'cli.click_no_such_option': (
         '\\1 같은 옵션은 없습니다.\\2',
         'No such option: \\1.\\2',
     ),
-    'cli.korean_usage.5': (
+    'cli.click_no_such_command': (
         '\\1 같은 명령은 없습니다.\\2 (kb --help: 명령 목록)',
         'No such command \\1.\\2 (kb --help lists the commands)',
     ),
-    'cli.korean_usage.6': (
+    'cli.click_extra_arguments': (
         '필요 없는 인자가 있습니다: \\1',
         'Got unexpected extra arguments: \\1',
     ),
-    'cli.korean_usage.7': (
+    'cli.click_needs_value': (
         '\\1 옵션에는 값이 필요합니다.',
         'Option \\1 requires an argument.',
     ),
-    'cli.korean_usage.8': (
+    'cli.click_did_you_mean': (
         '혹시 이것인가요:',
         'Did you mean',
     ),
-    'cli.korean_usage.9': (
+    'cli.click_not_one_of': (
         '은(는) 다음 중 하나가 아닙니다:',
         ' is not one of',
     ),
@@ -546,11 +546,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '참고: {note}',
         'Note: {note}',
     ),
-    'cli.init.1': (
+    'cli.init_created': (
         '만들었습니다: {path}',
         'Created: {path}',
     ),
-    'cli.init.2': (
+    'cli.init_next': (
         '다음 단계: cd {directory} && kb check && kb serve',
         'Next: cd {directory} && kb check && kb serve',
     ),
@@ -558,11 +558,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{option}이(가) 빠졌습니다: 명령줄에 주세요 (--help 참고)',
         '{option} is missing: give it on the command line (see --help)',
     ),
-    'cli.bump.1': (
+    'cli.bump_reread_on': (
         '{day}부터 버전이 바뀌면 다시 읽고 `kb review ANSWER-ID`할 답변:',
         'Answers to re-read and `kb review ANSWER-ID` when the version changes on {day}:',
     ),
-    'cli.bump.2': (
+    'cli.bump_reread': (
         '다시 읽고 `kb review ANSWER-ID`할 답변:',
         'Answers to re-read and `kb review ANSWER-ID`:',
     ),
@@ -570,15 +570,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '이 조항을 참조하는 매뉴얼 (표시한 줄의 문단을 다시 읽고 `kb review 경로`):',
         'Manual pages that refer to this clause (re-read the paragraph of each marked line, then `kb review PATH`):',
     ),
-    'cli.review.1': (
+    'cli.review_old_values': (
         '{answer_id}: 본문에 이전 버전의 값이 남아 있어 인용을 다시 고정하지 않았습니다. 위 줄을 시행 중인 내용으로 고친 뒤 다시 실행하세요 (그대로 두어야 하는 줄이면 --force로 고정하세요)',
         '{answer_id}: the text still holds values of the previous version, so the citations were not re-pinned. Fix the lines above to the text in force and run it again (or --force to pin lines that must stay as they are)',
     ),
-    'cli.review.2': (
+    'cli.review_rewrote': (
         '고쳐 썼습니다: {path}',
         'Rewrote: {path}',
     ),
-    'cli.review.3': (
+    'cli.review_nothing': (
         '{answer_id}: 모든 인용이 이미 시행 중인 버전입니다. 바꿀 것이 없습니다',
         '{answer_id}: every citation is already at the version in force. Nothing to change',
     ),
@@ -586,11 +586,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '이전 버전의 값이 남은 줄:',
         'Lines that still hold values of the previous version:',
     ),
-    'cli.review_manual.1': (
+    'cli.review_manual_old_values': (
         '{id}: 이전 버전의 값이 남아 있습니다. 위 줄을 고치세요 (일부러 쓴 이전 값이면 그 줄에 <!-- kb: 이전 값 -->을 붙이고, 그대로 두려면 --force)',
         '{id}: values of the previous version remain. Fix the lines above (for a previous value written on purpose add <!-- kb: old value --> to the line; to leave it as it is, --force)',
     ),
-    'cli.review_manual.2': (
+    'cli.review_manual_clean': (
         '{id}: 참조한 조항과 어긋나는 값이 없습니다 (매뉴얼은 고칠 인용이 없어 파일을 바꾸지 않습니다)',
         '{id}: no value disagrees with the clauses it refers to (a manual page has no citations to fix, so the file is not changed)',
     ),
@@ -598,7 +598,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '고쳐 썼습니다: {path}',
         'Rewrote: {path}',
     ),
-    'cli.changes.1': (
+    'cli.changes_one_period': (
         '기간을 하나만 주세요: --month YYYY-MM, 또는 --since DATE [--until DATE]',
         'Give one period: --month YYYY-MM, or --since DATE [--until DATE]',
     ),
@@ -606,7 +606,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{first} 변경 사항',
         'Changes in {first}',
     ),
-    'cli.changes.3': (
+    'cli.changes_until_before_since': (
         '--until {end}이(가) --since {start}보다 앞섭니다: 날짜를 바꿔 주세요',
         '--until {end} is before --since {start}: swap the dates',
     ),
@@ -661,15 +661,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Cites: {cites}',
     ),
     # --- load
-    'load.id_problem.1': (
+    'load.id_too_long': (
         "'{value}…'은(는) {value2}자로 너무 깁니다: id는 {MAX_ID_LENGTH}자까지 쓸 수 있습니다",
         "'{value}…' is {value2} characters long, too long: an id has at most {MAX_ID_LENGTH} characters",
     ),
-    'load.id_problem.2': (
+    'load.id_pattern_problem': (
         '{value!r}은(는) {value2}',
         '{value!r} {value2}',
     ),
-    'load.id_problem.3': (
+    'load.id_reserved': (
         '{value!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다({value2}.md): 다른 id를 쓰세요',
         '{value!r} clashes with a site page or file name ({value2}.md), so it cannot be an id: use another id',
     ),
@@ -677,11 +677,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요",
         "'{key}' is missing: it is required, add '{key}: value'",
     ),
-    'load.text.1': (
+    'load.not_text': (
         "'{key}'은(는) 글이어야 합니다(지금은 {value})",
         "'{key}' must be text (it is {value})",
     ),
-    'load.text.2': (
+    'load.text_problem': (
         "'{key}'의 {problem}",
         "'{key}': {problem}",
     ),
@@ -701,43 +701,43 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}'의 항목은 글이어야 합니다(지금은 {item})",
         "each item of '{key}' must be text (one is {item})",
     ),
-    'load.mapping_list.1': (
+    'load.list_empty': (
         "'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요",
         "'{key}' is missing or empty: add at least one item",
     ),
-    'load.mapping_list.2': (
+    'load.item_not_mapping': (
         "'{key}'의 각 항목은 '이름: 값' 묶음이어야 합니다(지금은 {item})",
         "each item of '{key}' must be a 'name: value' mapping (one is {item})",
     ),
-    'load.kind.1': (
+    'load.kind_empty': (
         '빈 값',
         'an empty value',
     ),
-    'load.kind.2': (
+    'load.kind_bool': (
         '참/거짓',
         'true/false',
     ),
-    'load.kind.3': (
+    'load.kind_number': (
         '숫자',
         'a number',
     ),
-    'load.kind.4': (
+    'load.kind_text': (
         '글',
         'text',
     ),
-    'load.kind.5': (
+    'load.kind_list': (
         '목록',
         'a list',
     ),
-    'load.kind.6': (
+    'load.kind_mapping': (
         "'이름: 값' 묶음",
         "a 'name: value' mapping",
     ),
-    'load.kind.7': (
+    'load.kind_date': (
         '날짜',
         'a date',
     ),
-    'load.kind.8': (
+    'load.kind_unknown': (
         '알 수 없는 값',
         'an unknown value',
     ),
@@ -762,15 +762,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the front matter must be a 'name: value' mapping such as 'id: ...', 'title: ...'",
     ),
     # --- frontmatter
-    'frontmatter.answer_findings': (
+    'frontmatter.in_answer': (
         '답변',
         'an answer',
     ),
-    'frontmatter.manual_findings.1': (
+    'frontmatter.in_manual': (
         '매뉴얼 페이지',
         'a manual page',
     ),
-    'frontmatter.manual_findings.2': (
+    'frontmatter.unsafe_value': (
         "'{key}' 값 {value!r}은(는) 쓸 수 없습니다: 사이트가 이 값을 HTML 속성이나 템플릿 경로에 넣기 때문에 {pattern} 형식만 받습니다. 고치거나 지우세요",
         "'{key}' value {value!r} cannot be used: the site puts this value into an HTML attribute or a template path, so it takes only the form {pattern}. Fix or remove it",
     ),
@@ -778,11 +778,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{name}'은(는) {value}라서 KB 내용에 둘 수 없습니다: 사이트는 이 키를 무시합니다. 이 줄을 지우세요",
         "'{name}' is {value}, so KB content cannot hold it: the site ignores this key. Remove the line",
     ),
-    'frontmatter.unknown.1': (
+    'frontmatter.did_you_mean': (
         " '{value}'을(를) 뜻했나요?",
         " Did you mean '{value}'?",
     ),
-    'frontmatter.unknown.2': (
+    'frontmatter.unknown_key': (
         "'{name}'은(는) {kind}에서 kb도 사이트도 쓰지 않는 키입니다.{hint} 고치거나 지우세요 (쓸 수 있는 키: {allowed})",
         "'{name}' is a key neither kb nor the site uses in {kind}.{hint} Fix or remove it (keys you can use: {allowed})",
     ),
@@ -791,11 +791,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'YAML 별칭(*이름)이 너무 많이 펼쳐집니다(별칭 폭탄): 이 파일은 읽지 않았습니다. 앵커(&)와 별칭(*)을 지우고 값을 직접 쓰세요',
         'YAML aliases (*name) expand too much (an alias bomb): this file was not read. Remove the anchors (&) and aliases (*) and write the values out',
     ),
-    'yamlsrc.closing_fence.1': (
+    'yamlsrc.no_front_matter': (
         "머리말(front matter)이 없습니다: 파일 첫 줄을 '---'로 시작하세요",
         "There is no front matter: start the file with a '---' line",
     ),
-    'yamlsrc.closing_fence.2': (
+    'yamlsrc.front_matter_open': (
         "머리말(front matter)이 닫히지 않았습니다: 머리말 끝에 '---' 줄을 넣으세요",
         "The front matter is not closed: add a '---' line at its end",
     ),
@@ -812,44 +812,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '일반 파일이 아니라 {mode}입니다: kb는 일반 파일만 읽습니다. 이 항목을 지우거나 내용을 담은 파일로 바꾸세요',
         'This is {mode}, not a regular file: kb reads only regular files. Remove it or replace it with a file holding the content',
     ),
-    'sources.too_big.1': (
+    'sources.over_limit': (
         '{MAX_SHOWN} 넘게',
         'over {MAX_SHOWN}',
     ),
-    'sources.too_big.2': (
+    'sources.too_big': (
         '파일이 너무 큽니다({shown}): kb는 한 파일을 {MAX_SHOWN}까지만 읽습니다. 파일을 여러 개로 나누세요',
         'The file is too big ({shown}): kb reads at most {MAX_SHOWN} of a file. Split it into several files',
     ),
-    'sources.read_text.1': (
+    'sources.unreadable': (
         '파일을 읽을 수 없습니다({value}): 파일 권한과 경로를 확인하세요',
         'The file cannot be read ({value}): check its permissions and path',
     ),
-    'sources.read_text.2': (
+    'sources.not_utf8': (
         'UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요',
         'This is not UTF-8 text: save it again with UTF-8 encoding in your editor',
     ),
-    'sources.read_text.3': (
+    'sources.binary': (
         '텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요',
         'This is a binary file, not text: keep only text files in this folder',
     ),
     # --- dates
-    'dates.problem.1': (
+    'dates.year_digits': (
         '{quoted} 없는 날짜입니다: 연도를 네 자리로 쓰세요(예: 2026-03-01)',
         '{quoted} is not a date that exists: write the year with four digits (e.g. 2026-03-01)',
     ),
-    'dates.problem.2': (
+    'dates.month_range': (
         '{quoted} 없는 날짜입니다: 월은 1부터 12까지입니다. 있는 날짜로 고치세요',
         '{quoted} is not a date that exists: months go from 1 to 12. Use a date that exists',
     ),
-    'dates.problem.3': (
+    'dates.day_range': (
         '{quoted} 없는 날짜입니다: {year}년 {month}월은 {last}일까지 있습니다. 있는 날짜로 고치세요',
         '{quoted} is not a date that exists: month {month} of {year} has {last} days. Use a date that exists',
     ),
-    'dates.problem.4': (
+    'dates.empty': (
         '값이 비어 있습니다: 2026-03-01처럼 연-월-일을 쓰세요',
         'The value is empty: write year-month-day, like 2026-03-01',
     ),
-    'dates.problem.5': (
+    'dates.not_a_date': (
         "{quoted} 날짜가 아닙니다: 2026-03-01처럼 연도 네 자리, 월, 일을 '-'로 이어 쓰세요(연-월-일)",
         "{quoted} is not a date: write a four-digit year, the month and the day joined by '-', like 2026-03-01 (year-month-day)",
     ),
@@ -876,23 +876,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{suffix} files can run scripts in the browser, so the site does not publish them: turn the content into a Markdown page and pictures into PNG or JPEG. If you trust the file, set 'publish_html: true' in the kb plugin options of mkdocs.yml",
     ),
     # --- causes
-    'causes.note.1': (
+    'causes.answers': (
         '답변 {answers}개',
         '{answers} answers',
     ),
-    'causes.note.2': (
+    'causes.manuals': (
         '매뉴얼 {manuals}개',
         '{manuals} manual pages',
     ),
-    'causes.note.3': (
+    'causes.file_unread': (
         '이 파일을 읽지 못해 이 파일의 조항을',
         'this file could not be read, so for its clauses',
     ),
-    'causes.note.4': (
+    'causes.this_error': (
         '이 오류 때문에 {value}을(를)',
         'because of this error, for {value}',
     ),
-    'causes.note.5': (
+    'causes.note': (
         ' — {why} 가리키는 인용·참조 {places}곳({whose})을 확인하지 못했습니다. 이 줄을 먼저 고치세요',
         ' — {why}: {places} citations and references pointing there ({whose}) could not be checked. Fix this line first',
     ),

@@ -109,20 +109,20 @@ def suggestions(kb: KB, clause_id: str) -> list[str]:
 
 def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | None:
     """(code, message) for a citation that is not good on `on`, else None."""
-    what = t("rules.citation_problem.1") if citation.inline else t("rules.citation_problem.2")
+    what = t("rules.what_reference") if citation.inline else t("rules.what_citation")
     if citation.clause_id is None:
-        form = t("rules.citation_problem.3") if citation.inline else t("rules.citation_problem.4")
-        return "bad-citation", t("rules.citation_problem.5", raw=citation.raw, form=form)
+        form = t("rules.form_inline") if citation.inline else t("rules.form_cites")
+        return "bad-citation", t("rules.not_a_citation", raw=citation.raw, form=form)
     shown = citation.clause_id + (f"@{citation.version}" if citation.version else "")
     clause = kb.clauses.get(citation.clause_id)
     if clause is None:
         close = suggestions(kb, citation.clause_id)
         hint = (
-            t("rules.citation_problem.6", close=t("common.or").join(close))
+            t("rules.did_you_mean", close=t("common.or").join(close))
             if close
-            else t("rules.citation_problem.7")
+            else t("rules.check_the_id")
         )
-        return "unknown-clause", t("rules.citation_problem.8", shown=shown, what=what, hint=hint)
+        return "unknown-clause", t("rules.unknown_clause", shown=shown, what=what, hint=hint)
     current = state(kb, clause, on)
     if current == SUPERSEDED:
         newer = superseded_by(kb, clause, on)
@@ -131,7 +131,7 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
         pin = f"{newer.id}@{replacing.version}"
         return CODES[current], (
             t(
-                "rules.citation_problem.9",
+                "rules.superseded",
                 shown=shown,
                 what=what,
                 effective=replacing.effective,
@@ -139,10 +139,10 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
             )
         )
     if current == RETIRED:
-        return CODES[current], (t("rules.citation_problem.10", shown=shown, what=what))
+        return CODES[current], (t("rules.retired", shown=shown, what=what))
     if current == EXPIRED:
         return CODES[current], (
-            t("rules.citation_problem.11", shown=shown, what=what, expires=clause.expires, on=on)
+            t("rules.expired", shown=shown, what=what, expires=clause.expires, on=on)
         )
     if current == FUTURE:
         return CODES[current], _not_yet(clause, shown, what, on)
@@ -155,9 +155,9 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
 
 def _not_yet(clause: Clause, shown: str, what: str, on: date) -> str:
     start = first_effective(clause)
-    when = t("rules.not_yet.1", start=start) if start else t("rules.not_yet.2")
+    when = t("rules.starts_on", start=start) if start else t("rules.no_effective_date")
     return t(
-        "rules.not_yet.3", shown=shown, what=what, when=when, on=on, value=start or "YYYY-MM-DD"
+        "rules.not_yet", shown=shown, what=what, when=when, on=on, value=start or "YYYY-MM-DD"
     )
 
 
@@ -172,7 +172,7 @@ def _wrong_version(
     if later is not None:  # a scheduled version cited before its date
         return "future-clause", (
             t(
-                "rules.wrong_version.1",
+                "rules.version_not_yet",
                 shown=shown,
                 what=what,
                 pinned=pinned,
@@ -185,7 +185,7 @@ def _wrong_version(
     if pinned not in {v.version for v in versions(clause)}:
         return "stale-citation", (
             t(
-                "rules.wrong_version.2",
+                "rules.no_such_version",
                 shown=shown,
                 what=what,
                 pinned=pinned,
@@ -196,7 +196,7 @@ def _wrong_version(
         )
     return "stale-citation", (
         t(
-            "rules.wrong_version.3",
+            "rules.stale_version",
             shown=shown,
             what=what,
             version=force.version,

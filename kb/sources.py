@@ -49,9 +49,9 @@ def _not_regular(mode: int) -> SourceError:
 
 
 def _too_big(size: int) -> SourceError:
-    shown = f"{size / 1024 / 1024:.1f} MB" if size else t("sources.too_big.1", MAX_SHOWN=MAX_SHOWN)
+    shown = f"{size / 1024 / 1024:.1f} MB" if size else t("sources.over_limit", MAX_SHOWN=MAX_SHOWN)
     return SourceError(
-        t("sources.too_big.2", shown=shown, MAX_SHOWN=MAX_SHOWN)
+        t("sources.too_big", shown=shown, MAX_SHOWN=MAX_SHOWN)
     )
 
 
@@ -95,17 +95,17 @@ def read_text(path: str) -> str:
         data = read_bytes(path)
     except OSError as exc:
         raise SourceError(
-            t("sources.read_text.1", value=exc.strerror or exc)
+            t("sources.unreadable", value=exc.strerror or exc)
         ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(
-            t("sources.read_text.2"),
+            t("sources.not_utf8"),
             data[: exc.start].count(b"\n") + 1,
         ) from None
     if "\x00" in text:
-        raise SourceError(t("sources.read_text.3"))
+        raise SourceError(t("sources.binary"))
     return text.replace("\r\n", "\n")
 
 

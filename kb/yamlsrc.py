@@ -218,13 +218,13 @@ def closing_fence(lines: list[str]) -> int:
     """
     if not lines or lines[0].rstrip("\r").strip() != "---":
         raise YAMLSourceError(
-            t("yamlsrc.closing_fence.1"), 1
+            t("yamlsrc.no_front_matter"), 1
         )
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index].rstrip("\r")):
             return index
     raise YAMLSourceError(
-        t("yamlsrc.closing_fence.2"), 1
+        t("yamlsrc.front_matter_open"), 1
     )
 
 
