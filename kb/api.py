@@ -301,7 +301,7 @@ class App:
             return self._send(start_response, 204, None, headers)
         if method not in ("GET", "HEAD"):
             return self._send(
-                start_response, 405, {"error": t("api.call.1")}, headers
+                start_response, 405, {"error": t("api.read_only")}, headers
             )
         try:
             status, body = self.route(
@@ -309,7 +309,7 @@ class App:
             )
         except Exception as exc:  # a bad request must not take the worker down
             print(f"kb api: {type(exc).__name__}: {exc}", file=sys.stderr)
-            status, body = 503, {"error": t("api.call.2")}
+            status, body = 503, {"error": t("api.failed")}
         return self._send(start_response, status, None if method == "HEAD" else body, headers)
 
     def route(self, path: str, query_string: str) -> tuple[int, dict]:
@@ -324,22 +324,22 @@ class App:
                 parts[1]
             )
             if found is None:
-                what = t("api.route.1") if parts[0] == "answers" else t("api.route.2")
-                return 404, {"error": t("api.route.3", what=what, value=parts[1])}
+                what = t("api.what_answer") if parts[0] == "answers" else t("api.what_clause")
+                return 404, {"error": t("api.not_found", what=what, value=parts[1])}
             return 200, found
-        return 404, {"error": t("api.route.4")}
+        return 404, {"error": t("api.no_such_path")}
 
     def _search(self, params: dict) -> tuple[int, dict]:
         query = params.get("q", "").strip()
         if not query:
-            return 400, {"error": t("api.search.1")}
+            return 400, {"error": t("api.no_query")}
         try:
             limit = min(max(int(params.get("limit", 10)), 1), MAX_LIMIT)
         except ValueError:
-            return 400, {"error": t("api.search.2", MAX_LIMIT=MAX_LIMIT)}
+            return 400, {"error": t("api.bad_limit", MAX_LIMIT=MAX_LIMIT)}
         kind = params.get("kind") or None
         if kind not in (None, "answer", "clause", "manual"):
-            return 400, {"error": t("api.search.3")}
+            return 400, {"error": t("api.bad_kind")}
         return 200, self.service.search(query, limit, kind, params.get("tag") or None)
 
     def _health(self) -> dict:

@@ -56,7 +56,7 @@ class _Date(click.ParamType):
 
 class _Later:
     """A message worded when it is printed, not when click raises it: a usage error comes
-    before the KB's language is known (KoreanGroup reads it only then)."""
+    before the KB's language is known (LocalizedGroup reads it only then)."""
 
     def __init__(self, words):
         self.words = words
@@ -83,7 +83,7 @@ def _day(value) -> date | None:
     return value.date() if value is not None else None
 
 
-class KoreanGroup(click.Group):
+class LocalizedGroup(click.Group):
     """click's own error and usage lines, in the language every other message uses."""
 
     def main(self, *args, **kwargs):
@@ -99,7 +99,7 @@ class KoreanGroup(click.Group):
                 usage = exc.ctx.get_usage().removeprefix("Usage: ")
                 click.echo(t("cli.usage", usage=usage), err=True)
                 click.echo(t("cli.usage_help", command_path=exc.ctx.command_path), err=True)
-            click.echo(t("cli.error", message=_korean_usage(exc.format_message())), err=True)
+            click.echo(t("cli.error", message=_usage_in_language(exc.format_message())), err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
             click.echo(t("cli.error", message=exc.format_message()), err=True)
@@ -137,7 +137,7 @@ def _kb_language(argv: list[str]) -> None:
         pass
 
 
-def _korean_usage(message: str) -> str:
+def _usage_in_language(message: str) -> str:
     """click's few usage sentences; anything else (our own messages) passes as it is."""
     patterns = [
         (r"Invalid value for (.+?): (.*)", t("cli.click_invalid_value")),
@@ -148,9 +148,9 @@ def _korean_usage(message: str) -> str:
         (r"Got unexpected extra arguments? \((.*)\)", t("cli.click_extra_arguments")),
         (r"Option '?([^'\s]+)'? requires an argument\.?", t("cli.click_needs_value")),
     ]
-    for pattern, korean in patterns:
+    for pattern, wording in patterns:
         if re.match(pattern, message, re.S):
-            message = re.sub(pattern, korean, message, count=1, flags=re.S)
+            message = re.sub(pattern, wording, message, count=1, flags=re.S)
             break
     message = message.replace("Did you mean", t("cli.click_did_you_mean"))
     return message.replace(" is not one of", t("cli.click_not_one_of"))
@@ -161,7 +161,7 @@ def _the_day(value) -> date:
     return value.date()
 
 
-@click.group(cls=KoreanGroup, context_settings=CONTEXT)
+@click.group(cls=LocalizedGroup, context_settings=CONTEXT)
 @click.version_option(package_name="kb")
 @click.option(
     "--lang",

@@ -63,13 +63,13 @@ def plugin_options(plugins) -> dict:
 def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
     path = Path(config_file)
     if not path.is_file():
-        raise KBError(t("config.read_config.1", path=path))
+        raise KBError(t("config.missing", path=path))
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise KBError(t("config.read_config.2", path=path, exc=exc)) from None
+        raise KBError(t("config.unreadable", path=path, exc=exc)) from None
     if not isinstance(raw, dict):
-        raise KBError(t("config.read_config.3", path=path))
+        raise KBError(t("config.not_mapping", path=path))
     root = path.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     options = plugin_options(raw.get("plugins"))

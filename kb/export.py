@@ -101,15 +101,15 @@ def read_map(path: str | Path) -> dict[str, dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise KBError(t("export.read_map.1", path=path, strerror=exc.strerror)) from None
+        raise KBError(t("export.map_unreadable", path=path, strerror=exc.strerror)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise KBError(
-            t("export.read_map.2", where=where, value=getattr(exc, 'problem', None) or exc)
+            t("export.map_not_yaml", where=where, value=getattr(exc, 'problem', None) or exc)
         ) from None
     except UnicodeDecodeError:
-        raise KBError(t("export.read_map.3", path=path)) from None
+        raise KBError(t("export.map_not_utf8", path=path)) from None
     return _map_from(data, path)
 
 
@@ -133,8 +133,8 @@ def _map_from(data, path: Path) -> dict[str, dict[str, str]]:
 def _map_value(path: Path, key: str, value) -> str:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value)
-    example = t("export.map_value.1")
-    raise KBError(t("export.map_value.2", path=path, key=key, example=example))
+    example = t("export.map_example")
+    raise KBError(t("export.map_value_not_string", path=path, key=key, example=example))
 
 
 # --- text -------------------------------------------------------------------------
@@ -178,13 +178,13 @@ def _placeholder_line(answer: Answer, name: str) -> int:
 
 
 def _unmapped(answer: Answer, name: str, fmt: str, map_given: bool) -> Finding:
-    fix = t("export.unmapped.1", name=name) if map_given else "--placeholders MAP.yaml"
+    fix = t("export.unmapped_fix", name=name) if map_given else "--placeholders MAP.yaml"
     return Finding(
         UNMAPPED,
         ERROR,
         answer.path,
         _placeholder_line(answer, name),
-        t("export.unmapped.2", name=name, fmt=fmt, fix=fix),
+        t("export.unmapped", name=name, fmt=fmt, fix=fix),
         answer.id,
     )
 
@@ -397,13 +397,13 @@ def report_lines(result: Export) -> list[str]:
     lines = []
     for path, problems in result.left_out.items():
         name = result.names.get(path) or path
-        lines.append(t("export.report_lines.1", path=path, line=problems[0].line, name=name))
+        lines.append(t("export.left_out", path=path, line=problems[0].line, name=name))
         lines += [f"  {f.path}:{f.line}: {f.code} {f.message}" for f in problems]
     for answer in result.not_yet:
         line = answer.lines.get("effective", 1)
         lines.append(
             t(
-                "export.report_lines.2",
+                "export.not_yet",
                 path=answer.path,
                 line=line,
                 effective=answer.effective,
@@ -417,11 +417,11 @@ def report_lines(result: Export) -> list[str]:
 
 
 def summary(result: Export) -> str:
-    done = t("export.summary.1", items=len(result.items), fmt=result.fmt, as_of=result.as_of)
+    done = t("export.exported", items=len(result.items), fmt=result.fmt, as_of=result.as_of)
     if not result.left_out:
         return done + "."
     names = ", ".join(result.names.get(p) or p for p in result.left_out)
-    return t("export.summary.2", done=done, left_out=len(result.left_out), names=names)
+    return t("export.exported_some", done=done, left_out=len(result.left_out), names=names)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -202,21 +202,21 @@ def render(gaps: list[Gap], since: date | None, fmt: str = "text") -> str:
     if fmt == "json":
         data = {"since": since.isoformat() if since else None, "gaps": [g.to_dict() for g in gaps]}
         return json.dumps(data, ensure_ascii=False, indent=2)
-    period = t("gaps.render.1", since=since) if since else t("gaps.render.2")
+    period = t("gaps.since", since=since) if since else t("gaps.all_kept")
     if fmt == "markdown":
-        out = [t("gaps.render.3", period=period), "", t("gaps.render.4"),
+        out = [t("gaps.md_title", period=period), "", t("gaps.md_header"),
                "|---|---|---|---|"]  # fmt: skip
         for n, gap in enumerate(gaps, 1):
             others = ", ".join(_md(q) for q, _ in gap.wordings[1:6])
             out.append(f"| {n} | {_md(gap.query)} | {gap.count} | {others} |")
         return "\n".join(out) + "\n"
     if not gaps:
-        return t("gaps.render.5", period=period)
-    out = [t("gaps.render.6", gaps=len(gaps), period=period)]
+        return t("gaps.none", period=period)
+    out = [t("gaps.heading", gaps=len(gaps), period=period)]
     for n, gap in enumerate(gaps, 1):
-        out.append(t("gaps.render.7", n=n, query=gap.query, count=gap.count, value=gap.last[:10]))
+        out.append(t("gaps.row", n=n, query=gap.query, count=gap.count, value=gap.last[:10]))
         for query, count in gap.wordings[1:6]:
-            out.append(t("gaps.render.8", query=query, count=count))
+            out.append(t("gaps.wording", query=query, count=count))
     return "\n".join(out)
 
 

@@ -854,15 +854,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{quoted} is not a date: write a four-digit year, the month and the day joined by '-', like 2026-03-01 (year-month-day)",
     ),
     # --- config
-    'config.read_config.1': (
+    'config.missing': (
         '{path}: 설정 파일이 없습니다 (-f로 KB의 mkdocs.yml을 가리키세요)',
         "{path}: there is no config file (point -f at the KB's mkdocs.yml)",
     ),
-    'config.read_config.2': (
+    'config.unreadable': (
         '{path}: 설정 파일을 읽지 못했습니다: {exc}',
         '{path}: the config file could not be read: {exc}',
     ),
-    'config.read_config.3': (
+    'config.not_mapping': (
         '{path}: 설정 파일은 YAML 매핑(키: 값)이어야 합니다',
         '{path}: the config file must be a YAML mapping (key: value)',
     ),
@@ -951,32 +951,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'a folder',
     ),
     # --- yamlerrors
-    'yamlerrors.describe.1': (
+    'yamlerrors.where_column': (
         '{column}번째 칸',
         'column {column}',
     ),
-    'yamlerrors.describe.2': (
+    'yamlerrors.where_line': (
         '이 줄',
         'this line',
     ),
-    'yamlerrors.describe.3': (
+    'yamlerrors.generic_hint': (
         'YAML 문법에 맞지 않습니다. 들여쓰기, 콜론(:), 따옴표를 확인하세요',
         'This is not valid YAML. Check the indentation, colons (:) and quotes',
     ),
-    'yamlerrors.describe.4': (
+    'yamlerrors.syntax_error': (
         'YAML 문법 오류({where}): {hint} [{english}]',
         'YAML syntax error ({where}): {hint} [{english}]',
     ),
     # --- pii
-    'pii.message.1': (
+    'pii.asks_for': (
         '고객에게 {text}를 요청하는 문장입니다: {value}',
         'This sentence asks the customer for personal data ({text}): {value}',
     ),
-    'pii.message.2': (
+    'pii.name.foreign_rrn': (
         '외국인등록번호',
         'foreign resident registration number',
     ),
-    'pii.message.3': (
+    'pii.looks_like': (
         '{what}로 보이는 값 {masked}이(가) 있습니다: {value}',
         'There is a value that looks like a {what}, {masked}: {value}',
     ),
@@ -985,15 +985,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The pii_allow regular expression {entry} is invalid ({exc}): fix it, or drop the / at both ends to allow the text as written',
     ),
     # --- export
-    'export.read_map.1': (
+    'export.map_unreadable': (
         '{path}: 자리표시자 지도 파일을 읽을 수 없습니다 ({strerror})',
         '{path}: the placeholder map file cannot be read ({strerror})',
     ),
-    'export.read_map.2': (
+    'export.map_not_yaml': (
         '{where}: 자리표시자 지도가 올바른 YAML이 아닙니다: {value}',
         '{where}: the placeholder map is not valid YAML: {value}',
     ),
-    'export.read_map.3': (
+    'export.map_not_utf8': (
         '{path}: 자리표시자 지도는 UTF-8 텍스트여야 합니다',
         '{path}: the placeholder map must be UTF-8 text',
     ),
@@ -1001,19 +1001,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: 자리표시자 지도는 '이름: 값' 꼴의 YAML 매핑이어야 합니다",
         "{path}: the placeholder map must be a YAML mapping of 'name: value'",
     ),
-    'export.map_value.1': (
+    'export.map_example': (
         '고객명: "{{{{ticket.requester.name}}}}"',
         'customer_name: "{{{{ticket.requester.name}}}}"',
     ),
-    'export.map_value.2': (
+    'export.map_value_not_string': (
         "{path}: '{key}'의 값은 문자열이어야 합니다 (예: {example})",
         "{path}: the value of '{key}' must be a string (e.g. {example})",
     ),
-    'export.unmapped.1': (
+    'export.unmapped_fix': (
         '지도 파일에 {name}: ... 을 넣으세요',
         'add {name}: ... to the map file',
     ),
-    'export.unmapped.2': (
+    'export.unmapped': (
         '자리표시자 {{{{{name}}}}}를 {fmt}에서 무엇으로 보낼지 없습니다 (빈칸으로는 보내지 않습니다): {fix}',
         'Nothing says what placeholder {{{{{name}}}}} becomes in {fmt} (it is never sent blank): {fix}',
     ),
@@ -1029,19 +1029,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '답변 파일을 읽을 수 없습니다',
         'The answer file cannot be read',
     ),
-    'export.report_lines.1': (
+    'export.left_out': (
         '{path}:{line}: error: 내보내지 않음: 답변 {name}',
         '{path}:{line}: error: not exported: answer {name}',
     ),
-    'export.report_lines.2': (
+    'export.not_yet': (
         '{path}:{line}: note: 아직 시행 전 ({effective}): 답변 {id}은 그날 이후 다시 내보내세요',
         '{path}:{line}: note: not in force yet ({effective}): export answer {id} again after that date',
     ),
-    'export.summary.1': (
+    'export.exported': (
         '답변 {items}개를 {fmt} 형식으로 내보냈습니다 ({as_of} 기준)',
         'Exported {items} answers as {fmt} (as of {as_of})',
     ),
-    'export.summary.2': (
+    'export.exported_some': (
         '{done}. 오류가 있는 답변 {left_out}개는 뺐습니다: {names}',
         '{done}. Left out {left_out} answers with errors: {names}',
     ),
@@ -1058,39 +1058,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kb api: 질문 기록을 쓰지 못했습니다: {exc}',
         'kb api: could not write the question log: {exc}',
     ),
-    'api.call.1': (
+    'api.read_only': (
         '읽기 전용입니다: GET만 받습니다.',
         'Read only: only GET is accepted.',
     ),
-    'api.call.2': (
+    'api.failed': (
         '요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요.',
         'The request could not be handled. Try again in a moment.',
     ),
-    'api.route.1': (
+    'api.what_answer': (
         '게시된 답변',
         'Published answer',
     ),
-    'api.route.2': (
+    'api.what_clause': (
         '조항',
         'Clause',
     ),
-    'api.route.3': (
+    'api.not_found': (
         "{what} '{value}'을(를) 찾지 못했습니다.",
         "{what} '{value}' was not found.",
     ),
-    'api.route.4': (
+    'api.no_such_path': (
         '없는 경로입니다: /search, /answers/ID, /clauses/ID, /healthz',
         'No such path: /search, /answers/ID, /clauses/ID, /healthz',
     ),
-    'api.search.1': (
+    'api.no_query': (
         '검색어가 없습니다: /search?q=환불 처럼 q를 주세요.',
         'No query: give q, as in /search?q=refund.',
     ),
-    'api.search.2': (
+    'api.bad_limit': (
         'limit은 1~{MAX_LIMIT} 사이의 숫자여야 합니다.',
         'limit must be a number from 1 to {MAX_LIMIT}.',
     ),
-    'api.search.3': (
+    'api.bad_kind': (
         'kind는 answer, clause, manual 중 하나여야 합니다.',
         'kind must be one of answer, clause, manual.',
     ),
@@ -1103,65 +1103,65 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{path}: 질문 기록을 읽지 못했습니다 ({strerror}): gaps_log가 파일을 가리키게 고치세요',
         '{path}: the question log could not be read ({strerror}): make gaps_log point to a file',
     ),
-    'gaps.render.1': (
+    'gaps.since': (
         '{since} 이후',
         'since {since}',
     ),
-    'gaps.render.2': (
+    'gaps.all_kept': (
         '보관 기간 전체',
         'the whole retention period',
     ),
-    'gaps.render.3': (
+    'gaps.md_title': (
         '# 답을 찾지 못한 질문 ({period})',
         '# Questions without an answer ({period})',
     ),
-    'gaps.render.4': (
+    'gaps.md_header': (
         '| 순위 | 질문 | 횟수 | 다른 표현 |',
         '| Rank | Question | Times | Other wordings |',
     ),
-    'gaps.render.5': (
+    'gaps.none': (
         '답을 찾지 못한 질문이 없습니다 ({period}).',
         'No question went without an answer ({period}).',
     ),
-    'gaps.render.6': (
+    'gaps.heading': (
         '답을 찾지 못한 질문 {gaps}가지 ({period}, 많이 물은 순):',
         '{gaps} questions without an answer ({period}, most asked first):',
     ),
-    'gaps.render.7': (
+    'gaps.row': (
         '{n:3d}. {query}  ({count}회, 마지막 {value})',
         '{n:3d}. {query}  ({count} times, last {value})',
     ),
-    'gaps.render.8': (
+    'gaps.wording': (
         '       - {query} ({count}회)',
         '       - {query} ({count} times)',
     ),
     # --- index
-    'index.tell_unwritable.1': (
+    'index.file_in_the_way': (
         '폴더가 있어야 할 자리에 파일이 있습니다',
         'there is a file where a folder should be',
     ),
-    'index.tell_unwritable.2': (
+    'index.not_writable': (
         '쓸 수 없습니다 ({value})',
         'it cannot be written ({value})',
     ),
-    'index.tell_unwritable.3': (
+    'index.used_other': (
         '대신 {base} 의 색인을 썼습니다',
         'used the index in {base} instead',
     ),
-    'index.tell_unwritable.4': (
+    'index.in_memory': (
         '쓸 수 있는 곳이 없어 이번 검색은 메모리에 색인을 만들었습니다(느립니다)',
         'with nowhere writable, this search built its index in memory (slow)',
     ),
-    'index.tell_unwritable.5': (
+    'index.unwritable': (
         'kb search: 검색 색인 폴더 {place} 에 {why}. {instead}. 그 자리의 파일을 치우거나, 읽기 전용 checkout 이면 KB_CACHE_DIR 환경 변수나 mkdocs.yml 의 kb 플러그인 옵션 cache_dir 로 쓸 수 있는 폴더를 지정하세요.',
         'kb search: search index folder {place}: {why}. {instead}. Move the file out of the way or, for a read-only checkout, name a writable folder with the KB_CACHE_DIR environment variable or the kb plugin option cache_dir in mkdocs.yml.',
     ),
     # --- vocab
-    'vocab.entries.1': (
+    'vocab.bad_yaml': (
         '{where}:{line}: {message} (형식은 kb/search/vocab/synonyms.yaml 참고)',
         '{where}:{line}: {message} (see kb/search/vocab/synonyms.yaml for the format)',
     ),
-    'vocab.entries.2': (
+    'vocab.bad_shape': (
         "{where}: `synonyms:` 아래에 '- 비밀번호, 비번' 또는 '- 돈 들어오다 => 환불' 같은 줄의 목록을 쓰세요",
         "{where}: write `synonyms:` followed by a list of lines like '- password, pw' or '- money came in => refund'",
     ),
@@ -1406,35 +1406,35 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{year}년 {month}월',
         '{year}-{month:02d}',
     ),
-    'changes.changes.1': (
+    'changes.no_git_history': (
         '{message}. 조항의 history 와 날짜만으로 만들었습니다.',
         "{message}. Built from the clauses' history and dates only.",
     ),
-    'changes.changes.2': (
+    'changes.not_a_repository': (
         'git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 (폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다).',
         "Not a git repository, so this was built from the clauses' history and dates only (retired and removed clauses have no date and may be missing).",
     ),
-    'changes.changes.3': (
+    'changes.git_failed': (
         'git 기록을 읽지 못해 history 만 사용했습니다: {exc}',
         'The git history could not be read, so only the history was used: {exc}',
     ),
-    'changes.shallow_note.1': (
+    'changes.shallow_from': (
         ' {value} 부터만',
         ' only from {value}',
     ),
-    'changes.shallow_note.2': (
+    'changes.shallow': (
         '이 저장소는 얕은 복제(shallow clone)라 git 기록이{start} 있습니다: 그 전에 커밋된 변경은 이 목록에서 빠졌을 수 있습니다. 전체 기록은 `git fetch --unshallow` 로 받으세요 (CI 의 checkout 이면 fetch-depth: 0).',
         'This repository is a shallow clone, so its git history goes back{start}: changes committed before that may be missing from this list. Get the whole history with `git fetch --unshallow` (in a CI checkout, fetch-depth: 0).',
     ),
-    'changes.customer_question.1': (
+    'changes.customer_says': (
         '고객: “{value}”',
         'Customer: “{value}”',
     ),
-    'changes.customer_question.2': (
+    'changes.customer_asks': (
         '고객: “{value}?”',
         'Customer: “{value}?”',
     ),
-    'changes.customer_question.3': (
+    'changes.customer_about': (
         '고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?',
         'A customer asks about ‘{title}’. What do you tell them?',
     ),
@@ -1442,28 +1442,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '고객이 ‘{title}’에 대해 묻습니다. 어떻게 안내할까요?',
         'A customer asks about ‘{title}’. What do you tell them?',
     ),
-    'changes.key.1': (
+    'changes.key_gone': (
         ' — 폐지/삭제된 조항: 더는 안내하지 않습니다',
         ' — retired/removed clause: no longer to be given',
     ),
-    'changes.key.2': (
+    'changes.key_expires': (
         ' — {date} 만료',
         ' — expires {date}',
     ),
     # --- edit
-    'edit.load.1': (
+    'edit.the_key': (
         "'{value}' 키가",
         "key '{value}'",
     ),
-    'edit.load.2': (
+    'edit.a_key': (
         '같은 키가',
         'a key',
     ),
-    'edit.load.3': (
+    'edit.duplicate_key': (
         '{path}:{line}: {name} 한 매핑에 두 번 있습니다: `kb check`도 schema-error 로 알립니다. 하나만 남기고 다시 실행하세요',
         '{path}:{line}: {name} appears twice in one mapping: `kb check` reports it as schema-error too. Keep one and run again',
     ),
-    'edit.load.4': (
+    'edit.bad_yaml': (
         '{path}:{line}: YAML을 읽지 못했습니다 ({problem}): 고친 뒤 다시 실행하세요',
         '{path}:{line}: the YAML could not be read ({problem}): fix it and run again',
     ),
@@ -1479,15 +1479,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'id {ident!r}은(는) 이미 {value}에서 쓰고 있습니다: 다른 id를 고르세요',
         'id {ident!r} is already used in {value}: choose another id',
     ),
-    'edit.new_policy.1': (
+    'edit.what_policy_id': (
         '정책 id',
         'policy id',
     ),
-    'edit.new_policy.2': (
+    'edit.policy_exists': (
         '{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요',
         '{target}: the file already exists. Choose another path with --path',
     ),
-    'edit.new_policy.3': (
+    'edit.new_policy': (
         '새 정책 {policy_id} (첫 조항 {policy_id}-1)',
         'New policy {policy_id} (first clause {policy_id}-1)',
     ),
@@ -1495,55 +1495,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'id가 {policy_id!r}인 정책이 없습니다{hint}',
         'There is no policy with id {policy_id!r}{hint}',
     ),
-    'edit.new_clause.1': (
+    'edit.what_clause_id': (
         '조항 id',
         'clause id',
     ),
-    'edit.new_clause.2': (
+    'edit.clause_prefix': (
         "조항 id {clause_id!r}은(는) '{id}-'로 시작해야 합니다",
         "clause id {clause_id!r} must start with '{id}-'",
     ),
-    'edit.new_clause.3': (
+    'edit.no_superseded': (
         '--supersedes {old}: 그런 id의 조항이 없습니다',
         '--supersedes {old}: there is no clause with that id',
     ),
-    'edit.new_clause.4': (
+    'edit.clauses_not_list': (
         "{path}: 'clauses'가 목록이 아닙니다: 파일을 먼저 고치세요",
         "{path}: 'clauses' is not a list: fix the file first",
     ),
-    'edit.new_clause.5': (
+    'edit.new_clause': (
         '새 조항 {clause_id} ({id} 정책)',
         'New clause {clause_id} (policy {id})',
     ),
-    'edit.clause_entry.1': (
+    'edit.no_clause': (
         'id가 {clause_id!r}인 조항이 없습니다{hint}',
         'There is no clause with id {clause_id!r}{hint}',
     ),
-    'edit.clause_entry.2': (
+    'edit.clause_not_found': (
         '{path}: 고칠 조항 {clause_id}을(를) 찾지 못했습니다',
         '{path}: clause {clause_id} to edit was not found',
     ),
-    'edit.bump.1': (
+    'edit.bump_no_text': (
         '{path}:{value}: {clause_id}의 새 본문이 없습니다: --text나 --text-file로 주거나, 파일에서 조항 본문을 먼저 고치세요',
         '{path}:{value}: there is no new text for {clause_id}: give it with --text or --text-file, or edit the clause text in the file first',
     ),
-    'edit.bump.2': (
+    'edit.bump_same_text': (
         '{path}:{value}: {clause_id}의 새 본문이 이전과 같습니다: bump는 내용이 바뀔 때 씁니다',
         '{path}:{value}: the new text of {clause_id} is the same as before: bump is for when the content changes',
     ),
-    'edit.bump.3': (
+    'edit.bump_too_early': (
         '{path}:{value}: --effective {effective} 이(가) 버전 {version}의 시행일({effective2})보다 앞섭니다: 더 늦은 날짜를 주세요',
         '{path}:{value}: --effective {effective} is before the effective date of version {version} ({effective2}): give a later date',
     ),
-    'edit.bump.4': (
+    'edit.bumped': (
         '{clause_id}: 버전 {version} → {value}',
         '{clause_id}: version {version} → {value}',
     ),
-    'edit.scheduled_note.1': (
+    'edit.until_then': (
         '그 전까지는 버전 {in_force}이(가) 시행 중이라 ',
         'until then version {in_force} is in force, so ',
     ),
-    'edit.scheduled_note.2': (
+    'edit.scheduled': (
         "{clause_id} 버전 {version}은(는) {day}부터 시행됩니다(시행 예정). {until}오늘 `kb check`는 그대로입니다. 그날 바뀌어야 할 답변과 매뉴얼은 `kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 'effective: {day}'을(를) 적어 미리 준비할 수 있습니다.",
         "{clause_id} version {version} takes effect on {day} (scheduled). {until}today's `kb check` is unchanged. See the answers and manual pages to change on that day with `kb check --as-of {day}` and `kb report`. An answer for the new version can be prepared ahead with 'effective: {day}'.",
     ),
@@ -1555,19 +1555,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{clause_id!r}을(를) 인용할 수 없습니다: 그런 id의 조항이 없습니다{hint}',
         '{clause_id!r} cannot be cited: there is no clause with that id{hint}',
     ),
-    'edit.new_answer.1': (
+    'edit.what_answer_id': (
         '답변 id',
         'answer id',
     ),
-    'edit.new_answer.2': (
+    'edit.answer_needs_cite': (
         '답변은 조항을 하나 이상 인용해야 합니다: --cite CLAUSE-ID를 주세요',
         'An answer must cite at least one clause: give --cite CLAUSE-ID',
     ),
-    'edit.new_answer.3': (
+    'edit.answer_exists': (
         '{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요',
         '{target}: the file already exists. Choose another path with --path',
     ),
-    'edit.new_answer.4': (
+    'edit.new_answer': (
         '새 답변 {answer_id} (인용: {pins})',
         'New answer {answer_id} (cites: {pins})',
     ),
@@ -1575,11 +1575,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '참고: {id} 버전 {version}이(가) {effective}부터 시행됩니다. 그날 이 답변을 다시 읽고 `kb review`하세요(새 버전에 맞춘 답변이면 --effective {effective}).',
         'Note: {id} version {version} takes effect on {effective}. Re-read this answer on that day and `kb review` it (for an answer written for the new version, --effective {effective}).',
     ),
-    'edit.review.1': (
+    'edit.no_answer': (
         "id가 '{answer_id}'인 답변이 없습니다{kb}",
         "There is no answer with id '{answer_id}'{kb}",
     ),
-    'edit.review.2': (
+    'edit.inline_reference': (
         '{path}:{line}: {value} {value2} (본문의 참조: 직접 고치세요)',
         '{path}:{line}: {value} {value2} (a reference in the text: fix it by hand)',
     ),
@@ -1597,103 +1597,103 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{value:.1f} MB: larger than {MAX_SHOWN}',
     ),
     # --- pack
-    'pack.changed_words.1': (
+    'pack.removed': (
         '삭제: {text}',
         'removed: {text}',
     ),
-    'pack.changed_words.2': (
+    'pack.added': (
         '추가: {text}',
         'added: {text}',
     ),
-    'pack.as_text.1': (
+    'pack.count': (
         '{result}: {changes}건',
         '{result}: {changes} changes',
     ),
-    'pack.as_text.2': (
+    'pack.note': (
         '참고: {note}',
         'Note: {note}',
     ),
-    'pack.as_text.3': (
+    'pack.quiz': (
         '연습 문제:',
         'Practice questions:',
     ),
-    'pack.as_text.4': (
+    'pack.key': (
         '정답:',
         'Answers:',
     ),
-    'pack.change_text.1': (
+    'pack.change_note': (
         '  변경 메모: {note}',
         '  Change note: {note}',
     ),
-    'pack.change_text.2': (
+    'pack.what_changed': (
         '  바뀐 부분: {runs}',
         '  What changed: {runs}',
     ),
-    'pack.change_text.3': (
+    'pack.before': (
         '이전: ',
         'Before: ',
     ),
-    'pack.change_text.4': (
+    'pack.nothing': (
         '(없음)',
         '(none)',
     ),
-    'pack.change_text.5': (
+    'pack.after': (
         '이후: ',
         'After: ',
     ),
-    'pack.change_text.7': (
+    'pack.format_only': (
         '  바뀐 부분: 서식만 바뀌었습니다 (읽는 글은 같습니다)',
         '  What changed: formatting only (the text reads the same)',
     ),
-    'pack.change_text.8': (
+    'pack.text': (
         '본문: ',
         'Text: ',
     ),
-    'pack.change_text.9': (
+    'pack.commit': (
         '  커밋: {commit}',
         '  Commit: {commit}',
     ),
-    'pack.change_text.10': (
+    'pack.answers': (
         '  영향받는 답변: {value}',
         '  Answers affected: {value}',
     ),
-    'pack.change_text.11': (
+    'pack.manuals': (
         '  영향받는 매뉴얼: ',
         '  Manual pages affected: ',
     ),
-    'pack.as_markdown.1': (
+    'pack.md_count': (
         '총 {changes}건.',
         '{changes} changes in all.',
     ),
-    'pack.as_markdown.2': (
+    'pack.md_none': (
         '이 기간에 시행되는 변경이 없습니다.',
         'No change takes effect in this period.',
     ),
-    'pack.quiz_markdown.1': (
+    'pack.md_quiz': (
         '## 연습 문제',
         '## Practice questions',
     ),
-    'pack.quiz_markdown.2': (
+    'pack.md_key': (
         '## 정답',
         '## Answers',
     ),
-    'pack.quiz_markdown.3': (
+    'pack.md_see_answer': (
         ' (참고 답변 `{answer_id}`)',
         ' (see answer `{answer_id}`)',
     ),
-    'pack.change_markdown.1': (
+    'pack.md_change_note': (
         '**변경 메모** {note}',
         '**Change note** {note}',
     ),
-    'pack.change_markdown.2': (
+    'pack.md_what_changed': (
         '**바뀐 부분**',
         '**What changed**',
     ),
-    'pack.change_markdown.3': (
+    'pack.md_answers': (
         '**영향받는 답변** {value}',
         '**Answers affected** {value}',
     ),
-    'pack.change_markdown.4': (
+    'pack.md_manuals': (
         '**영향받는 매뉴얼** ',
         '**Manual pages affected** ',
     ),
@@ -1720,179 +1720,179 @@ MESSAGES: dict[str, tuple[str, str]] = {
         ' ({value}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)',
         ' ({value} could not be read: fix them first, see kb check)',
     ),
-    'show.clause_or_fail.1': (
+    'show.policy_tip': (
         ' (kb show POLICY-ID로 정책의 조항을 보세요)',
         " (see a policy's clauses with kb show POLICY-ID)",
     ),
-    'show.clause_or_fail.2': (
+    'show.no_clause': (
         'id가 {clause_id!r}인 조항이 없습니다{tip}',
         'There is no clause with id {clause_id!r}{tip}',
     ),
-    'show.impact_text.1': (
+    'show.relies_on': (
         '{id} {title} (v{version}) 에 기대는 곳:',
         'What relies on {id} {title} (v{version}):',
     ),
-    'show.impact_text.2': (
+    'show.answers': (
         '답변 {value}개',
         '{value} answers',
     ),
-    'show.impact_text.3': (
+    'show.manuals': (
         '매뉴얼 {value}개',
         '{value} manual pages',
     ),
-    'show.clause_text.1': (
+    'show.file_line': (
         '  파일: {path}:{line}',
         '  File: {path}:{line}',
     ),
-    'show.clause_text.2': (
+    'show.policy': (
         '  정책: {id} {title} (담당: {owner})',
         '  Policy: {id} {title} (owner: {owner})',
     ),
-    'show.clause_text.3': (
+    'show.state': (
         '  상태({today}): {state}   상태 값: {status}',
         '  State ({today}): {state}   status: {status}',
     ),
-    'show.clause_text.4': (
+    'show.expires': (
         ', {expires} 만료',
         ', expires {expires}',
     ),
-    'show.clause_text.5': (
+    'show.version': (
         '  버전 {version}, {period}',
         '  Version {version}, {period}',
     ),
-    'show.clause_text.6': (
+    'show.supersedes': (
         '  대체하는 조항: {supersedes}',
         '  Supersedes: {supersedes}',
     ),
-    'show.clause_text.7': (
+    'show.superseded_by': (
         '  이 조항을 대체하는 조항: {value}',
         '  Superseded by: {value}',
     ),
-    'show.clause_text.8': (
+    'show.text': (
         '  본문 (버전 {version}):',
         '  Text (version {version}):',
     ),
-    'show.clause_text.9': (
+    'show.answers_relying': (
         '  이 조항에 기대는 답변 {value}개:',
         '  {value} answers rely on this clause:',
     ),
-    'show.clause_text.10': (
+    'show.manuals_referring': (
         '  이 조항을 참조하는 매뉴얼 {value}개:',
         '  {value} manual pages refer to this clause:',
     ),
-    'show.scheduled_text.1': (
+    'show.scheduled': (
         '  시행 예정 ({effective}부터) 버전 {version}:',
         '  Scheduled (from {effective}): version {version}:',
     ),
-    'show.scheduled_text.2': (
+    'show.scheduled_diff': (
         '  바뀌는 부분 (버전 {version} → {version2}):',
         '  What changes (version {version} → {version2}):',
     ),
-    'show.scheduled_text.3': (
+    'show.format_only': (
         '(표기만 바뀜)',
         '(formatting only)',
     ),
-    'show.history_text.1': (
+    'show.history': (
         '  변경 이력:',
         '  History:',
     ),
-    'show.history_text.2': (
+    'show.history_scheduled': (
         ', 시행 예정',
         ', scheduled',
     ),
-    'show.history_text.3': (
+    'show.history_from': (
         '{effective}부터',
         'from {effective}',
     ),
-    'show.history_text.4': (
+    'show.history_no_date': (
         '시행일 없음',
         'no effective date',
     ),
-    'show.history_text.5': (
+    'show.previous_version': (
         '  이전 버전 {version} ({effective} 부터):',
         '  Previous version {version} (from {effective}):',
     ),
-    'show.reread_text.1': (
+    'show.since_pin': (
         '  답변이 쓰인 버전(고정한 버전)에서 시행 중인 버전까지 바뀐 내용:',
         '  What changed from the version the answer was written for (its pin) to the version in force:',
     ),
-    'show.reread_text.2': (
+    'show.old_value_lines': (
         '  이전 버전의 값이 남은 줄 (고친 뒤 kb review):',
         '  Lines that still hold values of the previous version (fix them, then kb review):',
     ),
-    'show.answer_text.1': (
+    'show.file': (
         '  파일: {path}',
         '  File: {path}',
     ),
-    'show.answer_text.2': (
+    'show.answer_status': (
         '상태: {status}',
         'status: {status}',
     ),
-    'show.answer_text.3': (
+    'show.answer_owner': (
         '담당: {owner}',
         'owner: {owner}',
     ),
-    'show.answer_text.4': (
+    'show.answer_review_by': (
         '검토 기한: {review_by}',
         'review by: {review_by}',
     ),
-    'show.answer_text.5': (
+    'show.answer_effective': (
         '시행: {effective}',
         'effective: {effective}',
     ),
-    'show.answer_text.6': (
+    'show.tags': (
         '  태그: {tags}',
         '  Tags: {tags}',
     ),
-    'show.answer_text.7': (
+    'show.answer_text': (
         '  답변 본문:',
         '  Answer text:',
     ),
-    'show.answer_text.8': (
+    'show.cited': (
         '  인용한 조항 ({value} 기준):',
         '  Cited clauses (as of {value}):',
     ),
-    'show.answer_text.9': (
+    'show.good': (
         '정상',
         'ok',
     ),
-    'show.answer_text.10': (
+    'show.bad': (
         '문제',
         'problem',
     ),
-    'show.answer_text.11': (
+    'show.in_text': (
         '본문',
         'text',
     ),
-    'show.policy_text.1': (
+    'show.policy_file': (
         '  파일: {path}',
         '  File: {path}',
     ),
-    'show.policy_text.2': (
+    'show.owner': (
         '  담당: {owner}',
         '  Owner: {owner}',
     ),
-    'show.policy_text.3': (
+    'show.review_by': (
         '  검토 기한: {review_by}',
         '  Review by: {review_by}',
     ),
-    'show.policy_text.4': (
+    'show.clauses': (
         '  조항:',
         '  Clauses:',
     ),
-    'show.policy_text.5': (
+    'show.coming': (
         '  → v{version} {effective}부터 시행 예정',
         '  → v{version} scheduled from {effective}',
     ),
-    'show.policy_text.6': (
+    'show.clause_row': (
         '    {id}  v{version}  {state}  {title}  (답변 {count}개){coming}',
         '    {id}  v{version}  {state}  {title}  ({count} answers){coming}',
     ),
-    'show.since.1': (
+    'show.since': (
         '{day} 부터',
         'from {day}',
     ),
-    'show.since.2': (
+    'show.no_effective_date': (
         '시행일 없음(kb check가 알려 주는 줄을 고치세요)',
         'no effective date (fix the line kb check points to)',
     ),
@@ -1901,39 +1901,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '담당 미지정',
         'no owner',
     ),
-    'upkeep.as_text.1': (
+    'upkeep.title_line': (
         '유지 관리 보고서 ({today} 기준, 검토 기한 {days}일 이내)',
         'Upkeep report (as of {today}, reviews due within {days} days)',
     ),
-    'upkeep.as_text.2': (
+    'upkeep.breaking': (
         '곧 깨질 인용 {breaking}개:',
         '{breaking} citations about to break:',
     ),
-    'upkeep.as_text.3': (
+    'upkeep.due': (
         '검토 기한이 다가오거나 지난 항목 {due}개:',
         '{due} items due or overdue for review:',
     ),
-    'upkeep.as_text.4': (
+    'upkeep.uncited': (
         '답변이 인용하지 않는 조항 {uncited}개:',
         '{uncited} clauses no answer cites:',
     ),
-    'upkeep.as_text.5': (
-        '활성 답변이 없는 태그 {tags_without_answers}개:',
-        '{tags_without_answers} tags without an active answer:',
+    'upkeep.tags_without_answers': (
+        '활성 답변이 없는 태그 {count}개:',
+        '{count} tags without an active answer:',
     ),
-    'upkeep.as_text.6': (
-        '  {value}  (초안·폐기 답변만: {value2})',
-        '  {value}  (only draft or retired answers: {value2})',
+    'upkeep.tag_row': (
+        '  {tag}  (초안·폐기 답변만: {answers})',
+        '  {tag}  (only draft or retired answers: {answers})',
     ),
-    'upkeep.scheduled_text.1': (
+    'upkeep.scheduled': (
         '시행 예정인 변경 {scheduled}개 (그날 전에 다시 읽을 답변과 매뉴얼):',
         '{scheduled} scheduled changes (answers and manual pages to re-read before the day):',
     ),
-    'upkeep.scheduled_text.2': (
+    'upkeep.scheduled_answer': (
         '    답변 {value}:{value2}  {value3} [{value4}]',
         '    answer {value}:{value2}  {value3} [{value4}]',
     ),
-    'upkeep.scheduled_text.3': (
+    'upkeep.scheduled_manual': (
         '    매뉴얼 {m}',
         '    manual {m}',
     ),
@@ -1941,19 +1941,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '없음.',
         'None.',
     ),
-    'upkeep.as_markdown.1': (
+    'upkeep.md_title': (
         '# 유지 관리 보고서',
         '# Upkeep report',
     ),
-    'upkeep.as_markdown.2': (
+    'upkeep.md_as_of': (
         '{today} 기준. 검토 기한은 {days}일 이내를 봅니다.',
         'As of {today}. Reviews due within {days} days.',
     ),
-    'upkeep.as_markdown.3': (
+    'upkeep.md_breaking': (
         '## 곧 깨질 인용',
         '## Citations about to break',
     ),
-    'upkeep.as_markdown.4': (
+    'upkeep.md_breaking_hint': (
         '이 날짜 전에 답변을 고쳐 두세요.',
         'Fix these answers before the date.',
     ),
@@ -1977,11 +1977,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '이유',
         'Reason',
     ),
-    'upkeep.as_markdown.10': (
+    'upkeep.md_scheduled': (
         '## 시행 예정인 변경',
         '## Scheduled changes',
     ),
-    'upkeep.as_markdown.11': (
+    'upkeep.md_scheduled_hint': (
         '그날 전에 답변과 매뉴얼을 다시 읽어 두세요.',
         'Re-read the answers and manual pages before the day.',
     ),
@@ -2005,7 +2005,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '다시 읽을 매뉴얼',
         'Manual pages to re-read',
     ),
-    'upkeep.as_markdown.17': (
+    'upkeep.md_due': (
         '## 검토 기한',
         '## Reviews due',
     ),
@@ -2025,11 +2025,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '파일',
         'File',
     ),
-    'upkeep.as_markdown.23': (
+    'upkeep.md_overdue': (
         ' **지남**',
         ' **overdue**',
     ),
-    'upkeep.as_markdown.24': (
+    'upkeep.md_uncited': (
         '## 답변이 인용하지 않는 조항',
         '## Clauses no answer cites',
     ),
@@ -2041,7 +2041,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '상태',
         'State',
     ),
-    'upkeep.as_markdown.29': (
+    'upkeep.md_tags': (
         '## 활성 답변이 없는 태그',
         '## Tags without an active answer',
     ),
@@ -2091,11 +2091,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kb: {path}: a folder link points outside the KB, so the site is not built (MkDocs follows folder links and publishes every file in them). Remove the link',
     ),
     # --- reports
-    'reports.month_title.1': (
+    'reports.this_month': (
         ' (이번 달)',
         ' (this month)',
     ),
-    'reports.month_title.2': (
+    'reports.scheduled': (
         ' (예정)',
         ' (scheduled)',
     ),

@@ -58,7 +58,7 @@ def describe(exc: yaml.YAMLError, column: int | None = None, char: str = "") -> 
     english = _english(exc)
     lowered = english.lower() + (" tab" if char == "\t" else "")
     hint = next((t(h) for words, h in _HINTS if words.lower() in lowered), None)
-    where = t("yamlerrors.describe.1", column=column) if column else t("yamlerrors.describe.2")
+    where = t("yamlerrors.where_column", column=column) if column else t("yamlerrors.where_line")
     if hint is None:
-        hint = t("yamlerrors.describe.3")
-    return t("yamlerrors.describe.4", where=where, hint=hint, english=english)
+        hint = t("yamlerrors.generic_hint")
+    return t("yamlerrors.syntax_error", where=where, hint=hint, english=english)

@@ -187,18 +187,18 @@ def changes(kb: KB, since: date, until: date) -> Changes:
         in_repository = gitrev.repository(kb.root) is not None
     except gitrev.GitMissing as exc:
         in_repository = False
-        result.notes.append(t("changes.changes.1", message=exc.message))
+        result.notes.append(t("changes.no_git_history", message=exc.message))
     else:
         if not in_repository:
             result.notes.append(
-                t("changes.changes.2")
+                t("changes.not_a_repository")
             )
     if in_repository:
         try:
             found += from_git(kb, since, until, result.notes)
             result.git = True
         except gitrev.GitError as exc:  # e.g. a repository with no commit yet
-            result.notes.append(t("changes.changes.3", exc=exc))
+            result.notes.append(t("changes.git_failed", exc=exc))
     result.changes = [c for c in _merge(found) if date.fromisoformat(c.date) <= until]
     index = reliance_index(kb)
     for change in result.changes:
@@ -297,9 +297,9 @@ def _shallow_note(kb: KB, since: date) -> list[str]:
     boundary = gitrev.shallow_since(kb.root)
     if boundary is None or boundary < since:
         return []  # the whole period is in the history there is
-    start = "" if boundary == date.max else t("changes.shallow_note.1", value=boundary.isoformat())
+    start = "" if boundary == date.max else t("changes.shallow_from", value=boundary.isoformat())
     return [
-        t("changes.shallow_note.2", start=start)
+        t("changes.shallow", start=start)
     ]
 
 
@@ -426,11 +426,11 @@ def customer_question(answer: Answer) -> str:
     """
     listed = questions(answer)
     if listed:
-        return t("changes.customer_question.1", value=listed[0])
+        return t("changes.customer_says", value=listed[0])
     title = answer.title.strip()
     if _asks(answer):
-        return t("changes.customer_question.2", value=title.rstrip('?'))
-    return t("changes.customer_question.3", title=title)
+        return t("changes.customer_asks", value=title.rstrip('?'))
+    return t("changes.customer_about", title=title)
 
 
 def _quiz_answer(by_id: dict[str, Answer], change: Change) -> Answer | None:
@@ -474,9 +474,9 @@ def _key(kb: KB, change: Change) -> str:
     shown = rules.in_force(clause, date.fromisoformat(change.date)) or rules.versions(clause)[0]
     label = f"{clause.id}@{shown.version} {clause.title}"
     if change.kind in (RETIRED, REMOVED):
-        label += t("changes.key.1")
+        label += t("changes.key_gone")
     elif change.kind == EXPIRING:
-        label += t("changes.key.2", date=change.date)
+        label += t("changes.key_expires", date=change.date)
     return f"{label}: {shown.text.strip()}"
 
 

@@ -66,15 +66,15 @@ def _load(text: str, path: str, first_line: int = 1):
     except DuplicateKeyError as exc:
         line = _mark_line(exc.problem_mark) + first_line
         key = re.search(r'duplicate key "(.*?)"', exc.problem or "")
-        name = t("edit.load.1", value=key[1]) if key else t("edit.load.2")
+        name = t("edit.the_key", value=key[1]) if key else t("edit.a_key")
         raise KBError(
-            t("edit.load.3", path=path, line=line, name=name)
+            t("edit.duplicate_key", path=path, line=line, name=name)
         ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = _mark_line(mark) + first_line
         raise KBError(
-            t("edit.load.4", path=path, line=line, problem=exc.problem)
+            t("edit.bad_yaml", path=path, line=line, problem=exc.problem)
         ) from None
 
 
@@ -201,11 +201,11 @@ def new_policy(
     path: Path | None = None,
 ) -> Edit:
     """A new policy file with its first clause, `<ID>-1` (a policy needs one)."""
-    policy_id = _check_id(policy_id, ID_PATTERN, t("edit.new_policy.1"))
+    policy_id = _check_id(policy_id, ID_PATTERN, t("edit.what_policy_id"))
     _taken(kb, policy_id)
     target = path or kb.policies_dir / f"{policy_id.lower()}.yaml"
     if target.exists():
-        raise KBError(t("edit.new_policy.2", target=target))
+        raise KBError(t("edit.policy_exists", target=target))
     data = CommentedMap()
     data["id"] = policy_id
     data["title"] = nfc(title)
@@ -217,7 +217,7 @@ def new_policy(
     )
     yaml = _yaml("")
     write_atomic(target, _dump(yaml, data))
-    return Edit(target, [t("edit.new_policy.3", policy_id=policy_id)])
+    return Edit(target, [t("edit.new_policy", policy_id=policy_id)])
 
 
 def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra) -> CommentedMap:
@@ -264,19 +264,19 @@ def new_clause(
     """Append a clause (version 1) to a policy file, leaving the rest of the file as it was."""
     policy, path = _policy_file(kb, policy_id)
     clause_id = _check_id(
-        clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, t("edit.new_clause.1")
+        clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, t("edit.what_clause_id")
     )
     if not clause_id.startswith(policy.id + "-"):
-        raise KBError(t("edit.new_clause.2", clause_id=clause_id, id=policy.id))
+        raise KBError(t("edit.clause_prefix", clause_id=clause_id, id=policy.id))
     _taken(kb, clause_id)
     for old in supersedes or []:
         if old not in kb.clauses:
-            raise KBError(t("edit.new_clause.3", old=old))
+            raise KBError(t("edit.no_superseded", old=old))
     source = read_source(path, policy.path)
     yaml, data = _load(source.text, policy.path)
     clauses = data.get("clauses") if isinstance(data, dict) else None
     if not isinstance(clauses, CommentedSeq):  # what ruamel makes of a block list
-        raise KBError(t("edit.new_clause.4", path=policy.path))
+        raise KBError(t("edit.clauses_not_list", path=policy.path))
     entry = _clause_map(
         clause_id,
         title,
@@ -289,7 +289,7 @@ def new_clause(
         entry["supersedes"].fa.set_flow_style()
     _append_item(clauses, entry)
     write_source(path, _dump(yaml, data), source)
-    return Edit(path, [t("edit.new_clause.5", clause_id=clause_id, id=policy.id)])
+    return Edit(path, [t("edit.new_clause", clause_id=clause_id, id=policy.id)])
 
 
 def _clause_entry(kb: KB, clause_id: str):
@@ -297,7 +297,7 @@ def _clause_entry(kb: KB, clause_id: str):
     if clause is None:
         close = rules.suggestions(kb, clause_id)
         hint = did_you_mean(close)
-        raise KBError(t("edit.clause_entry.1", clause_id=clause_id, hint=hint))
+        raise KBError(t("edit.no_clause", clause_id=clause_id, hint=hint))
     path = kb.root / clause.path
     source = read_source(path, clause.path)
     yaml, data = _load(source.text, clause.path)
@@ -306,7 +306,7 @@ def _clause_entry(kb: KB, clause_id: str):
             return clause, path, yaml, data, entry, source
     raise KBError(
         t(
-            "edit.clause_entry.2",
+            "edit.clause_not_found",
             path=clause.path,
             clause_id=clause_id,
         )
@@ -332,7 +332,7 @@ def bump(
     if text is None and old_text is None:
         raise KBError(
             t(
-                "edit.bump.1",
+                "edit.bump_no_text",
                 path=clause.path,
                 value=clause.lines.get("text", clause.line),
                 clause_id=clause_id,
@@ -343,7 +343,7 @@ def bump(
     if same_text(new_text, previous):
         raise KBError(
             t(
-                "edit.bump.2",
+                "edit.bump_same_text",
                 path=clause.path,
                 value=clause.lines.get("text", clause.line),
                 clause_id=clause_id,
@@ -352,7 +352,7 @@ def bump(
     if clause.effective is not None and effective < clause.effective:
         raise KBError(
             t(
-                "edit.bump.3",
+                "edit.bump_too_early",
                 path=clause.path,
                 value=clause.lines.get("effective", clause.line),
                 effective=effective,
@@ -370,7 +370,7 @@ def bump(
         path,
         [
             t(
-                "edit.bump.4",
+                "edit.bumped",
                 clause_id=clause_id,
                 version=clause.version,
                 value=clause.version + 1,
@@ -381,8 +381,8 @@ def bump(
 
 def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None) -> str:
     """What a future-dated bump means for the owner: nothing breaks until `day`."""
-    until = t("edit.scheduled_note.1", in_force=in_force) if in_force else ""
-    return t("edit.scheduled_note.2", clause_id=clause_id, version=version, day=day, until=until)
+    until = t("edit.until_then", in_force=in_force) if in_force else ""
+    return t("edit.scheduled", clause_id=clause_id, version=version, day=day, until=until)
 
 
 def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
@@ -541,15 +541,15 @@ def new_answer(
 
     An answer with an `effective` date is checked against that day (SPEC §4).
     """
-    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, t("edit.new_answer.1"))
+    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, t("edit.what_answer_id"))
     _taken(kb, answer_id)
     if not cites:
-        raise KBError(t("edit.new_answer.2"))
+        raise KBError(t("edit.answer_needs_cite"))
     on = max(today, effective or today)  # SPEC §4: checked on its own date
     pins = [pin(kb, c, on) for c in cites]
     target = path or kb.answers_dir / f"{answer_id}.md"
     if target.exists():
-        raise KBError(t("edit.new_answer.3", target=target))
+        raise KBError(t("edit.answer_exists", target=target))
     data = CommentedMap()
     data["id"] = answer_id
     data["title"] = nfc(title)
@@ -566,7 +566,7 @@ def new_answer(
         data["effective"] = effective
     front = _dump(_yaml(""), data)
     write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
-    edit = Edit(target, [t("edit.new_answer.4", answer_id=answer_id, pins=", ".join(pins))])
+    edit = Edit(target, [t("edit.new_answer", answer_id=answer_id, pins=", ".join(pins))])
     edit.messages += _not_current(kb, pins, on)
     edit.messages += _coming(kb, pins, on)
     return edit
@@ -622,7 +622,7 @@ def review(
 
     answer = kb.answer(answer_id)
     if answer is None:
-        raise KBError(t("edit.review.1", answer_id=answer_id, kb=_answer_hint(kb, answer_id)))
+        raise KBError(t("edit.no_answer", answer_id=answer_id, kb=_answer_hint(kb, answer_id)))
     _refuse_future_repin(answer, today)
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
@@ -648,7 +648,7 @@ def review(
         if problem is not None:
             result.left.append(
                 t(
-                    "edit.review.2",
+                    "edit.inline_reference",
                     path=answer.path,
                     line=ref.line,
                     value=problem[0],

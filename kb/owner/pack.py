@@ -105,9 +105,9 @@ def changed_words(runs: list[tuple[str, str]]) -> str:
             parts.append(f"{old} → {new}")
             index += 1
         elif op == "-":
-            parts.append(t("pack.changed_words.1", text=_one_line(text)))
+            parts.append(t("pack.removed", text=_one_line(text)))
         elif op == "+":
-            parts.append(t("pack.changed_words.2", text=_one_line(text)))
+            parts.append(t("pack.added", text=_one_line(text)))
         index += 1
     return ", ".join(p for p in parts if p.strip(" :→"))
 
@@ -178,38 +178,38 @@ def _indented(label: str, text: str, indent: str = "    ") -> list[str]:
 
 def as_text(result: Changes, kb: KB, title: str = "") -> str:
     plain = Plain(kb)
-    out = [t("pack.as_text.1", result=period(result, title), changes=len(result.changes))]
-    out += [t("pack.as_text.2", note=note) for note in result.notes]
+    out = [t("pack.count", result=period(result, title), changes=len(result.changes))]
+    out += [t("pack.note", note=note) for note in result.notes]
     for change in result.changes:
         out += ["", f"{change.date} {headline(change)}"]
         out += _change_text(plain, change)
     if result.quiz:
-        out += ["", t("pack.as_text.3")]
+        out += ["", t("pack.quiz")]
         out += [f"  {n}. {item.question}" for n, item in enumerate(result.quiz, 1)]
-        out += ["", t("pack.as_text.4")]
+        out += ["", t("pack.key")]
         for number, item in enumerate(result.quiz, 1):
             out += _indented(f"{number}. ", plain(item.key), "  ")
     return "\n".join(out)
 
 
 def _change_text(plain: Plain, change: Change) -> list[str]:
-    out = [t("pack.change_text.1", note=change.note)] if change.note else []
+    out = [t("pack.change_note", note=change.note)] if change.note else []
     passages = changed_lines(plain, change)
     for before, after, runs in passages:
-        out.append(t("pack.change_text.2", runs=changed_words(runs)))
-        none = t("pack.change_text.4")
-        out += _indented(t("pack.change_text.3"), before or none)
-        out += _indented(t("pack.change_text.5"), after or none)
+        out.append(t("pack.what_changed", runs=changed_words(runs)))
+        none = t("pack.nothing")
+        out += _indented(t("pack.before"), before or none)
+        out += _indented(t("pack.after"), after or none)
     if change.old_text is not None and not passages:
-        out.append(t("pack.change_text.7"))
+        out.append(t("pack.format_only"))
     if change.old_text is None and change.text:
-        out += _indented(t("pack.change_text.8"), plain(change.text), "  ")
+        out += _indented(t("pack.text"), plain(change.text), "  ")
     if change.commit:
-        out.append(t("pack.change_text.9", commit=change.commit))
+        out.append(t("pack.commit", commit=change.commit))
     answers = ", ".join(_answer_label(plain, a) for a in change.answers)
-    out.append(t("pack.change_text.10", value=answers or t("common.none")))
+    out.append(t("pack.answers", value=answers or t("common.none")))
     if change.manuals:
-        out.append(t("pack.change_text.11") + ", ".join(change.manuals))
+        out.append(t("pack.manuals") + ", ".join(change.manuals))
     return out
 
 
@@ -227,9 +227,9 @@ def as_markdown(
     out = [f"# {escape(period(result, title), html)}", ""]
     out += [f"> {escape(note, html)}" for note in result.notes] + ([""] if result.notes else [])
     if result.changes:
-        out += [t("pack.as_markdown.1", changes=len(result.changes)), ""]
+        out += [t("pack.md_count", changes=len(result.changes)), ""]
     else:
-        out += [t("pack.as_markdown.2"), ""]
+        out += [t("pack.md_none"), ""]
     for change in result.changes:
         out += [] if html else ["---", ""]
         out += _change_markdown(plain, change, html)
@@ -242,12 +242,12 @@ def _quiz_markdown(plain: Plain, result: Changes, html: bool) -> list[str]:
     # The key on a slide (a printed sheet) of its own: the questions can be
     # shown, or handed out, without the answers.
     brk = PAGE_BREAK if html else "---"
-    out = [brk, "", t("pack.quiz_markdown.1"), ""]
+    out = [brk, "", t("pack.md_quiz"), ""]
     for number, item in enumerate(result.quiz, 1):
         out += [f"{number}. {escape(item.question, html)}", ""]
-    out += [brk, "", t("pack.quiz_markdown.2"), ""]
+    out += [brk, "", t("pack.md_key"), ""]
     for number, item in enumerate(result.quiz, 1):
-        via = t("pack.quiz_markdown.3", answer_id=item.answer_id) if item.answer_id else ""
+        via = t("pack.md_see_answer", answer_id=item.answer_id) if item.answer_id else ""
         key = _lines(plain(item.key), html).replace("\n", "\n   ")
         out += [f"{number}. {key}{via}", ""]
     return out
@@ -257,20 +257,20 @@ def _change_markdown(plain: Plain, change: Change, html: bool) -> list[str]:
     out = [f"## {escape(headline(change), html)}", ""]
     out += [f"**{date_label(change.kind)}** {change.date}", ""]
     if change.note:
-        out += [t("pack.change_markdown.1", note=escape(change.note, html)), ""]
+        out += [t("pack.md_change_note", note=escape(change.note, html)), ""]
     passages = changed_lines(plain, change)
     if passages:
-        out += [t("pack.change_markdown.2"), ""]
+        out += [t("pack.md_what_changed"), ""]
         for _, _, runs in passages:
             out += ["- " + diff_markdown(runs, html).replace("\n", "<br>\n  "), ""]
     elif change.text:
         out += [_lines(plain(change.text), html), ""]
-    out += [t("pack.change_markdown.3", value=len(change.answers) or t("common.none")), ""]
+    out += [t("pack.md_answers", value=len(change.answers) or t("common.none")), ""]
     for answer_id in change.answers:
         answer = plain.answers.get(answer_id)
         shown = f" {escape(answer.title, html)}" if answer else ""
         out.append(f"- `{answer_id}`{shown}")
     out += [""] if change.answers else []
     if change.manuals:
-        out += [t("pack.change_markdown.4") + ", ".join(f"`{m}`" for m in change.manuals), ""]
+        out += [t("pack.md_manuals") + ", ".join(f"`{m}`" for m in change.manuals), ""]
     return out

@@ -55,8 +55,8 @@ def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     if clause is None:
         close = rules.suggestions(kb, clause_id.upper())
         tip = did_you_mean(close)
-        tip += unreadable(kb) or ("" if close else t("show.clause_or_fail.1"))
-        raise KBError(t("show.clause_or_fail.2", clause_id=clause_id, tip=tip))
+        tip += unreadable(kb) or ("" if close else t("show.policy_tip"))
+        raise KBError(t("show.no_clause", clause_id=clause_id, tip=tip))
     return clause
 
 
@@ -71,13 +71,13 @@ def impact(kb: KB, clause_id: str) -> dict:
 def impact_text(kb: KB, data: dict) -> str:
     clause = kb.clauses[data["clause"]]
     force = rules.shown(clause, date.today())
-    lines = [t("show.impact_text.1", id=clause.id, title=clause.title, version=force.version)]
-    lines.append(t("show.impact_text.2", value=len(data['answers'])))
+    lines = [t("show.relies_on", id=clause.id, title=clause.title, version=force.version)]
+    lines.append(t("show.answers", value=len(data['answers'])))
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
         if answer is not None:
             lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
-    lines.append(t("show.impact_text.3", value=len(data['manuals'])))
+    lines.append(t("show.manuals", value=len(data['manuals'])))
     lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
 
@@ -148,40 +148,40 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     out = [
         f"{clause.id}  {clause.title}",
         t(
-            "show.clause_text.1",
+            "show.file_line",
             path=shown(clause.path),
             line=clause.line,
         ),
     ]
     policy = kb.policy_of(clause)
     if policy is not None:
-        out.append(t("show.clause_text.2", id=policy.id, title=policy.title, owner=policy.owner))
+        out.append(t("show.policy", id=policy.id, title=policy.title, owner=policy.owner))
     state = rules.state_word(data["state"])
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
-    out.append(t("show.clause_text.3", today=today, state=state, status=clause.status))
+    out.append(t("show.state", today=today, state=state, status=clause.status))
     force = rules.shown(clause, today)
     period = _since(force.effective) + (
         t(
-            "show.clause_text.4",
+            "show.expires",
             expires=clause.expires,
         )
         if clause.expires
         else ""
     )
-    out.append(t("show.clause_text.5", version=force.version, period=period))
+    out.append(t("show.version", version=force.version, period=period))
     if clause.supersedes:
-        out.append(t("show.clause_text.6", supersedes=", ".join(clause.supersedes)))
+        out.append(t("show.supersedes", supersedes=", ".join(clause.supersedes)))
     if data["replaced_by"]:
-        out.append(t("show.clause_text.7", value=", ".join(data["replaced_by"])))
-    out += ["", t("show.clause_text.8", version=force.version)] + _indent(force.text)
+        out.append(t("show.superseded_by", value=", ".join(data["replaced_by"])))
+    out += ["", t("show.text", version=force.version)] + _indent(force.text)
     out += _scheduled_text(clause, today)
     out += _history_text(clause, today)
-    out += ["", t("show.clause_text.9", value=len(data["answers"]))]
+    out += ["", t("show.answers_relying", value=len(data["answers"]))]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
         out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {shown(answer.path)}")
-    out.append(t("show.clause_text.10", value=len(data["manuals"])))
+    out.append(t("show.manuals_referring", value=len(data["manuals"])))
     out += [f"    {shown(path)}" for path in data["manuals"]]
     return "\n".join(out)
 
@@ -196,11 +196,11 @@ def _scheduled_text(clause: Clause, today: date) -> list[str]:
     for later in sorted(rules.versions(clause), key=lambda v: v.effective or today):
         if later.effective is None or later.effective <= today:
             continue
-        out += ["", t("show.scheduled_text.1", effective=later.effective, version=later.version)]
+        out += ["", t("show.scheduled", effective=later.effective, version=later.version)]
         out += _indent(later.text)
-        out += ["", t("show.scheduled_text.2", version=previous.version, version2=later.version)]
+        out += ["", t("show.scheduled_diff", version=previous.version, version2=later.version)]
         diff = "\n".join(_word_diff(previous.text, later.text))
-        out += _indent(diff or t("show.scheduled_text.3"))
+        out += _indent(diff or t("show.format_only"))
         previous = later
     return out
 
@@ -210,13 +210,13 @@ def _history_text(clause: Clause, today: date) -> list[str]:
     pairs = rules.changes_of(clause)
     if not pairs:
         return []
-    out = ["", t("show.history_text.1")]
+    out = ["", t("show.history")]
     for old, new in pairs:
-        coming = t("show.history_text.2") if new.effective and new.effective > today else ""
+        coming = t("show.history_scheduled") if new.effective and new.effective > today else ""
         since = (
-            t("show.history_text.3", effective=new.effective)
+            t("show.history_from", effective=new.effective)
             if new.effective
-            else t("show.history_text.4")
+            else t("show.history_no_date")
         )
         out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
@@ -225,7 +225,7 @@ def _history_text(clause: Clause, today: date) -> list[str]:
             out += [
                 "",
                 t(
-                    "show.history_text.5",
+                    "show.previous_version",
                     version=old.version,
                     effective=old.effective,
                 ),
@@ -297,29 +297,29 @@ def reread_data(kb: KB, answer: Answer, today: date) -> dict:
 def _reread_text(data: dict) -> list[str]:
     out = []
     if data["changes"]:
-        out += ["", t("show.reread_text.1")]
+        out += ["", t("show.since_pin")]
         out += [f"    {line}" for change in data["changes"] for line in change["text"]]
     if data["outdated"]:
-        out += ["", t("show.reread_text.2")]
+        out += ["", t("show.old_value_lines")]
         out += [f"    {item['text']}" for item in data["outdated"]]
     return out
 
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
     data = answer_data(kb, answer, today)
-    out = [f"{answer.id}  {answer.title}", t("show.answer_text.1", path=shown(answer.path))]
-    facts = [t("show.answer_text.2", status=answer.status)]
-    facts += [t("show.answer_text.3", owner=answer.owner)] if answer.owner else []
-    facts += [t("show.answer_text.4", review_by=answer.review_by)] if answer.review_by else []
-    facts += [t("show.answer_text.5", effective=answer.effective)] if answer.effective else []
+    out = [f"{answer.id}  {answer.title}", t("show.file", path=shown(answer.path))]
+    facts = [t("show.answer_status", status=answer.status)]
+    facts += [t("show.answer_owner", owner=answer.owner)] if answer.owner else []
+    facts += [t("show.answer_review_by", review_by=answer.review_by)] if answer.review_by else []
+    facts += [t("show.answer_effective", effective=answer.effective)] if answer.effective else []
     out.append("  " + "   ".join(facts))
     if answer.tags:
-        out.append(t("show.answer_text.6", tags=", ".join(answer.tags)))
-    out += ["", t("show.answer_text.7")] + _indent(answer.body)
-    out += ["", t("show.answer_text.8", value=data["checked_on"])]
+        out.append(t("show.tags", tags=", ".join(answer.tags)))
+    out += ["", t("show.answer_text")] + _indent(answer.body)
+    out += ["", t("show.cited", value=data["checked_on"])]
     for item in data["citations"]:
-        mark = t("show.answer_text.9") if item["good"] else t("show.answer_text.10")
-        where = t("show.answer_text.11") if item["inline"] else "cites"
+        mark = t("show.good") if item["good"] else t("show.bad")
+        where = t("show.in_text") if item["inline"] else "cites"
         out.append(f"  [{mark}] {item['citation']} ({where}, {shown(answer.path)}:{item['line']})")
         if not item["good"]:
             out.append(f"        {item['code']}: {item['message']}")
@@ -331,11 +331,11 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
 
 
 def policy_text(kb: KB, policy: Policy, today: date) -> str:
-    out = [f"{policy.id}  {policy.title}", t("show.policy_text.1", path=shown(policy.path))]
-    out.append(t("show.policy_text.2", owner=policy.owner))
+    out = [f"{policy.id}  {policy.title}", t("show.policy_file", path=shown(policy.path))]
+    out.append(t("show.owner", owner=policy.owner))
     if policy.review_by:
-        out.append(t("show.policy_text.3", review_by=policy.review_by))
-    out += ["", t("show.policy_text.4")]
+        out.append(t("show.review_by", review_by=policy.review_by))
+    out += ["", t("show.clauses")]
     for clause in policy.clauses:
         state = rules.state_word(rules.state(kb, clause, today))
         count = len(relying_on(kb, clause.id).answers)
@@ -343,7 +343,7 @@ def policy_text(kb: KB, policy: Policy, today: date) -> str:
         later = rules.scheduled(clause, today) if rules.in_force(clause, today) else None
         coming = (
             t(
-                "show.policy_text.5",
+                "show.coming",
                 version=later.version,
                 effective=later.effective,
             )
@@ -352,7 +352,7 @@ def policy_text(kb: KB, policy: Policy, today: date) -> str:
         )
         out.append(
             t(
-                "show.policy_text.6",
+                "show.clause_row",
                 id=clause.id,
                 version=force.version,
                 state=state,
@@ -391,4 +391,4 @@ def show(kb: KB, ident: str, today: date, fmt: str = "text") -> str:
 
 def _since(day) -> str:
     """'2026-03-01 부터', or what is missing: a date `kb check` could not read is never `None`."""
-    return t("show.since.1", day=day) if day is not None else t("show.since.2")
+    return t("show.since", day=day) if day is not None else t("show.no_effective_date")

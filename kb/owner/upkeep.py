@@ -254,29 +254,29 @@ def _owner(value: str | None) -> str:
 
 
 def as_text(report: Upkeep) -> str:
-    out = [t("upkeep.as_text.1", today=report.today, days=report.days), ""]
-    out.append(t("upkeep.as_text.2", breaking=len(report.breaking)))
+    out = [t("upkeep.title_line", today=report.today, days=report.days), ""]
+    out.append(t("upkeep.breaking", breaking=len(report.breaking)))
     out += [
         f"  {b.date}  {shown(b.path)}:{b.line}  {b.answer} ({_owner(b.owner)})  "
         f"{b.code} {b.message}"
         for b in report.breaking
     ]
     out += _scheduled_text(report.scheduled)
-    out.append(t("upkeep.as_text.3", due=len(report.due)))
+    out.append(t("upkeep.due", due=len(report.due)))
     out += [
         f"  {d.review_by}{t('upkeep.overdue') if d.overdue else ''}  {d.kind} {d.id}  "
         f"{_owner(d.owner)}  {shown(d.path)}"
         for d in report.due
     ]
-    out.append(t("upkeep.as_text.4", uncited=len(report.uncited)))
+    out.append(t("upkeep.uncited", uncited=len(report.uncited)))
     out += [
         f"  {c['clause']}  {c['title']}  ({c['state']}, {_owner(c['owner'])})  "
         f"{shown(c['path'])}:{c['line']}"
         for c in report.uncited
     ]
-    out.append(t("upkeep.as_text.5", tags_without_answers=len(report.tags_without_answers)))
+    out.append(t("upkeep.tags_without_answers", count=len(report.tags_without_answers)))
     out += [
-        t("upkeep.as_text.6", value=tag['tag'], value2=', '.join(tag['answers']))
+        t("upkeep.tag_row", tag=tag["tag"], answers=", ".join(tag["answers"]))
         for tag in report.tags_without_answers
     ]
     return "\n".join(out)
@@ -292,7 +292,7 @@ def _manual_where(manual: dict) -> str:
 
 
 def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
-    out = [t("upkeep.scheduled_text.1", scheduled=len(scheduled))]
+    out = [t("upkeep.scheduled", scheduled=len(scheduled))]
     for item in scheduled:
         out.append(
             f"  {item.date}  {item.clause} {item.title}  {_change(item)}  "
@@ -300,7 +300,7 @@ def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
         )
         out += [
             t(
-                "upkeep.scheduled_text.2",
+                "upkeep.scheduled_answer",
                 value=a["path"],
                 value2=a["line"],
                 value3=a["id"],
@@ -308,7 +308,7 @@ def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
             )
             for a in item.answers
         ]
-        out += [t("upkeep.scheduled_text.3", m=_manual_where(m)) for m in item.manuals]
+        out += [t("upkeep.scheduled_manual", m=_manual_where(m)) for m in item.manuals]
     return out
 
 
@@ -329,9 +329,9 @@ def _columns(*names: str) -> list[str]:
 
 
 def as_markdown(report: Upkeep, title: bool = True) -> str:
-    out = [t("upkeep.as_markdown.1"), ""] if title else []
-    out += [t("upkeep.as_markdown.2", today=report.today, days=report.days), ""]
-    out += [t("upkeep.as_markdown.3"), "", t("upkeep.as_markdown.4"), ""]
+    out = [t("upkeep.md_title"), ""] if title else []
+    out += [t("upkeep.md_as_of", today=report.today, days=report.days), ""]
+    out += [t("upkeep.md_breaking"), "", t("upkeep.md_breaking_hint"), ""]
     out += _table(
         _columns("date", "answer", "owner", "citation", "reason"),
         [
@@ -345,7 +345,7 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
             for b in report.breaking
         ],
     )
-    out += [t("upkeep.as_markdown.10"), "", t("upkeep.as_markdown.11"), ""]
+    out += [t("upkeep.md_scheduled"), "", t("upkeep.md_scheduled_hint"), ""]
     out += _table(
         _columns("effective", "clause", "change", "reread_answers", "reread_manuals"),
         [
@@ -359,12 +359,12 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
             for item in report.scheduled
         ],
     )
-    out += [t("upkeep.as_markdown.17"), ""]
+    out += [t("upkeep.md_due"), ""]
     out += _table(
         _columns("due", "kind", "item", "owner", "file"),
         [
             [
-                d.review_by + (t("upkeep.as_markdown.23") if d.overdue else ""),
+                d.review_by + (t("upkeep.md_overdue") if d.overdue else ""),
                 d.kind,
                 f"`{d.id}` {d.title}",
                 _owner(d.owner),
@@ -373,12 +373,12 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
             for d in report.due
         ],
     )
-    out += [t("upkeep.as_markdown.24"), ""]
+    out += [t("upkeep.md_uncited"), ""]
     out += _table(
         _columns("clause", "title", "state", "owner"),
         [[f"`{c['clause']}`", c["title"], c["state"], _owner(c["owner"])] for c in report.uncited],
     )
-    out += [t("upkeep.as_markdown.29"), ""]
+    out += [t("upkeep.md_tags"), ""]
     out += _table(
         _columns("tag", "draft_answers"),
         [[tag["tag"], ", ".join(tag["answers"])] for tag in report.tags_without_answers],

@@ -745,14 +745,14 @@ def _tell_unwritable(config: KBConfig, exc: IndexUnwritable, used: Location | No
 
     place = shown(_rel(exc.base, config.root))
     if isinstance(exc.cause, (NotADirectoryError, FileExistsError)):
-        why = t("index.tell_unwritable.1")
+        why = t("index.file_in_the_way")
     else:
-        why = t("index.tell_unwritable.2", value=shown(exc.cause.strerror or str(exc.cause)))
+        why = t("index.not_writable", value=shown(exc.cause.strerror or str(exc.cause)))
     if used is not None:
-        instead = t("index.tell_unwritable.3", base=shown(used.base))
+        instead = t("index.used_other", base=shown(used.base))
     else:
-        instead = t("index.tell_unwritable.4")
+        instead = t("index.in_memory")
     click.echo(
-        t("index.tell_unwritable.5", place=place, why=why, instead=instead),
+        t("index.unwritable", place=place, why=why, instead=instead),
         err=True,
     )

@@ -41,9 +41,9 @@ def month_title(first: date, today: date) -> str:
     """The nav title: `2026년 12월 (이번 달)`, `2027년 1월 (예정)`."""
     this = today.replace(day=1)
     if first == this:
-        when = t("reports.month_title.1")
+        when = t("reports.this_month")
     else:
-        when = t("reports.month_title.2") if first > this else ""
+        when = t("reports.scheduled") if first > this else ""
     return changes_mod.month_label(first) + when
 
 

@@ -55,12 +55,12 @@ def _entries(text: str, where: str) -> list[str]:
         data = yamlsrc.parse(text) or {}
     except yamlsrc.YAMLSourceError as exc:
         raise KBError(
-            t("vocab.entries.1", where=where, line=exc.line, message=exc.message)
+            t("vocab.bad_yaml", where=where, line=exc.line, message=exc.message)
         ) from None
     entries = data.get("synonyms") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
         raise KBError(
-            t("vocab.entries.2", where=where)
+            t("vocab.bad_shape", where=where)
         )
     return entries
 
