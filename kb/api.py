@@ -325,7 +325,7 @@ class App:
             )
             if found is None:
                 what = t("api.what_answer") if parts[0] == "answers" else t("api.what_clause")
-                return 404, {"error": t("api.not_found", what=what, value=parts[1])}
+                return 404, {"error": t("api.not_found", what=what, ident=parts[1])}
             return 200, found
         return 404, {"error": t("api.no_such_path")}
 

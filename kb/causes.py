@@ -37,7 +37,7 @@ class _Cause:
         if self.finding.subject is None:  # the whole file could not be read
             why = t("causes.file_unread")
         else:
-            why = t("causes.this_error", value=self.finding.blocks[0])
+            why = t("causes.this_error", clause=self.finding.blocks[0])
         return (
             t("causes.note", why=why, places=len(self.places), whose=', '.join(whose))
         )

@@ -106,7 +106,7 @@ def read_map(path: str | Path) -> dict[str, dict[str, str]]:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise KBError(
-            t("export.map_not_yaml", where=where, value=getattr(exc, 'problem', None) or exc)
+            t("export.map_not_yaml", where=where, problem=getattr(exc, 'problem', None) or exc)
         ) from None
     except UnicodeDecodeError:
         raise KBError(t("export.map_not_utf8", path=path)) from None

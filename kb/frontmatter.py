@@ -81,7 +81,7 @@ def manual_findings(data: dict, lines: dict[str, int], path: str) -> list[Findin
             message = t(
                 "frontmatter.unsafe_value",
                 key=key,
-                value=str(value)[:60],
+                given=str(value)[:60],
                 pattern=pattern.pattern,
             )
             found.append(Finding("unsafe-front-matter", ERROR, path, lines.get(key, 1), message))
@@ -93,7 +93,7 @@ def _key_findings(data, lines, path, subject, known, kind):
         line = lines.get(key, 1)
         name = str(key)
         if name in UNSAFE_KEYS:
-            message = t("frontmatter.key_findings", name=name, value=t(UNSAFE_KEYS[name]))
+            message = t("frontmatter.key_findings", name=name, why=t(UNSAFE_KEYS[name]))
             yield Finding("unsafe-front-matter", ERROR, path, line, message, subject)
         elif name not in known:
             yield Finding("unknown-key", WARNING, path, line, _unknown(name, known, kind), subject)
@@ -101,6 +101,6 @@ def _key_findings(data, lines, path, subject, known, kind):
 
 def _unknown(name: str, known: frozenset, kind: str) -> str:
     close = near(name, sorted(known), n=1)
-    hint = t("frontmatter.did_you_mean", value=close[0]) if close else ""
+    hint = t("frontmatter.did_you_mean", close=close[0]) if close else ""
     allowed = ", ".join(sorted(known))
     return t("frontmatter.unknown_key", name=name, kind=kind, hint=hint, allowed=allowed)

@@ -214,7 +214,7 @@ def render(gaps: list[Gap], since: date | None, fmt: str = "text") -> str:
         return t("gaps.none", period=period)
     out = [t("gaps.heading", gaps=len(gaps), period=period)]
     for n, gap in enumerate(gaps, 1):
-        out.append(t("gaps.row", n=n, query=gap.query, count=gap.count, value=gap.last[:10]))
+        out.append(t("gaps.row", n=n, query=gap.query, count=gap.count, last=gap.last[:10]))
         for query, count in gap.wordings[1:6]:
             out.append(t("gaps.wording", query=query, count=count))
     return "\n".join(out)

@@ -69,14 +69,14 @@ def id_problem(value: str, pattern: re.Pattern) -> str | None:
     if len(value) > MAX_ID_LENGTH:
         return t(
             "load.id_too_long",
-            value=value[:20],
-            value2=len(value),
-            MAX_ID_LENGTH=MAX_ID_LENGTH,
+            start=value[:20],
+            length=len(value),
+            limit=MAX_ID_LENGTH,
         )
     if not pattern.fullmatch(value):
-        return t("load.id_pattern_problem", value=value, value2=t(PATTERN_WORDS[pattern]))
+        return t("load.id_pattern_problem", ident=value, how=t(PATTERN_WORDS[pattern]))
     if value.upper() in RESERVED_IDS:
-        return t("load.id_reserved", value=value, value2=value.lower())
+        return t("load.id_reserved", ident=value, name=value.lower())
     return None
 
 
@@ -116,7 +116,7 @@ class _Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and pattern is None:
             value = str(value)  # a title of "2026" is still a title
         if not isinstance(value, str):
-            self.error(self.line(key), t("load.not_text", key=key, value=_kind(value)))
+            self.error(self.line(key), t("load.not_text", key=key, kind=_kind(value)))
             return ""
         value = nfc(value)
         problem = id_problem(value, pattern) if pattern is not None else None
@@ -129,7 +129,8 @@ class _Fields:
             return None
         value = as_date(self.data[key])
         if value is None:
-            self.error(self.line(key), t("load.date", key=key, value=dates.problem(self.data[key])))
+            problem = dates.problem(self.data[key])
+            self.error(self.line(key), t("load.date", key=key, problem=problem))
         return value
 
     def integer(self, key: str, required: bool = False, minimum: int = 1) -> int | None:
@@ -146,7 +147,7 @@ class _Fields:
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value and value not in choices:
-            message = t("load.choice", key=key, choices=", ".join(choices), value=value)
+            message = t("load.choice", key=key, choices=", ".join(choices), given=value)
             self.error(self.line(key), message)
             return choices[0]
         return value or choices[0]
@@ -206,7 +207,7 @@ def _kind(value) -> str:
 
 
 def _not_a_list(key: str, value) -> str:
-    return t("load.not_a_list", key=key, value=_kind(value))
+    return t("load.not_a_list", key=key, kind=_kind(value))
 
 
 # --- policies ---------------------------------------------------------------

@@ -451,8 +451,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'has no effective date',
     ),
     'rules.not_yet': (
-        "{shown} {what}: 이 조항은 {when}(기준일 {on}). 시행 후에 쓸 답변이면 답변에 'effective: {value}'을(를) 적으세요",
-        "{shown} ({what}): this clause {when} (checked as of {on}). If the answer is for after that date, add 'effective: {value}' to the answer",
+        "{shown} {what}: 이 조항은 {when}(기준일 {on}). 시행 후에 쓸 답변이면 답변에 'effective: {example}'을(를) 적으세요",
+        "{shown} ({what}): this clause {when} (checked as of {on}). If the answer is for after that date, add 'effective: {example}' to the answer",
     ),
     'rules.version_not_yet': (
         "{shown} {what}: 버전 {pinned}은(는) {effective}부터 시행됩니다(기준일 {on}에는 버전 {version}). 새 버전용 답변이면 'effective: {effective}'을(를) 적고, 아니면 {pin}을(를) {what}하세요",
@@ -662,40 +662,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- load
     'load.id_too_long': (
-        "'{value}…'은(는) {value2}자로 너무 깁니다: id는 {MAX_ID_LENGTH}자까지 쓸 수 있습니다",
-        "'{value}…' is {value2} characters long, too long: an id has at most {MAX_ID_LENGTH} characters",
+        "'{start}…'은(는) {length}자로 너무 깁니다: id는 {limit}자까지 쓸 수 있습니다",
+        "'{start}…' is {length} characters long, too long: an id has at most {limit} characters",
     ),
     'load.id_pattern_problem': (
-        '{value!r}은(는) {value2}',
-        '{value!r} {value2}',
+        '{ident!r}은(는) {how}',
+        '{ident!r} {how}',
     ),
     'load.id_reserved': (
-        '{value!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다({value2}.md): 다른 id를 쓰세요',
-        '{value!r} clashes with a site page or file name ({value2}.md), so it cannot be an id: use another id',
+        '{ident!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다({name}.md): 다른 id를 쓰세요',
+        '{ident!r} clashes with a site page or file name ({name}.md), so it cannot be an id: use another id',
     ),
     'load.missing': (
         "'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요",
         "'{key}' is missing: it is required, add '{key}: value'",
     ),
     'load.not_text': (
-        "'{key}'은(는) 글이어야 합니다(지금은 {value})",
-        "'{key}' must be text (it is {value})",
+        "'{key}'은(는) 글이어야 합니다(지금은 {kind})",
+        "'{key}' must be text (it is {kind})",
     ),
     'load.text_problem': (
         "'{key}'의 {problem}",
         "'{key}': {problem}",
     ),
     'load.date': (
-        "'{key}'의 {value}",
-        "'{key}': {value}",
+        "'{key}'의 {problem}",
+        "'{key}': {problem}",
     ),
     'load.integer': (
         "'{key}'은(는) {minimum} 이상의 정수여야 합니다(지금은 {shown})",
         "'{key}' must be a whole number of at least {minimum} (it is {shown})",
     ),
     'load.choice': (
-        "'{key}'은(는) {choices} 중 하나여야 합니다(지금은 {value!r})",
-        "'{key}' must be one of {choices} (it is {value!r})",
+        "'{key}'은(는) {choices} 중 하나여야 합니다(지금은 {given!r})",
+        "'{key}' must be one of {choices} (it is {given!r})",
     ),
     'load.text_list': (
         "'{key}'의 항목은 글이어야 합니다(지금은 {item})",
@@ -742,8 +742,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'an unknown value',
     ),
     'load.not_a_list': (
-        "'{key}'은(는) 목록이어야 합니다(지금은 {value}): [가, 나]처럼 쓰세요",
-        "'{key}' must be a list (it is {value}): write it as [a, b]",
+        "'{key}'은(는) 목록이어야 합니다(지금은 {kind}): [가, 나]처럼 쓰세요",
+        "'{key}' must be a list (it is {kind}): write it as [a, b]",
     ),
     'load.clause': (
         "조항 id {clause_id!r}은(는) 정책 id 뒤에 '-'를 붙인 '{policy_id}-'로 시작해야 합니다",
@@ -771,16 +771,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'a manual page',
     ),
     'frontmatter.unsafe_value': (
-        "'{key}' 값 {value!r}은(는) 쓸 수 없습니다: 사이트가 이 값을 HTML 속성이나 템플릿 경로에 넣기 때문에 {pattern} 형식만 받습니다. 고치거나 지우세요",
-        "'{key}' value {value!r} cannot be used: the site puts this value into an HTML attribute or a template path, so it takes only the form {pattern}. Fix or remove it",
+        "'{key}' 값 {given!r}은(는) 쓸 수 없습니다: 사이트가 이 값을 HTML 속성이나 템플릿 경로에 넣기 때문에 {pattern} 형식만 받습니다. 고치거나 지우세요",
+        "'{key}' value {given!r} cannot be used: the site puts this value into an HTML attribute or a template path, so it takes only the form {pattern}. Fix or remove it",
     ),
     'frontmatter.key_findings': (
-        "'{name}'은(는) {value}라서 KB 내용에 둘 수 없습니다: 사이트는 이 키를 무시합니다. 이 줄을 지우세요",
-        "'{name}' is {value}, so KB content cannot hold it: the site ignores this key. Remove the line",
+        "'{name}'은(는) {why}라서 KB 내용에 둘 수 없습니다: 사이트는 이 키를 무시합니다. 이 줄을 지우세요",
+        "'{name}' is {why}, so KB content cannot hold it: the site ignores this key. Remove the line",
     ),
     'frontmatter.did_you_mean': (
-        " '{value}'을(를) 뜻했나요?",
-        " Did you mean '{value}'?",
+        " '{close}'을(를) 뜻했나요?",
+        " Did you mean '{close}'?",
     ),
     'frontmatter.unknown_key': (
         "'{name}'은(는) {kind}에서 kb도 사이트도 쓰지 않는 키입니다.{hint} 고치거나 지우세요 (쓸 수 있는 키: {allowed})",
@@ -821,8 +821,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The file is too big ({shown}): kb reads at most {MAX_SHOWN} of a file. Split it into several files',
     ),
     'sources.unreadable': (
-        '파일을 읽을 수 없습니다({value}): 파일 권한과 경로를 확인하세요',
-        'The file cannot be read ({value}): check its permissions and path',
+        '파일을 읽을 수 없습니다({cause}): 파일 권한과 경로를 확인하세요',
+        'The file cannot be read ({cause}): check its permissions and path',
     ),
     'sources.not_utf8': (
         'UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요',
@@ -889,8 +889,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'this file could not be read, so for its clauses',
     ),
     'causes.this_error': (
-        '이 오류 때문에 {value}을(를)',
-        'because of this error, for {value}',
+        '이 오류 때문에 {clause}을(를)',
+        'because of this error, for {clause}',
     ),
     'causes.note': (
         ' — {why} 가리키는 인용·참조 {places}곳({whose})을 확인하지 못했습니다. 이 줄을 먼저 고치세요',
@@ -969,16 +969,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- pii
     'pii.asks_for': (
-        '고객에게 {text}를 요청하는 문장입니다: {value}',
-        'This sentence asks the customer for personal data ({text}): {value}',
+        '고객에게 {text}를 요청하는 문장입니다: {how}',
+        'This sentence asks the customer for personal data ({text}): {how}',
     ),
     'pii.name.foreign_rrn': (
         '외국인등록번호',
         'foreign resident registration number',
     ),
     'pii.looks_like': (
-        '{what}로 보이는 값 {masked}이(가) 있습니다: {value}',
-        'There is a value that looks like a {what}, {masked}: {value}',
+        '{what}로 보이는 값 {masked}이(가) 있습니다: {how}',
+        'There is a value that looks like a {what}, {masked}: {how}',
     ),
     'pii.bad_allow': (
         'pii_allow의 정규식 {entry}이(가) 잘못되었습니다 ({exc}): 식을 고치거나, 글자 그대로 허용하려면 앞뒤의 /를 빼세요',
@@ -990,8 +990,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{path}: the placeholder map file cannot be read ({strerror})',
     ),
     'export.map_not_yaml': (
-        '{where}: 자리표시자 지도가 올바른 YAML이 아닙니다: {value}',
-        '{where}: the placeholder map is not valid YAML: {value}',
+        '{where}: 자리표시자 지도가 올바른 YAML이 아닙니다: {problem}',
+        '{where}: the placeholder map is not valid YAML: {problem}',
     ),
     'export.map_not_utf8': (
         '{path}: 자리표시자 지도는 UTF-8 텍스트여야 합니다',
@@ -1075,8 +1075,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Clause',
     ),
     'api.not_found': (
-        "{what} '{value}'을(를) 찾지 못했습니다.",
-        "{what} '{value}' was not found.",
+        "{what} '{ident}'을(를) 찾지 못했습니다.",
+        "{what} '{ident}' was not found.",
     ),
     'api.no_such_path': (
         '없는 경로입니다: /search, /answers/ID, /clauses/ID, /healthz',
@@ -1128,8 +1128,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{gaps} questions without an answer ({period}, most asked first):',
     ),
     'gaps.row': (
-        '{n:3d}. {query}  ({count}회, 마지막 {value})',
-        '{n:3d}. {query}  ({count} times, last {value})',
+        '{n:3d}. {query}  ({count}회, 마지막 {last})',
+        '{n:3d}. {query}  ({count} times, last {last})',
     ),
     'gaps.wording': (
         '       - {query} ({count}회)',
@@ -1141,8 +1141,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'there is a file where a folder should be',
     ),
     'index.not_writable': (
-        '쓸 수 없습니다 ({value})',
-        'it cannot be written ({value})',
+        '쓸 수 없습니다 ({cause})',
+        'it cannot be written ({cause})',
     ),
     'index.used_other': (
         '대신 {base} 의 색인을 썼습니다',
@@ -1419,20 +1419,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'The git history could not be read, so only the history was used: {exc}',
     ),
     'changes.shallow_from': (
-        ' {value} 부터만',
-        ' only from {value}',
+        ' {boundary} 부터만',
+        ' only from {boundary}',
     ),
     'changes.shallow': (
         '이 저장소는 얕은 복제(shallow clone)라 git 기록이{start} 있습니다: 그 전에 커밋된 변경은 이 목록에서 빠졌을 수 있습니다. 전체 기록은 `git fetch --unshallow` 로 받으세요 (CI 의 checkout 이면 fetch-depth: 0).',
         'This repository is a shallow clone, so its git history goes back{start}: changes committed before that may be missing from this list. Get the whole history with `git fetch --unshallow` (in a CI checkout, fetch-depth: 0).',
     ),
     'changes.customer_says': (
-        '고객: “{value}”',
-        'Customer: “{value}”',
+        '고객: “{question}”',
+        'Customer: “{question}”',
     ),
     'changes.customer_asks': (
-        '고객: “{value}?”',
-        'Customer: “{value}?”',
+        '고객: “{question}?”',
+        'Customer: “{question}?”',
     ),
     'changes.customer_about': (
         '고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?',
@@ -1452,8 +1452,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- edit
     'edit.the_key': (
-        "'{value}' 키가",
-        "key '{value}'",
+        "'{key}' 키가",
+        "key '{key}'",
     ),
     'edit.a_key': (
         '같은 키가',
@@ -1472,12 +1472,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'This is not UTF-8 text: save it as UTF-8 and run again',
     ),
     'edit.write_atomic': (
-        '{path}: 파일을 쓸 수 없습니다({value}): 경로와 쓰기 권한을 확인하세요',
-        '{path}: the file cannot be written ({value}): check the path and write permission',
+        '{path}: 파일을 쓸 수 없습니다({cause}): 경로와 쓰기 권한을 확인하세요',
+        '{path}: the file cannot be written ({cause}): check the path and write permission',
     ),
     'edit.taken': (
-        'id {ident!r}은(는) 이미 {value}에서 쓰고 있습니다: 다른 id를 고르세요',
-        'id {ident!r} is already used in {value}: choose another id',
+        'id {ident!r}은(는) 이미 {where}에서 쓰고 있습니다: 다른 id를 고르세요',
+        'id {ident!r} is already used in {where}: choose another id',
     ),
     'edit.what_policy_id': (
         '정책 id',
@@ -1524,20 +1524,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{path}: clause {clause_id} to edit was not found',
     ),
     'edit.bump_no_text': (
-        '{path}:{value}: {clause_id}의 새 본문이 없습니다: --text나 --text-file로 주거나, 파일에서 조항 본문을 먼저 고치세요',
-        '{path}:{value}: there is no new text for {clause_id}: give it with --text or --text-file, or edit the clause text in the file first',
+        '{path}:{line}: {clause_id}의 새 본문이 없습니다: --text나 --text-file로 주거나, 파일에서 조항 본문을 먼저 고치세요',
+        '{path}:{line}: there is no new text for {clause_id}: give it with --text or --text-file, or edit the clause text in the file first',
     ),
     'edit.bump_same_text': (
-        '{path}:{value}: {clause_id}의 새 본문이 이전과 같습니다: bump는 내용이 바뀔 때 씁니다',
-        '{path}:{value}: the new text of {clause_id} is the same as before: bump is for when the content changes',
+        '{path}:{line}: {clause_id}의 새 본문이 이전과 같습니다: bump는 내용이 바뀔 때 씁니다',
+        '{path}:{line}: the new text of {clause_id} is the same as before: bump is for when the content changes',
     ),
     'edit.bump_too_early': (
-        '{path}:{value}: --effective {effective} 이(가) 버전 {version}의 시행일({effective2})보다 앞섭니다: 더 늦은 날짜를 주세요',
-        '{path}:{value}: --effective {effective} is before the effective date of version {version} ({effective2}): give a later date',
+        '{path}:{line}: --effective {effective} 이(가) 버전 {version}의 시행일({since})보다 앞섭니다: 더 늦은 날짜를 주세요',
+        '{path}:{line}: --effective {effective} is before the effective date of version {version} ({since}): give a later date',
     ),
     'edit.bumped': (
-        '{clause_id}: 버전 {version} → {value}',
-        '{clause_id}: version {version} → {value}',
+        '{clause_id}: 버전 {version} → {new}',
+        '{clause_id}: version {version} → {new}',
     ),
     'edit.until_then': (
         '그 전까지는 버전 {in_force}이(가) 시행 중이라 ',
@@ -1576,12 +1576,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Note: {id} version {version} takes effect on {effective}. Re-read this answer on that day and `kb review` it (for an answer written for the new version, --effective {effective}).',
     ),
     'edit.no_answer': (
-        "id가 '{answer_id}'인 답변이 없습니다{kb}",
-        "There is no answer with id '{answer_id}'{kb}",
+        "id가 '{answer_id}'인 답변이 없습니다{hint}",
+        "There is no answer with id '{answer_id}'{hint}",
     ),
     'edit.inline_reference': (
-        '{path}:{line}: {value} {value2} (본문의 참조: 직접 고치세요)',
-        '{path}:{line}: {value} {value2} (a reference in the text: fix it by hand)',
+        '{path}:{line}: {code} {message} (본문의 참조: 직접 고치세요)',
+        '{path}:{line}: {code} {message} (a reference in the text: fix it by hand)',
     ),
     'edit.refuse_future_repin': (
         '{path}: --as-of {as_of}은(는) 미래 날짜입니다. 지금 이 답변을 그 날짜의 버전으로 고정하면 오늘은 아직 시행 전인 조항을 인용하게 됩니다(future-clause). 그날부터 보낼 답변이면 front matter에 effective: {as_of}를 넣고 다시 실행하거나, 새 답변을 만드세요 (kb new answer ... --effective {as_of})',
@@ -1589,12 +1589,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- gitrev
     'gitrev.note': (
-        'git 기록의 {value} 판 {path} 을(를) 읽지 못해 비교에서 뺐습니다 ({message}). 지금 파일에는 영향이 없습니다.',
-        '{path} at {value} in the git history could not be read, so it was left out of the comparison ({message}). The current file is not affected.',
+        'git 기록의 {rev} 판 {path} 을(를) 읽지 못해 비교에서 뺐습니다 ({message}). 지금 파일에는 영향이 없습니다.',
+        '{path} at {rev} in the git history could not be read, so it was left out of the comparison ({message}). The current file is not affected.',
     ),
     'gitrev.parse': (
-        '{value:.1f} MB: {MAX_SHOWN}보다 큽니다',
-        '{value:.1f} MB: larger than {MAX_SHOWN}',
+        '{size:.1f} MB: {limit}보다 큽니다',
+        '{size:.1f} MB: larger than {limit}',
     ),
     # --- pack
     'pack.removed': (
@@ -1654,8 +1654,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  Commit: {commit}',
     ),
     'pack.answers': (
-        '  영향받는 답변: {value}',
-        '  Answers affected: {value}',
+        '  영향받는 답변: {answers}',
+        '  Answers affected: {answers}',
     ),
     'pack.manuals': (
         '  영향받는 매뉴얼: ',
@@ -1690,8 +1690,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '**What changed**',
     ),
     'pack.md_answers': (
-        '**영향받는 답변** {value}',
-        '**Answers affected** {value}',
+        '**영향받는 답변** {count}',
+        '**Answers affected** {count}',
     ),
     'pack.md_manuals': (
         '**영향받는 매뉴얼** ',
@@ -1708,17 +1708,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     # --- scaffold
     'scaffold.init': (
-        '{value}이(가) 이미 있습니다: kb init은 새 KB만 시작합니다',
-        '{value} already exists: kb init only starts a new KB',
+        '{path}이(가) 이미 있습니다: kb init은 새 KB만 시작합니다',
+        '{path} already exists: kb init only starts a new KB',
     ),
     # --- show
     'show.find': (
-        'id가 {ident!r}인 조항, 답변, 정책이 없습니다{kb}{kb2}',
-        'There is no clause, answer or policy with id {ident!r}{kb}{kb2}',
+        'id가 {ident!r}인 조항, 답변, 정책이 없습니다{hint}{unreadable}',
+        'There is no clause, answer or policy with id {ident!r}{hint}{unreadable}',
     ),
     'show.unreadable': (
-        ' ({value}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)',
-        ' ({value} could not be read: fix them first, see kb check)',
+        ' ({files}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)',
+        ' ({files} could not be read: fix them first, see kb check)',
     ),
     'show.policy_tip': (
         ' (kb show POLICY-ID로 정책의 조항을 보세요)',
@@ -1733,12 +1733,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'What relies on {id} {title} (v{version}):',
     ),
     'show.answers': (
-        '답변 {value}개',
-        '{value} answers',
+        '답변 {count}개',
+        '{count} answers',
     ),
     'show.manuals': (
-        '매뉴얼 {value}개',
-        '{value} manual pages',
+        '매뉴얼 {count}개',
+        '{count} manual pages',
     ),
     'show.file_line': (
         '  파일: {path}:{line}',
@@ -1765,20 +1765,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  Supersedes: {supersedes}',
     ),
     'show.superseded_by': (
-        '  이 조항을 대체하는 조항: {value}',
-        '  Superseded by: {value}',
+        '  이 조항을 대체하는 조항: {clauses}',
+        '  Superseded by: {clauses}',
     ),
     'show.text': (
         '  본문 (버전 {version}):',
         '  Text (version {version}):',
     ),
     'show.answers_relying': (
-        '  이 조항에 기대는 답변 {value}개:',
-        '  {value} answers rely on this clause:',
+        '  이 조항에 기대는 답변 {count}개:',
+        '  {count} answers rely on this clause:',
     ),
     'show.manuals_referring': (
-        '  이 조항을 참조하는 매뉴얼 {value}개:',
-        '  {value} manual pages refer to this clause:',
+        '  이 조항을 참조하는 매뉴얼 {count}개:',
+        '  {count} manual pages refer to this clause:',
     ),
     'show.scheduled': (
         '  시행 예정 ({effective}부터) 버전 {version}:',
@@ -1849,8 +1849,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '  Answer text:',
     ),
     'show.cited': (
-        '  인용한 조항 ({value} 기준):',
-        '  Cited clauses (as of {value}):',
+        '  인용한 조항 ({day} 기준):',
+        '  Cited clauses (as of {day}):',
     ),
     'show.good': (
         '정상',
@@ -1930,12 +1930,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '{scheduled} scheduled changes (answers and manual pages to re-read before the day):',
     ),
     'upkeep.scheduled_answer': (
-        '    답변 {value}:{value2}  {value3} [{value4}]',
-        '    answer {value}:{value2}  {value3} [{value4}]',
+        '    답변 {path}:{line}  {id} [{citation}]',
+        '    answer {path}:{line}  {id} [{citation}]',
     ),
     'upkeep.scheduled_manual': (
-        '    매뉴얼 {m}',
-        '    manual {m}',
+        '    매뉴얼 {where}',
+        '    manual {where}',
     ),
     'upkeep.table': (
         '없음.',

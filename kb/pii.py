@@ -383,11 +383,11 @@ def message(hit: Hit) -> str:
     what = t(CODES[hit.code][1])
     how = t(_HOW[hit.code], company_ok=t("pii.company_ok"))
     if hit.code == "pii-ask-rrn":
-        return t("pii.asks_for", text=hit.text, value=how)
+        return t("pii.asks_for", text=hit.text, how=how)
     rrn = _RRN.match(hit.text) if hit.code == "pii-rrn" else None
     if rrn is not None and rrn[4] in "5678":
         what = t("pii.name.foreign_rrn")  # gender digits 5-8 are given to foreign residents
-    return t("pii.looks_like", what=what, masked=hit.masked, value=how)
+    return t("pii.looks_like", what=what, masked=hit.masked, how=how)
 
 
 def _findings(

@@ -157,7 +157,7 @@ def _not_yet(clause: Clause, shown: str, what: str, on: date) -> str:
     start = first_effective(clause)
     when = t("rules.starts_on", start=start) if start else t("rules.no_effective_date")
     return t(
-        "rules.not_yet", shown=shown, what=what, when=when, on=on, value=start or "YYYY-MM-DD"
+        "rules.not_yet", shown=shown, what=what, when=when, on=on, example=start or "YYYY-MM-DD"
     )
 
 

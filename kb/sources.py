@@ -95,7 +95,7 @@ def read_text(path: str) -> str:
         data = read_bytes(path)
     except OSError as exc:
         raise SourceError(
-            t("sources.unreadable", value=exc.strerror or exc)
+            t("sources.unreadable", cause=exc.strerror or exc)
         ) from None
     try:
         text = data.decode("utf-8-sig")

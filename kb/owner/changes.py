@@ -297,7 +297,7 @@ def _shallow_note(kb: KB, since: date) -> list[str]:
     boundary = gitrev.shallow_since(kb.root)
     if boundary is None or boundary < since:
         return []  # the whole period is in the history there is
-    start = "" if boundary == date.max else t("changes.shallow_from", value=boundary.isoformat())
+    start = "" if boundary == date.max else t("changes.shallow_from", boundary=boundary.isoformat())
     return [
         t("changes.shallow", start=start)
     ]
@@ -426,10 +426,10 @@ def customer_question(answer: Answer) -> str:
     """
     listed = questions(answer)
     if listed:
-        return t("changes.customer_says", value=listed[0])
+        return t("changes.customer_says", question=listed[0])
     title = answer.title.strip()
     if _asks(answer):
-        return t("changes.customer_asks", value=title.rstrip('?'))
+        return t("changes.customer_asks", question=title.rstrip('?'))
     return t("changes.customer_about", title=title)
 
 

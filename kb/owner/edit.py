@@ -66,7 +66,7 @@ def _load(text: str, path: str, first_line: int = 1):
     except DuplicateKeyError as exc:
         line = _mark_line(exc.problem_mark) + first_line
         key = re.search(r'duplicate key "(.*?)"', exc.problem or "")
-        name = t("edit.the_key", value=key[1]) if key else t("edit.a_key")
+        name = t("edit.the_key", key=key[1]) if key else t("edit.a_key")
         raise KBError(
             t("edit.duplicate_key", path=path, line=line, name=name)
         ) from None
@@ -138,7 +138,7 @@ def write_atomic(path: Path, text: str) -> None:
         _write_atomic(path, text)
     except OSError as exc:  # a name too long, a read-only folder: say so, no traceback
         raise KBError(
-            t("edit.write_atomic", path=path, value=exc.strerror or exc)
+            t("edit.write_atomic", path=path, cause=exc.strerror or exc)
         ) from None
 
 
@@ -186,7 +186,7 @@ def _taken(kb: KB, ident: str) -> None:
     owners += [c.path for c in kb.clauses.values() if c.id == ident]
     owners += [a.path for a in kb.answers if a.id == ident]
     if owners:
-        raise KBError(t("edit.taken", ident=ident, value=owners[0]))
+        raise KBError(t("edit.taken", ident=ident, where=owners[0]))
 
 
 def new_policy(
@@ -334,7 +334,7 @@ def bump(
             t(
                 "edit.bump_no_text",
                 path=clause.path,
-                value=clause.lines.get("text", clause.line),
+                line=clause.lines.get("text", clause.line),
                 clause_id=clause_id,
             )
         )
@@ -345,7 +345,7 @@ def bump(
             t(
                 "edit.bump_same_text",
                 path=clause.path,
-                value=clause.lines.get("text", clause.line),
+                line=clause.lines.get("text", clause.line),
                 clause_id=clause_id,
             )
         )
@@ -354,10 +354,10 @@ def bump(
             t(
                 "edit.bump_too_early",
                 path=clause.path,
-                value=clause.lines.get("effective", clause.line),
+                line=clause.lines.get("effective", clause.line),
                 effective=effective,
                 version=clause.version,
-                effective2=clause.effective,
+                since=clause.effective,
             )
         )
     _push_history(entry, clause, previous, note)
@@ -373,7 +373,7 @@ def bump(
                 "edit.bumped",
                 clause_id=clause_id,
                 version=clause.version,
-                value=clause.version + 1,
+                new=clause.version + 1,
             )
         ],
     )
@@ -622,7 +622,7 @@ def review(
 
     answer = kb.answer(answer_id)
     if answer is None:
-        raise KBError(t("edit.no_answer", answer_id=answer_id, kb=_answer_hint(kb, answer_id)))
+        raise KBError(t("edit.no_answer", answer_id=answer_id, hint=_answer_hint(kb, answer_id)))
     _refuse_future_repin(answer, today)
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
@@ -651,8 +651,8 @@ def review(
                     "edit.inline_reference",
                     path=answer.path,
                     line=ref.line,
-                    value=problem[0],
-                    value2=problem[1],
+                    code=problem[0],
+                    message=problem[1],
                 )
             )
     result.repinned = list(changes.items())

@@ -163,7 +163,7 @@ class Unreadable:
     def note(self) -> str:
         return t(
             "gitrev.note",
-            value=self.rev[:10],
+            rev=self.rev[:10],
             path=shown(self.path),
             message=shown(self.message),
         )
@@ -215,7 +215,7 @@ class Snapshots:
         for sha, _, size in files:
             if sha not in self._blobs and size > MAX_BLOB_BYTES:
                 self._blobs[sha], self._maps[sha] = [], {}
-                self._errors[sha] = t("gitrev.parse", value=size / 1024 / 1024, MAX_SHOWN=MAX_SHOWN)
+                self._errors[sha] = t("gitrev.parse", size=size / 1024 / 1024, limit=MAX_SHOWN)
         todo = [sha for sha, _, _ in files if sha not in self._blobs]
         texts = self._read_blobs(list(dict.fromkeys(todo))) if todo else {}
         for sha, rel, _ in files:

@@ -207,7 +207,7 @@ def _change_text(plain: Plain, change: Change) -> list[str]:
     if change.commit:
         out.append(t("pack.commit", commit=change.commit))
     answers = ", ".join(_answer_label(plain, a) for a in change.answers)
-    out.append(t("pack.answers", value=answers or t("common.none")))
+    out.append(t("pack.answers", answers=answers or t("common.none")))
     if change.manuals:
         out.append(t("pack.manuals") + ", ".join(change.manuals))
     return out
@@ -265,7 +265,7 @@ def _change_markdown(plain: Plain, change: Change, html: bool) -> list[str]:
             out += ["- " + diff_markdown(runs, html).replace("\n", "<br>\n  "), ""]
     elif change.text:
         out += [_lines(plain(change.text), html), ""]
-    out += [t("pack.md_answers", value=len(change.answers) or t("common.none")), ""]
+    out += [t("pack.md_answers", count=len(change.answers) or t("common.none")), ""]
     for answer_id in change.answers:
         answer = plain.answers.get(answer_id)
         shown = f" {escape(answer.title, html)}" if answer else ""

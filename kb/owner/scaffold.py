@@ -67,7 +67,7 @@ def init(
     directory = Path(directory)
     if (directory / "mkdocs.yml").exists():
         raise KBError(
-            t("scaffold.init", value=directory / 'mkdocs.yml')
+            t("scaffold.init", path=directory / 'mkdocs.yml')
         )
     review_by = date(today.year + 1, today.month, min(today.day, 28))
     files = {

@@ -31,7 +31,7 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
     if policy is not None:
         return policy
     raise KBError(
-        t("show.find", ident=ident, kb=hint(kb, ident), kb2=unreadable(kb))
+        t("show.find", ident=ident, hint=hint(kb, ident), unreadable=unreadable(kb))
     )
 
 
@@ -46,7 +46,7 @@ def unreadable(kb: KB) -> str:
     broken = sorted({f"{shown(f.path)}:{f.line}" for f in kb.findings if f.code == "parse-error"})
     if not broken:
         return ""
-    return t("show.unreadable", value=', '.join(broken[:3]))
+    return t("show.unreadable", files=', '.join(broken[:3]))
 
 
 def clause_or_fail(kb: KB, clause_id: str) -> Clause:
@@ -72,12 +72,12 @@ def impact_text(kb: KB, data: dict) -> str:
     clause = kb.clauses[data["clause"]]
     force = rules.shown(clause, date.today())
     lines = [t("show.relies_on", id=clause.id, title=clause.title, version=force.version)]
-    lines.append(t("show.answers", value=len(data['answers'])))
+    lines.append(t("show.answers", count=len(data['answers'])))
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
         if answer is not None:
             lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
-    lines.append(t("show.manuals", value=len(data['manuals'])))
+    lines.append(t("show.manuals", count=len(data['manuals'])))
     lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
 
@@ -173,15 +173,15 @@ def clause_text(kb: KB, clause: Clause, today: date) -> str:
     if clause.supersedes:
         out.append(t("show.supersedes", supersedes=", ".join(clause.supersedes)))
     if data["replaced_by"]:
-        out.append(t("show.superseded_by", value=", ".join(data["replaced_by"])))
+        out.append(t("show.superseded_by", clauses=", ".join(data["replaced_by"])))
     out += ["", t("show.text", version=force.version)] + _indent(force.text)
     out += _scheduled_text(clause, today)
     out += _history_text(clause, today)
-    out += ["", t("show.answers_relying", value=len(data["answers"]))]
+    out += ["", t("show.answers_relying", count=len(data["answers"]))]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
         out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {shown(answer.path)}")
-    out.append(t("show.manuals_referring", value=len(data["manuals"])))
+    out.append(t("show.manuals_referring", count=len(data["manuals"])))
     out += [f"    {shown(path)}" for path in data["manuals"]]
     return "\n".join(out)
 
@@ -316,7 +316,7 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
     if answer.tags:
         out.append(t("show.tags", tags=", ".join(answer.tags)))
     out += ["", t("show.answer_text")] + _indent(answer.body)
-    out += ["", t("show.cited", value=data["checked_on"])]
+    out += ["", t("show.cited", day=data["checked_on"])]
     for item in data["citations"]:
         mark = t("show.good") if item["good"] else t("show.bad")
         where = t("show.in_text") if item["inline"] else "cites"

@@ -301,14 +301,14 @@ def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
         out += [
             t(
                 "upkeep.scheduled_answer",
-                value=a["path"],
-                value2=a["line"],
-                value3=a["id"],
-                value4=a["citation"],
+                path=a["path"],
+                line=a["line"],
+                id=a["id"],
+                citation=a["citation"],
             )
             for a in item.answers
         ]
-        out += [t("upkeep.scheduled_manual", m=_manual_where(m)) for m in item.manuals]
+        out += [t("upkeep.scheduled_manual", where=_manual_where(m)) for m in item.manuals]
     return out
 
 

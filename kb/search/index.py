@@ -747,7 +747,7 @@ def _tell_unwritable(config: KBConfig, exc: IndexUnwritable, used: Location | No
     if isinstance(exc.cause, (NotADirectoryError, FileExistsError)):
         why = t("index.file_in_the_way")
     else:
-        why = t("index.not_writable", value=shown(exc.cause.strerror or str(exc.cause)))
+        why = t("index.not_writable", cause=shown(exc.cause.strerror or str(exc.cause)))
     if used is not None:
         instead = t("index.used_other", base=shown(used.base))
     else:
