@@ -2165,4 +2165,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '카카오톡 상담 메시지는 1,000자까지 보낼 수 있습니다: 나눠 보내세요',
         'A KakaoTalk chat message holds at most 1,000 characters: send it in parts',
     ),
+    # --- site build log lines
+    'plugin.building_anyway': (
+        '검사 오류 {errors}건: 그래도 사이트를 만들고 각 페이지에 오류를 표시합니다:\n{report}',
+        '{errors} check error(s); building anyway and marking them on the pages:\n{report}',
+    ),
+    'plugin.prune': (
+        'kb: 답변이 {answers}개라 navigation.prune을 켭니다',
+        'kb: {answers} answers; enabling navigation.prune',
+    ),
+    'plugin.not_regular': (
+        'kb: docs/{src_uri}은(는) 일반 파일이 아니라 사이트에서 뺐습니다',
+        'kb: docs/{src_uri} is not a regular file; left out of the site',
+    ),
+    'theme.font_ignored': (
+        'kb: theme.font는 쓰지 않습니다: 사이트는 이 컴퓨터의 글꼴을 씁니다 (글꼴 CDN 요청 없음)',
+        'kb: theme.font ignored: the site uses local fonts (no font CDN request)',
+    ),
 }

@@ -112,11 +112,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             raise KBSiteError(self.report)
         _refuse_folder_links_out(self.report, kb_config.root)
         if self.errors:
-            log.warning(
-                "%d check error(s); building anyway and marking them on the pages:\n%s",
-                self.errors,
-                as_text(self.report),
-            )
+            report = as_text(self.report)
+            log.warning(t("plugin.building_anyway", errors=self.errors, report=report))
         self.site = Site(self.kb, self.today, language, config.use_directory_urls)
         self.site_name = config.site_name
         self._prune_nav(config)
@@ -137,7 +134,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         features = theme.get("features") or []
         if "navigation.prune" not in features and "navigation.expand" not in features:
             theme["features"] = [*features, "navigation.prune"]
-            log.info("kb: %d answers; enabling navigation.prune", len(self.site.answers))
+            log.info(t("plugin.prune", answers=len(self.site.answers)))
 
     def _kb_config(self, config) -> KBConfig:
         """The KB's locations, with this plugin's options winning over mkdocs.yml's text."""
@@ -394,7 +391,7 @@ def _regular_files_only(files: Files) -> None:
     """
     for file in list(files):
         if file.abs_src_path and not sources.is_regular(file.abs_src_path):
-            log.warning("kb: docs/%s is not a regular file; left out of the site", file.src_uri)
+            log.warning(t("plugin.not_regular", src_uri=file.src_uri))
             files.remove(file)
 
 
