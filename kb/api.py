@@ -32,6 +32,7 @@ from .errors import KBError
 from .export import sendable
 from .gaps import GapLog
 from .load import load
+from .messages import t
 from .model import KB, Answer, Clause
 
 if TYPE_CHECKING:  # loaded by take_snapshot only: numpy takes time to import
@@ -129,7 +130,7 @@ class Service:
                     self.reload_if_changed()
                 except Exception as exc:  # a watcher that dies would freeze the KB silently
                     self.reload_error = f"{type(exc).__name__}: {exc}"
-                    print(f"kb api: 다시 읽지 못했습니다: {exc}", file=sys.stderr)
+                    print(t("api.loop", exc=exc), file=sys.stderr)
 
         thread = threading.Thread(target=loop, name="kb-api-watch", daemon=True)
         thread.start()
@@ -145,7 +146,7 @@ class Service:
             try:
                 self.gaps.record(query)
             except (OSError, KBError) as exc:  # a full disk must not fail the agent's search
-                print(f"kb api: 질문 기록을 쓰지 못했습니다: {exc}", file=sys.stderr)
+                print(t("api.gaps_log", exc=exc), file=sys.stderr)
         return result
 
     def _cached_search(self, query: str, limit: int, kind, tag) -> dict:
@@ -304,7 +305,7 @@ class App:
             return self._send(start_response, 204, None, headers)
         if method not in ("GET", "HEAD"):
             return self._send(
-                start_response, 405, {"error": "읽기 전용입니다: GET만 받습니다."}, headers
+                start_response, 405, {"error": t("api.read_only")}, headers
             )
         try:
             status, body = self.route(
@@ -312,7 +313,7 @@ class App:
             )
         except Exception as exc:  # a bad request must not take the worker down
             print(f"kb api: {type(exc).__name__}: {exc}", file=sys.stderr)
-            status, body = 503, {"error": "요청을 처리하지 못했습니다. 잠시 후 다시 시도하세요."}
+            status, body = 503, {"error": t("api.failed")}
         return self._send(start_response, status, None if method == "HEAD" else body, headers)
 
     def route(self, path: str, query_string: str) -> tuple[int, dict]:
@@ -327,22 +328,22 @@ class App:
                 parts[1]
             )
             if found is None:
-                what = "게시된 답변" if parts[0] == "answers" else "조항"
-                return 404, {"error": f"{what} '{parts[1]}'을(를) 찾지 못했습니다."}
+                what = t("api.what_answer") if parts[0] == "answers" else t("api.what_clause")
+                return 404, {"error": t("api.not_found", what=what, ident=parts[1])}
             return 200, found
-        return 404, {"error": "없는 경로입니다: /search, /answers/ID, /clauses/ID, /healthz"}
+        return 404, {"error": t("api.no_such_path")}
 
     def _search(self, params: dict) -> tuple[int, dict]:
         query = params.get("q", "").strip()
         if not query:
-            return 400, {"error": "검색어가 없습니다: /search?q=환불 처럼 q를 주세요."}
+            return 400, {"error": t("api.no_query")}
         try:
             limit = min(max(int(params.get("limit", 10)), 1), MAX_LIMIT)
         except ValueError:
-            return 400, {"error": f"limit은 1~{MAX_LIMIT} 사이의 숫자여야 합니다."}
+            return 400, {"error": t("api.bad_limit", MAX_LIMIT=MAX_LIMIT)}
         kind = params.get("kind") or None
         if kind not in (None, "answer", "clause", "manual"):
-            return 400, {"error": "kind는 answer, clause, manual 중 하나여야 합니다."}
+            return 400, {"error": t("api.bad_kind")}
         return 200, self.service.search(query, limit, kind, params.get("tag") or None)
 
     def _health(self) -> dict:

@@ -28,6 +28,8 @@ import sys
 import time
 from pathlib import Path
 
+from . import messages
+
 _FORMAT = 2
 RACY_NS = 2_000_000_000
 
@@ -74,6 +76,8 @@ def cache_key(root: Path, docs_dir: Path, answers_dir: Path, policies_dir: Path)
         "kb": _kb_version(),
         "python": list(sys.version_info[:2]),
         "code": _code_hash(),
+        # A parse keeps its problems as rendered messages: in the language of that run.
+        "language": messages.current(),
     }
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from .messages import t
 from .model import KB, ROOT_CODES, Finding
 
 
@@ -31,15 +32,14 @@ class _Cause:
         return replace(self.finding, message=self.finding.message + self._note())
 
     def _note(self) -> str:
-        whose = [f"답변 {len(self.answers)}개"] if self.answers else []
-        whose += [f"매뉴얼 {len(self.manuals)}개"] if self.manuals else []
+        whose = [t("causes.answers", answers=len(self.answers))] if self.answers else []
+        whose += [t("causes.manuals", manuals=len(self.manuals))] if self.manuals else []
         if self.finding.subject is None:  # the whole file could not be read
-            why = "이 파일을 읽지 못해 이 파일의 조항을"
+            why = t("causes.file_unread")
         else:
-            why = f"이 오류 때문에 {self.finding.blocks[0]}을(를)"
+            why = t("causes.this_error", clause=self.finding.blocks[0])
         return (
-            f" — {why} 가리키는 인용·참조 {len(self.places)}곳"
-            f"({', '.join(whose)})을 확인하지 못했습니다. 이 줄을 먼저 고치세요"
+            t("causes.note", why=why, places=len(self.places), whose=', '.join(whose))
         )
 
 

@@ -9,6 +9,7 @@ from datetime import date
 from . import phrases, pii, rules
 from .causes import Causes
 from .load import ID_PATTERN
+from .messages import t
 from .model import ERROR, KB, WARNING, Answer, Citation, Finding, for_status
 
 
@@ -75,7 +76,7 @@ def duplicate_ids(kb: KB) -> Iterator[Finding]:
             continue
         where = f"{first[ident][0]}:{first[ident][1]}"
         severity = WARNING if path in drafts else ERROR
-        message = f"id {ident!r}은(는) 이미 {where}에서 쓰고 있습니다: 겹치지 않는 id로 바꾸세요"
+        message = t("check.duplicate_ids", ident=ident, where=where)
         yield Finding("duplicate-id", severity, path, line, message, ident)
 
 
@@ -87,7 +88,7 @@ def answer_findings(kb: KB, answer: Answer, today: date) -> Iterator[Finding]:
             ERROR,
             answer.path,
             answer.lines.get("cites", 1),
-            "근거 조항을 인용하지 않은 답변입니다: 'cites: [조항-ID@버전]'을 넣으세요",
+            t("check.no_citation"),
             answer.id or None,
         )
     yield from _citations(kb, answer.cites, answer.path, answer.id or None, on)
@@ -132,7 +133,6 @@ def _overdue(path: str, line: int, subject: str, review_by: date) -> Finding:
         WARNING,
         path,
         line,
-        f"검토 기한({review_by})이 지났습니다: 현재 정책과 대조해 다시 읽고 "
-        "review_by를 다음 검토일로 옮기세요",
+        t("check.overdue", review_by=review_by),
         subject or None,
     )

@@ -15,10 +15,11 @@ from pathlib import Path
 
 import click
 
-from . import dates
+from . import dates, messages
 from . import report as report_mod
 from .config import read_config
 from .errors import KBError
+from .messages import t
 from .textsafe import shown
 
 # The checker and loader are imported inside the commands that use them:
@@ -49,8 +50,22 @@ class _Date(click.ParamType):
             return value
         day = dates.parse(str(value))
         if day is None:
-            self.fail(dates.problem(value), param, ctx)
+            self.fail(_Later(lambda: dates.problem(value)), param, ctx)  # type: ignore[arg-type]
         return datetime(day.year, day.month, day.day)
+
+
+class _Later:
+    """A message worded when it is printed, not when click raises it: a usage error comes
+    before the KB's language is known (LocalizedGroup reads it only then)."""
+
+    def __init__(self, words):
+        self.words = words
+
+    def __str__(self) -> str:
+        return self.words()
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 DATE = _Date()
@@ -68,45 +83,77 @@ def _day(value) -> date | None:
     return value.date() if value is not None else None
 
 
-class KoreanGroup(click.Group):
+class LocalizedGroup(click.Group):
     """click's own error and usage lines, in the language every other message uses."""
 
     def main(self, *args, **kwargs):
         kwargs["standalone_mode"] = False
+        argv = list(args[0] if args else kwargs.get("args") or sys.argv[1:])
+        # Before click parses anything: its usage errors come before our callback runs.
+        messages.override(_asked_language(argv))
         try:
             return super().main(*args, **kwargs)
         except click.UsageError as exc:
+            _kb_language(argv)
             if exc.ctx is not None:
-                click.echo(f"사용법: {exc.ctx.get_usage().removeprefix('Usage: ')}", err=True)
-                click.echo(f"도움말: {exc.ctx.command_path} --help", err=True)
-            click.echo(f"오류: {_korean_usage(exc.format_message())}", err=True)
+                usage = exc.ctx.get_usage().removeprefix("Usage: ")
+                click.echo(t("cli.usage", usage=usage), err=True)
+                click.echo(t("cli.usage_help", command_path=exc.ctx.command_path), err=True)
+            click.echo(t("cli.error", message=_usage_in_language(exc.format_message())), err=True)
             sys.exit(exc.exit_code)
         except click.ClickException as exc:
-            click.echo(f"오류: {exc.format_message()}", err=True)
+            click.echo(t("cli.error", message=exc.format_message()), err=True)
             sys.exit(exc.exit_code)
         except click.Abort:
-            click.echo("중단했습니다.", err=True)
+            click.echo(t("cli.aborted"), err=True)
             sys.exit(1)
 
 
-def _korean_usage(message: str) -> str:
+def _asked_language(argv: list[str]) -> str | None:
+    """`--lang en` / `--lang=en` before the command, else KB_LANG (option > env)."""
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-"):
+            break  # the command: its own arguments are not ours
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return os.environ.get("KB_LANG") or None
+
+
+def _kb_language(argv: list[str]) -> None:
+    """A usage error comes before any command read its KB: read the KB's language now
+    (from -f, or ./mkdocs.yml) so that the error speaks it too. Quietly: a config
+    that cannot be read is the command's business, not this message's."""
+    config_file = "mkdocs.yml"
+    for i, arg in enumerate(argv):
+        if arg in ("-f", "--config-file") and i + 1 < len(argv):
+            config_file = argv[i + 1]
+        elif arg.startswith("--config-file="):
+            config_file = arg.removeprefix("--config-file=")
+    try:
+        read_config(config_file)
+    except (KBError, OSError):
+        pass
+
+
+def _usage_in_language(message: str) -> str:
     """click's few usage sentences; anything else (our own messages) passes as it is."""
     patterns = [
-        (r"Invalid value for (.+?): (.*)", r"\1 값이 잘못되었습니다: \2"),
-        (r"Missing argument (.+?)\.?$", r"\1 인자가 빠졌습니다."),
-        (r"Missing option (.+?)\.?$", r"\1 옵션이 빠졌습니다."),
-        (r"No such option:? '?([^'\s]+)'?\.?(.*)", r"\1 같은 옵션은 없습니다.\2"),
-        (r"No such command '?([^'\s]+)'?\.?(.*)",
-         r"\1 같은 명령은 없습니다.\2 (kb --help: 명령 목록)"),
-        (r"Got unexpected extra arguments? \((.*)\)", r"필요 없는 인자가 있습니다: \1"),
-        (r"Option '?([^'\s]+)'? requires an argument\.?", r"\1 옵션에는 값이 필요합니다."),
+        (r"Invalid value for (.+?): (.*)", t("cli.click_invalid_value")),
+        (r"Missing argument (.+?)\.?$", t("cli.click_missing_argument")),
+        (r"Missing option (.+?)\.?$", t("cli.click_missing_option")),
+        (r"No such option:? '?([^'\s]+)'?\.?(.*)", t("cli.click_no_such_option")),
+        (r"No such command '?([^'\s]+)'?\.?(.*)", t("cli.click_no_such_command")),
+        (r"Got unexpected extra arguments? \((.*)\)", t("cli.click_extra_arguments")),
+        (r"Option '?([^'\s]+)'? requires an argument\.?", t("cli.click_needs_value")),
     ]
-    for pattern, korean in patterns:
+    for pattern, wording in patterns:
         if re.match(pattern, message, re.S):
-            message = re.sub(pattern, korean, message, count=1, flags=re.S)
+            message = re.sub(pattern, wording, message, count=1, flags=re.S)
             break
-    message = message.replace("Did you mean", "혹시 이것인가요:")
-    return message.replace(" is not one of", "은(는) 다음 중 하나가 아닙니다:")
+    message = message.replace("Did you mean", t("cli.click_did_you_mean"))
+    return message.replace(" is not one of", t("cli.click_not_one_of"))
 
 
 def _the_day(value) -> date:
@@ -114,10 +161,16 @@ def _the_day(value) -> date:
     return value.date()
 
 
-@click.group(cls=KoreanGroup, context_settings=CONTEXT)
+@click.group(cls=LocalizedGroup, context_settings=CONTEXT)
 @click.version_option(package_name="kb")
-def main() -> None:
+@click.option(
+    "--lang",
+    metavar="ko|en",
+    help="Language of the messages (default: KB_LANG, else the KB's theme.language, else ko).",
+)
+def main(lang: str | None) -> None:
     """kb: service policies and canned answers that agree with each other."""
+    messages.override(lang or os.environ.get("KB_LANG"))
 
 
 @main.command()
@@ -158,23 +211,23 @@ def check(config_file: str, as_of, fmt: str, strict: bool, base: str | None) -> 
             key=lambda f: f.sort_key(),
         )
         for note in notes:  # stderr: stdout stays the report (JSON per SPEC)
-            click.echo(f"참고: {note}", err=True)
+            click.echo(t("cli.check", note=note), err=True)
     click.echo(report_mod.render(result, fmt))
     sys.exit(1 if result.failed(strict) else 0)
 
 
 @main.command()
 @click.argument("directory", type=click.Path(file_okay=False), default=".")
-@click.option("--name", default="고객센터 지식베이스", show_default=True, help="Site name.")
-def init(directory: str, name: str) -> None:
+@click.option("--name", help="Site name.  [default: a name in the message language]")
+def init(directory: str, name: str | None) -> None:
     """Start a new knowledge base in DIRECTORY (writes files; never overwrites)."""
     from pathlib import Path
 
     from .owner.scaffold import init as make_kb
 
-    for path in make_kb(Path(directory), name):
-        click.echo(f"만들었습니다: {path}")
-    click.echo(f"다음 단계: cd {directory} && kb check && kb serve")
+    for path in make_kb(Path(directory), name or t("scaffold.default_name")):
+        click.echo(t("cli.init_created", path=path))
+    click.echo(t("cli.init_next", directory=directory))
 
 
 # --- site commands (build, serve) live below this line ----------------------
@@ -242,7 +295,7 @@ def serve(config_file: str, dev_addr) -> None:
               help="At most this many results.")
 @click.option("--kind", type=click.Choice(("answer", "clause", "manual")),
               help="Only answers, clauses or manual pages.")
-@click.option("--tag", help="Only documents with this tag or a tag below it (환불 finds 환불/…).")
+@click.option("--tag", help="Only documents with this tag or a tag below it.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True, help="Output format.")
 def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> None:
@@ -306,7 +359,7 @@ def _ask(value, label: str, option: str, kind=str):
         return value
     if sys.stdin.isatty():
         return click.prompt(label, type=kind)
-    raise KBError(f"{option}이(가) 빠졌습니다: 명령줄에 주세요 (--help 참고)")
+    raise KBError(t("cli.ask", option=option))
 
 
 def _ask_text(text: str | None, text_file, label: str) -> str | None:
@@ -495,9 +548,9 @@ def bump(clause_id, config_file, effective, text, text_file, note) -> None:
     touched = edit.pinned_to(kb, clause.id, clause.version)
     if touched:
         click.echo(
-            f"{day}부터 버전이 바뀌면 다시 읽고 `kb review ANSWER-ID`할 답변:"
+            t("cli.bump_reread_on", day=day)
             if day > date.today()
-            else "다시 읽고 `kb review ANSWER-ID`할 답변:"
+            else t("cli.bump_reread")
         )
         for answer in touched:
             click.echo(f"  {answer.id}  {answer.title}  ({shown(answer.path)})")
@@ -510,7 +563,7 @@ def _list_manuals(kb, clause_id: str) -> None:
 
     pages = references(kb, clause_id)
     if pages:
-        click.echo("이 조항을 참조하는 매뉴얼 (표시한 줄의 문단을 다시 읽고 `kb review 경로`):")
+        click.echo(t("cli.list_manuals"))
         for manual, lines in pages:
             where = ", ".join(f"{shown(manual.path)}:{line}" for line in lines)
             click.echo(f"  {shown(manual.doc_path)}  {manual.title}  ({where})")
@@ -559,9 +612,7 @@ def review(answer_id, config_file, as_of, review_by, force) -> None:
     _show_reread(done.changes, done.outdated, kb.answer(answer_id).path)
     if done.refused:
         click.echo(
-            f"{answer_id}: 본문에 이전 버전의 값이 남아 있어 인용을 다시 고정하지 않았습니다. "
-            "위 줄을 시행 중인 내용으로 고친 뒤 다시 실행하세요 (그대로 두어야 하는 줄이면 "
-            "--force로 고정하세요)",
+            t("cli.review_old_values", answer_id=answer_id),
             err=True,
         )
         sys.exit(1)
@@ -570,9 +621,9 @@ def review(answer_id, config_file, as_of, review_by, force) -> None:
     if review_by:
         click.echo(f"{answer_id}: review_by {_day(review_by)}")
     if done.repinned or review_by:
-        click.echo(f"고쳐 썼습니다: {_written(done.path)}")
+        click.echo(t("cli.review_rewrote", path=_written(done.path)))
     elif not done.left:
-        click.echo(f"{answer_id}: 모든 인용이 이미 시행 중인 버전입니다. 바꿀 것이 없습니다")
+        click.echo(t("cli.review_nothing", answer_id=answer_id))
     for problem in done.left:
         click.echo(problem, err=True)
     sys.exit(1 if done.left else 0)
@@ -585,7 +636,7 @@ def _show_reread(changes, outdated, path: str) -> None:
     if outdated:
         from .owner.reread import hit_lines
 
-        click.echo("이전 버전의 값이 남은 줄:")
+        click.echo(t("cli.show_reread"))
         click.echo("\n".join("  " + line for line in hit_lines(path, outdated)))
 
 
@@ -598,15 +649,13 @@ def _review_manual(kb, manual, today, force: bool) -> int:
         click.echo(problem, err=True)
     if done.outdated and not force:
         click.echo(
-            f"{manual.id}: 이전 버전의 값이 남아 있습니다. 위 줄을 고치세요 (일부러 쓴 이전 값이면 "
-            "그 줄에 <!-- kb: 이전 값 -->을 붙이고, 그대로 두려면 --force)",
+            t("cli.review_manual_old_values", id=manual.id),
             err=True,
         )
         return 1
     if not done.left:
         click.echo(
-            f"{manual.id}: 참조한 조항과 어긋나는 값이 없습니다 (매뉴얼은 고칠 인용이 없어 "
-            "파일을 바꾸지 않습니다)"
+            t("cli.review_manual_clean", id=manual.id)
         )
     return 1 if done.left else 0
 
@@ -614,7 +663,7 @@ def _review_manual(kb, manual, today, force: bool) -> int:
 def _report_edit(done) -> None:
     for message in done.messages:
         click.echo(message)
-    click.echo(f"고쳐 썼습니다: {_written(done.path)}")
+    click.echo(t("cli.report_edit", path=_written(done.path)))
 
 
 @main.command()
@@ -635,17 +684,17 @@ def changes(config_file, month, since, until, fmt) -> None:
     from .owner import pack
 
     if (month is None) == (since is None) or (month and until):
-        raise KBError("기간을 하나만 주세요: --month YYYY-MM, 또는 --since DATE [--until DATE]")
+        raise KBError(t("cli.changes_one_period"))
     kb = _load_kb(config_file)
     if month:
         first = changes_mod.parse_month(month)
         result = changes_mod.month_changes(kb, first)
-        title = f"{changes_mod.month_label(first)} 변경 사항"
+        title = t("changes.month_title", first=changes_mod.month_label(first))
     else:
         start = _the_day(since)
         end = _day(until) or max(date.today(), changes_mod.month_of(start)[1])
         if end < start:
-            raise KBError(f"--until {end}이(가) --since {start}보다 앞섭니다: 날짜를 바꿔 주세요")
+            raise KBError(t("cli.changes_until_before_since", end=end, start=start))
         result, title = changes_mod.changes(kb, start, end), ""
     click.echo(pack.render(result, fmt, kb, title))
 
@@ -677,7 +726,7 @@ def report_cmd(config_file, as_of, days, fmt) -> None:
               help="Write to this file instead of standard output.")
 @click.option("--placeholders", "map_file", type=click.Path(dir_okay=False),
               help="MAP.yaml: each {{placeholder}} -> the tool's own, e.g. "
-              "고객명: \"{{ticket.requester.name}}\" (a section per tool may override).")
+              "customer_name: \"{{ticket.requester.name}}\" (a section per tool may override).")
 @click.option("--folder-id", type=int,
               help="freshdesk: the canned-response folder to create the answers in.")
 def export_cmd(fmt, config_file, as_of, output, map_file, folder_id) -> None:
@@ -718,8 +767,7 @@ def gaps(config_file, since, fmt) -> None:
     log = gaps_mod.GapLog.of(read_config(config_file))
     if log is None:
         raise KBError(
-            "답을 찾지 못한 질문을 기록하지 않는 KB입니다: mkdocs.yml의 kb 플러그인에 "
-            "gaps_log: .kb-gaps/queries.jsonl 을 넣으면 kb api가 기록을 시작합니다"
+            t("cli.gaps")
         )
     day = _day(since)
     click.echo(gaps_mod.render(gaps_mod.group(log.entries(day)), day, fmt))

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import yaml
 
+from . import messages
 from .errors import KBError
+from .messages import t
 
 DEFAULT_POLICIES_DIR = "policies"
 DEFAULT_ANSWERS_DIR = "answers"
@@ -61,19 +63,21 @@ def plugin_options(plugins) -> dict:
 def read_config(config_file: str | Path = "mkdocs.yml") -> KBConfig:
     path = Path(config_file)
     if not path.is_file():
-        raise KBError(f"{path}: 설정 파일이 없습니다 (-f로 KB의 mkdocs.yml을 가리키세요)")
+        raise KBError(t("config.missing", path=path))
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise KBError(f"{path}: 설정 파일을 읽지 못했습니다: {exc}") from None
+        raise KBError(t("config.unreadable", path=path, exc=exc)) from None
     if not isinstance(raw, dict):
-        raise KBError(f"{path}: 설정 파일은 YAML 매핑(키: 값)이어야 합니다")
+        raise KBError(t("config.not_mapping", path=path))
     root = path.resolve().parent
     docs_dir = root / str(raw.get("docs_dir") or "docs")
     options = plugin_options(raw.get("plugins"))
     theme = raw.get("theme")
     if not isinstance(theme, dict):
         theme = {}
+    # The KB's language is every message's language from here on (unless --lang/KB_LANG).
+    messages.use(str(theme.get("language") or "ko"))
     return KBConfig(
         config_file=path.resolve(),
         root=root,

@@ -17,6 +17,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from .messages import t
 from .model import ERROR, Finding
 
 # Files a browser renders as a document that may run script, rather than show as an
@@ -80,8 +81,7 @@ def outside_link(rel: str, target: str) -> Finding:
         ERROR,
         rel,
         1,
-        f"KB 밖을 가리키는 링크입니다 (→ {target}): kb는 이 링크를 따라가지 않으며 읽지도 "
-        "게시하지도 않습니다. 링크를 지우고, 필요한 내용은 KB 안에 파일로 두세요",
+        t("confine.outside_link", target=target),
     )
 
 
@@ -92,9 +92,7 @@ def unsafe_file(rel: str) -> Finding:
         ERROR,
         rel,
         1,
-        f"{suffix} 파일은 브라우저에서 스크립트를 실행할 수 있어 사이트에 게시하지 않습니다: "
-        "내용은 Markdown 페이지로, 그림은 PNG나 JPEG로 바꾸세요. 믿을 수 있는 파일이라면 "
-        "mkdocs.yml의 kb 플러그인 옵션에 'publish_html: true'를 두세요",
+        t("confine.unsafe_file", suffix=suffix),
     )
 
 

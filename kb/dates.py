@@ -11,6 +11,9 @@ import calendar
 import re
 from datetime import date
 
+from . import messages
+from .messages import t
+
 _ISO_LIKE = re.compile(r"\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})\s*")
 # The topic particle after a value that ends in a digit, read as Sino-Korean:
 # 일, 삼, 육, 칠, 팔, 영(0: 십/백...) end in a consonant and take 은.
@@ -18,7 +21,10 @@ _DIGIT_TOPIC = dict(zip("0123456789", "은은는은는는은은은는", strict=T
 
 
 def topic(text: str) -> str:
-    """'…'은 / '…'는 after a quoted value; 은(는) when the sound is unknown."""
+    """'…'은 / '…'는 after a quoted value; 은(는) when the sound is unknown.
+    Korean grammar only: other languages need no particle there."""
+    if messages.current() != "ko":
+        return ""
     last = text[-1:] if text else ""
     if "가" <= last <= "힣":  # a Hangul syllable: 은 after a final consonant
         return "은" if (ord(last) - ord("가")) % 28 else "는"
@@ -44,17 +50,15 @@ def problem(value) -> str:
     if match is not None:
         year, month, day = map(int, match.groups())
         if year < 1:
-            return f"{quoted} 없는 날짜입니다: 연도를 네 자리로 쓰세요(예: 2026-03-01)"
+            return t("dates.year_digits", quoted=quoted)
         if not 1 <= month <= 12:
-            return f"{quoted} 없는 날짜입니다: 월은 1부터 12까지입니다. 있는 날짜로 고치세요"
+            return t("dates.month_range", quoted=quoted)
         last = calendar.monthrange(year, month)[1]
         return (
-            f"{quoted} 없는 날짜입니다: {year}년 {month}월은 {last}일까지 있습니다. "
-            "있는 날짜로 고치세요"
+            t("dates.day_range", quoted=quoted, year=year, month=month, last=last)
         )
     if shown == "":
-        return "값이 비어 있습니다: 2026-03-01처럼 연-월-일을 쓰세요"
+        return t("dates.empty")
     return (
-        f"{quoted} 날짜가 아닙니다: 2026-03-01처럼 연도 네 자리, 월, 일을 "
-        "'-'로 이어 쓰세요(연-월-일)"
+        t("dates.not_a_date", quoted=quoted)
     )

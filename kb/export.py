@@ -32,6 +32,7 @@ from . import rules
 from .check import check
 from .config import read_config
 from .errors import KBError
+from .messages import t
 from .model import ERROR, KB, Answer, Finding
 from .site.render import PLACEHOLDER  # a placeholder is what the site highlights as one
 from .text import nfc
@@ -42,11 +43,6 @@ TOOLS = ("zendesk", "freshdesk", "intercom")
 CSV_COLUMNS = ("id", "title", "tags", "text", "cites", "url")
 UNMAPPED = "placeholder-unmapped"
 ANY = "*"  # in a map: every placeholder not named, e.g. "[{name}]" for the agent to fill in
-HOW_TO_MAP = (
-    "자리표시자는 --placeholders MAP.yaml로 도구의 값에 대응시키세요: "
-    '고객명: "{{ticket.requester.name}}" (도구별로는 zendesk: 아래에), '
-    '상담원이 채울 나머지는 "*": "[{name}]"'
-)
 
 
 @dataclass
@@ -105,16 +101,15 @@ def read_map(path: str | Path) -> dict[str, dict[str, str]]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise KBError(f"{path}: 자리표시자 지도 파일을 읽을 수 없습니다 ({exc.strerror})") from None
+        raise KBError(t("export.map_unreadable", path=path, strerror=exc.strerror)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise KBError(
-            f"{where}: 자리표시자 지도가 올바른 YAML이 아닙니다: "
-            f"{getattr(exc, 'problem', None) or exc}"
+            t("export.map_not_yaml", where=where, problem=getattr(exc, 'problem', None) or exc)
         ) from None
     except UnicodeDecodeError:
-        raise KBError(f"{path}: 자리표시자 지도는 UTF-8 텍스트여야 합니다") from None
+        raise KBError(t("export.map_not_utf8", path=path)) from None
     return _map_from(data, path)
 
 
@@ -122,7 +117,7 @@ def _map_from(data, path: Path) -> dict[str, dict[str, str]]:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise KBError(f"{path}: 자리표시자 지도는 '이름: 값' 꼴의 YAML 매핑이어야 합니다")
+        raise KBError(t("export.map_from", path=path))
     common: dict[str, str] = {}
     per_tool: dict[str, dict[str, str]] = {fmt: {} for fmt in FORMATS}
     for key, value in data.items():
@@ -138,8 +133,8 @@ def _map_from(data, path: Path) -> dict[str, dict[str, str]]:
 def _map_value(path: Path, key: str, value) -> str:
     if isinstance(value, (str, int, float)) and not isinstance(value, bool):
         return str(value)
-    example = '고객명: "{{ticket.requester.name}}"'
-    raise KBError(f"{path}: '{key}'의 값은 문자열이어야 합니다 (예: {example})")
+    example = t("export.map_example")
+    raise KBError(t("export.map_value_not_string", path=path, key=key, example=example))
 
 
 # --- text -------------------------------------------------------------------------
@@ -183,14 +178,13 @@ def _placeholder_line(answer: Answer, name: str) -> int:
 
 
 def _unmapped(answer: Answer, name: str, fmt: str, map_given: bool) -> Finding:
-    fix = f"지도 파일에 {name}: ... 을 넣으세요" if map_given else "--placeholders MAP.yaml"
+    fix = t("export.unmapped_fix", name=name) if map_given else "--placeholders MAP.yaml"
     return Finding(
         UNMAPPED,
         ERROR,
         answer.path,
         _placeholder_line(answer, name),
-        f"자리표시자 {{{{{name}}}}}를 {fmt}에서 무엇으로 보낼지 없습니다 "
-        f"(빈칸으로는 보내지 않습니다): {fix}",
+        t("export.unmapped", name=name, fmt=fmt, fix=fix),
         answer.id,
     )
 
@@ -218,7 +212,7 @@ def _citation_errors(kb: KB, answer: Answer, on: date) -> Iterator[Finding]:
                           citation.clause_id)
     if not answer.cites:
         yield Finding("missing-citation", ERROR, answer.path, answer.lines.get("cites", 1),
-                      "인용한 정책 조항이 없습니다", answer.id)
+                      t("export.citation_errors"), answer.id)
 
 
 def _answer_paths(kb: KB) -> list[str]:
@@ -239,7 +233,7 @@ def export(
 ) -> Export:
     """The answers of `kb` that can go out on `as_of`, and those left out with why."""
     if fmt not in FORMATS:
-        raise KBError(f"알 수 없는 형식 {fmt!r}: {', '.join(FORMATS)} 중 하나를 쓰세요")
+        raise KBError(t("export.export", fmt=fmt, FORMATS=', '.join(FORMATS)))
     on = as_of or date.today()
     result = Export(fmt, on)
     errors = _errors_by_path(kb, on)
@@ -301,7 +295,7 @@ def _texts(kb: KB, on: date, fmt: str, mapping: dict[str, str] | None, map_given
 
 
 def _unreadable(path: str) -> Finding:
-    return Finding("parse-error", ERROR, path, 1, "답변 파일을 읽을 수 없습니다")
+    return Finding("parse-error", ERROR, path, 1, t("export.unreadable"))
 
 
 def url_maker(kb: KB):
@@ -403,26 +397,31 @@ def report_lines(result: Export) -> list[str]:
     lines = []
     for path, problems in result.left_out.items():
         name = result.names.get(path) or path
-        lines.append(f"{path}:{problems[0].line}: error: 내보내지 않음: 답변 {name}")
+        lines.append(t("export.left_out", path=path, line=problems[0].line, name=name))
         lines += [f"  {f.path}:{f.line}: {f.code} {f.message}" for f in problems]
     for answer in result.not_yet:
         line = answer.lines.get("effective", 1)
         lines.append(
-            f"{answer.path}:{line}: note: 아직 시행 전 ({answer.effective}): "
-            f"답변 {answer.id}은 그날 이후 다시 내보내세요"
+            t(
+                "export.not_yet",
+                path=answer.path,
+                line=line,
+                effective=answer.effective,
+                id=answer.id,
+            )
         )
     if any(f.code == UNMAPPED for found in result.left_out.values() for f in found):
-        lines.append(HOW_TO_MAP)
+        lines.append(t("export.how_to_map"))
     lines.append(summary(result))
     return lines
 
 
 def summary(result: Export) -> str:
-    done = f"답변 {len(result.items)}개를 {result.fmt} 형식으로 내보냈습니다 ({result.as_of} 기준)"
+    done = t("export.exported", items=len(result.items), fmt=result.fmt, as_of=result.as_of)
     if not result.left_out:
         return done + "."
     names = ", ".join(result.names.get(p) or p for p in result.left_out)
-    return f"{done}. 오류가 있는 답변 {len(result.left_out)}개는 뺐습니다: {names}"
+    return t("export.exported_some", done=done, left_out=len(result.left_out), names=names)
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -432,7 +431,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
     directory = path.resolve().parent
     if not directory.is_dir():
-        raise KBError(f"{path}: 폴더 {directory}가 없습니다")
+        raise KBError(t("export.write_atomic", path=path, directory=directory))
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:

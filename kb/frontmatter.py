@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from .messages import t
 from .model import ERROR, WARNING, Finding
 from .text import near
 
@@ -28,13 +29,14 @@ MANUAL_KEYS = frozenset(
 )
 
 # Keys that choose a template or reach one unescaped; plugins set some of them, content never.
+# Each names the catalogue message that says why.
 UNSAFE_KEYS = {
-    "template": "페이지 템플릿을 바꾸는 키",
-    "location": "redirect 템플릿이 스크립트에 넣는 주소",
-    "redirect": "다른 주소로 보내는 키",
-    "revision_date": "테마가 이스케이프하지 않고 넣는 값",
-    "git_revision_date_localized": "테마가 이스케이프하지 않고 넣는 값",
-    "git_creation_date_localized": "테마가 이스케이프하지 않고 넣는 값",
+    "template": "frontmatter.unsafe.template",
+    "location": "frontmatter.unsafe.location",
+    "redirect": "frontmatter.unsafe.redirect",
+    "revision_date": "frontmatter.unsafe.unescaped",
+    "git_revision_date_localized": "frontmatter.unsafe.unescaped",
+    "git_creation_date_localized": "frontmatter.unsafe.unescaped",
 }
 
 # Values that land in a class attribute (`md-status--…`) or a template path (`.icons/….svg`).
@@ -64,18 +66,23 @@ def mmd_meta(text: str) -> tuple[dict[str, str], dict[str, int]]:
 
 
 def answer_findings(data: dict, lines: dict[str, int], path: str, subject) -> list[Finding]:
-    return list(_key_findings(data, lines, path, subject, ANSWER_KEYS, "답변"))
+    return list(
+        _key_findings(data, lines, path, subject, ANSWER_KEYS, t("frontmatter.in_answer"))
+    )
 
 
 def manual_findings(data: dict, lines: dict[str, int], path: str) -> list[Finding]:
-    found = list(_key_findings(data, lines, path, None, MANUAL_KEYS, "매뉴얼 페이지"))
+    found = list(
+        _key_findings(data, lines, path, None, MANUAL_KEYS, t("frontmatter.in_manual"))
+    )
     for key, pattern in _MANUAL_PATTERNS.items():
         value = data.get(key)
         if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
-            message = (
-                f"'{key}' 값 {str(value)[:60]!r}은(는) 쓸 수 없습니다: 사이트가 이 값을 "
-                f"HTML 속성이나 템플릿 경로에 넣기 때문에 {pattern.pattern} 형식만 받습니다. "
-                "고치거나 지우세요"
+            message = t(
+                "frontmatter.unsafe_value",
+                key=key,
+                given=str(value)[:60],
+                pattern=pattern.pattern,
             )
             found.append(Finding("unsafe-front-matter", ERROR, path, lines.get(key, 1), message))
     return found
@@ -86,10 +93,7 @@ def _key_findings(data, lines, path, subject, known, kind):
         line = lines.get(key, 1)
         name = str(key)
         if name in UNSAFE_KEYS:
-            message = (
-                f"'{name}'은(는) {UNSAFE_KEYS[name]}라서 KB 내용에 둘 수 없습니다: "
-                "사이트는 이 키를 무시합니다. 이 줄을 지우세요"
-            )
+            message = t("frontmatter.key_findings", name=name, why=t(UNSAFE_KEYS[name]))
             yield Finding("unsafe-front-matter", ERROR, path, line, message, subject)
         elif name not in known:
             yield Finding("unknown-key", WARNING, path, line, _unknown(name, known, kind), subject)
@@ -97,9 +101,6 @@ def _key_findings(data, lines, path, subject, known, kind):
 
 def _unknown(name: str, known: frozenset, kind: str) -> str:
     close = near(name, sorted(known), n=1)
-    hint = f" '{close[0]}'을(를) 뜻했나요?" if close else ""
+    hint = t("frontmatter.did_you_mean", close=close[0]) if close else ""
     allowed = ", ".join(sorted(known))
-    return (
-        f"'{name}'은(는) {kind}에서 kb도 사이트도 쓰지 않는 키입니다.{hint} "
-        f"고치거나 지우세요 (쓸 수 있는 키: {allowed})"
-    )
+    return t("frontmatter.unknown_key", name=name, kind=kind, hint=hint, allowed=allowed)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from .config import KBConfig, plugin_options
 from .errors import KBError
+from .messages import t
 
 if TYPE_CHECKING:  # pii is imported when a query is recorded
     from .pii import Allow
@@ -55,7 +56,7 @@ class GapLog:
             days = int(options.get("gaps_retention_days") or DEFAULT_RETENTION_DAYS)
         except (TypeError, ValueError):
             raise KBError(
-                f"{config.config_file}: gaps_retention_days는 일 수(숫자)여야 합니다"
+                t("gaps.of", config_file=config.config_file)
             ) from None
         return cls(config.root / str(where), max(days, 1), _allow(options))
 
@@ -119,8 +120,7 @@ def _read(path: Path) -> list[dict]:
         return []
     except OSError as exc:
         raise KBError(
-            f"{path}: 질문 기록을 읽지 못했습니다 ({exc.strerror}): "
-            "gaps_log가 파일을 가리키게 고치세요"
+            t("gaps.read", path=path, strerror=exc.strerror)
         ) from None
     out = []
     for line in lines:
@@ -202,21 +202,21 @@ def render(gaps: list[Gap], since: date | None, fmt: str = "text") -> str:
     if fmt == "json":
         data = {"since": since.isoformat() if since else None, "gaps": [g.to_dict() for g in gaps]}
         return json.dumps(data, ensure_ascii=False, indent=2)
-    period = f"{since} 이후" if since else "보관 기간 전체"
+    period = t("gaps.since", since=since) if since else t("gaps.all_kept")
     if fmt == "markdown":
-        out = [f"# 답을 찾지 못한 질문 ({period})", "", "| 순위 | 질문 | 횟수 | 다른 표현 |",
+        out = [t("gaps.md_title", period=period), "", t("gaps.md_header"),
                "|---|---|---|---|"]  # fmt: skip
         for n, gap in enumerate(gaps, 1):
             others = ", ".join(_md(q) for q, _ in gap.wordings[1:6])
             out.append(f"| {n} | {_md(gap.query)} | {gap.count} | {others} |")
         return "\n".join(out) + "\n"
     if not gaps:
-        return f"답을 찾지 못한 질문이 없습니다 ({period})."
-    out = [f"답을 찾지 못한 질문 {len(gaps)}가지 ({period}, 많이 물은 순):"]
+        return t("gaps.none", period=period)
+    out = [t("gaps.heading", gaps=len(gaps), period=period)]
     for n, gap in enumerate(gaps, 1):
-        out.append(f"{n:3d}. {gap.query}  ({gap.count}회, 마지막 {gap.last[:10]})")
+        out.append(t("gaps.row", n=n, query=gap.query, count=gap.count, last=gap.last[:10]))
         for query, count in gap.wordings[1:6]:
-            out.append(f"       - {query} ({count}회)")
+            out.append(t("gaps.wording", query=query, count=count))
     return "\n".join(out)
 
 

@@ -16,6 +16,7 @@ from . import dates, frontmatter, sources, yamlsrc
 from .cache import ParseCache
 from .config import KBConfig, read_config
 from .confine import Fence, Screen
+from .messages import t
 from .model import (
     ERROR,
     KB,
@@ -46,12 +47,7 @@ INLINE_PATTERN = re.compile(r"\[\[\s*([A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*)(?:@([^\]\s]
 CODE_PATTERN = re.compile(r"^[ \t]*(```|~~~).*?^[ \t]*\1[^\n]*$|`[^`\n]+`", re.M | re.S)
 
 # How to write an id, for the message when one does not match its pattern.
-PATTERN_WORDS = {
-    ID_PATTERN: "형식에 맞지 않습니다: "
-    "영문 대문자로 시작해 대문자·숫자를 '-'로 이어 쓰세요(예: REFUND-1)",
-    ANSWER_ID_PATTERN: "형식에 맞지 않습니다: "
-    "글자, 숫자, '-', '_'만 쓰세요(예: refund-before-shipping)",
-}
+PATTERN_WORDS = {ID_PATTERN: "load.id_pattern", ANSWER_ID_PATTERN: "load.answer_id_pattern"}
 
 # Ids become file names (`policies/<id>.md` in the site, `<id>.yaml` and
 # `<id>.md` from `kb new`): a file name has at most 255 bytes, and a Korean
@@ -71,17 +67,16 @@ ANSWER_STATUSES = ("active", "draft", "retired")
 def id_problem(value: str, pattern: re.Pattern) -> str | None:
     """Why `value` cannot be an id of this pattern (a sentence after "'id'의 "), or None."""
     if len(value) > MAX_ID_LENGTH:
-        return (
-            f"'{value[:20]}…'은(는) {len(value)}자로 너무 깁니다: "
-            f"id는 {MAX_ID_LENGTH}자까지 쓸 수 있습니다"
+        return t(
+            "load.id_too_long",
+            start=value[:20],
+            length=len(value),
+            limit=MAX_ID_LENGTH,
         )
     if not pattern.fullmatch(value):
-        return f"{value!r}은(는) {PATTERN_WORDS[pattern]}"
+        return t("load.id_pattern_problem", ident=value, how=t(PATTERN_WORDS[pattern]))
     if value.upper() in RESERVED_IDS:
-        return (
-            f"{value!r}은(는) 사이트 페이지나 파일 이름과 겹쳐 id로 쓸 수 없습니다"
-            f"({value.lower()}.md): 다른 id를 쓰세요"
-        )
+        return t("load.id_reserved", ident=value, name=value.lower())
     return None
 
 
@@ -109,7 +104,7 @@ class _Fields:
         value = self.data.get(key)
         if value is None or value == "":
             if required:
-                message = f"'{key}' 항목이 없습니다: 필수 항목이니 '{key}: 값'을 넣으세요"
+                message = t("load.missing", key=key)
                 self.error(self.line(key), message)  # an empty `key:` line, else the mapping
             return True
         return False
@@ -121,12 +116,12 @@ class _Fields:
         if isinstance(value, (int, float)) and not isinstance(value, bool) and pattern is None:
             value = str(value)  # a title of "2026" is still a title
         if not isinstance(value, str):
-            self.error(self.line(key), f"'{key}'은(는) 글이어야 합니다(지금은 {_kind(value)})")
+            self.error(self.line(key), t("load.not_text", key=key, kind=_kind(value)))
             return ""
         value = nfc(value)
         problem = id_problem(value, pattern) if pattern is not None else None
         if problem is not None:
-            self.error(self.line(key), f"'{key}'의 {problem}")
+            self.error(self.line(key), t("load.text_problem", key=key, problem=problem))
         return value
 
     def date(self, key: str, required: bool = False):
@@ -134,7 +129,8 @@ class _Fields:
             return None
         value = as_date(self.data[key])
         if value is None:
-            self.error(self.line(key), f"'{key}'의 {dates.problem(self.data[key])}")
+            problem = dates.problem(self.data[key])
+            self.error(self.line(key), t("load.date", key=key, problem=problem))
         return value
 
     def integer(self, key: str, required: bool = False, minimum: int = 1) -> int | None:
@@ -143,7 +139,7 @@ class _Fields:
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
             shown = repr(value) if isinstance(value, (int, float, str)) else _kind(value)
-            message = f"'{key}'은(는) {minimum} 이상의 정수여야 합니다(지금은 {shown})"
+            message = t("load.integer", key=key, minimum=minimum, shown=shown)
             self.error(self.line(key), message)
             return None
         return value
@@ -151,7 +147,7 @@ class _Fields:
     def choice(self, key: str, choices: tuple[str, ...]) -> str:
         value = self.text(key)
         if value and value not in choices:
-            message = f"'{key}'은(는) {', '.join(choices)} 중 하나여야 합니다(지금은 {value!r})"
+            message = t("load.choice", key=key, choices=", ".join(choices), given=value)
             self.error(self.line(key), message)
             return choices[0]
         return value or choices[0]
@@ -168,14 +164,14 @@ class _Fields:
             if isinstance(item, str) and item.strip():
                 items.append(nfc(item.strip()))
             else:
-                self.error(line, f"'{key}'의 항목은 글이어야 합니다(지금은 {_kind(item)})")
+                self.error(line, t("load.text_list", key=key, item=_kind(item)))
         return items
 
     def mapping_list(self, key: str, required: bool = False) -> list[Map]:
         value = self.data.get(key)
         if value is None or value == []:
             if required:
-                message = f"'{key}'이(가) 없거나 비어 있습니다: 항목을 하나 이상 넣으세요"
+                message = t("load.list_empty", key=key)
                 self.error(self.line(key), message)
             return []
         if not isinstance(value, Seq):
@@ -186,7 +182,7 @@ class _Fields:
             if isinstance(item, Map):
                 items.append(item)
             else:
-                message = f"'{key}'의 각 항목은 '이름: 값' 묶음이어야 합니다(지금은 {_kind(item)})"
+                message = t("load.item_not_mapping", key=key, item=_kind(item))
                 self.error(line, message)
         return items
 
@@ -194,24 +190,24 @@ class _Fields:
 def _kind(value) -> str:
     """What a value is, in an owner's words (never `None`)."""
     if value is None or value == "":
-        return "빈 값"
+        return t("load.kind_empty")
     if isinstance(value, bool):
-        return "참/거짓"
+        return t("load.kind_bool")
     if isinstance(value, (int, float)):
-        return "숫자"
+        return t("load.kind_number")
     if isinstance(value, str):
-        return "글"
+        return t("load.kind_text")
     if isinstance(value, list):
-        return "목록"
+        return t("load.kind_list")
     if isinstance(value, dict):
-        return "'이름: 값' 묶음"
+        return t("load.kind_mapping")
     if isinstance(value, date):
-        return "날짜"
-    return "알 수 없는 값"
+        return t("load.kind_date")
+    return t("load.kind_unknown")
 
 
 def _not_a_list(key: str, value) -> str:
-    return f"'{key}'은(는) 목록이어야 합니다(지금은 {_kind(value)}): [가, 나]처럼 쓰세요"
+    return t("load.not_a_list", key=key, kind=_kind(value))
 
 
 # --- policies ---------------------------------------------------------------
@@ -243,7 +239,7 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
     if clause_id and policy_id and not clause_id.startswith(policy_id + "-"):
         fields.error(
             fields.line("id"),
-            f"조항 id {clause_id!r}은(는) 정책 id 뒤에 '-'를 붙인 '{policy_id}-'로 시작해야 합니다",
+            t("load.clause", clause_id=clause_id, policy_id=policy_id),
         )
     clause = Clause(
         id=clause_id,
@@ -269,10 +265,7 @@ def _clause(entry: Map, policy_id: str, path: str, findings: list[Finding]) -> C
 def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
     if not isinstance(data, Map):
         line = getattr(data, "line", 1)
-        findings.append(
-            Finding("schema-error", ERROR, path, line, "정책 파일은 id, title, owner, clauses를 "
-                    "담은 '이름: 값' 묶음 하나여야 합니다")
-        )
+        findings.append(Finding("schema-error", ERROR, path, line, t("load.policy_from_data")))
         return None
     raw_id = data.get("id")
     fields = _Fields(data, path, nfc(raw_id) if isinstance(raw_id, str) else None, findings)
@@ -295,7 +288,10 @@ def policy_from_data(data, path: str, findings: list[Finding]) -> Policy | None:
 
 
 def _citation(raw, line: int) -> Citation:
-    text = nfc(raw.strip()) if isinstance(raw, str) else ("빈 값" if raw is None else str(raw))
+    if isinstance(raw, str):
+        text = nfc(raw.strip())
+    else:
+        text = t("load.citation") if raw is None else str(raw)
     match = CITATION_PATTERN.fullmatch(text)
     if match is None:
         return Citation(raw=text, line=line)
@@ -335,10 +331,7 @@ def answer_from_text(text: str, path: str, doc_path: str, findings: list[Finding
         findings.append(Finding("parse-error", ERROR, path, exc.line, exc.message))
         return None
     if not isinstance(data, Map):
-        findings.append(
-            Finding("parse-error", ERROR, path, 1, "머리말은 'id: ...', 'title: ...' 같은 "
-                    "'이름: 값' 묶음이어야 합니다")
-        )
+        findings.append(Finding("parse-error", ERROR, path, 1, t("load.answer_from_text")))
         return None
     raw_id = data.get("id")
     local: list[Finding] = []
@@ -468,7 +461,7 @@ def _read(path: str, rel: str, findings: list[Finding]) -> str | None:
 
 def _rel(path: str, root: Path) -> str:
     prefix = root.as_posix().rstrip("/") + "/"
-    return path[len(prefix):] if path.startswith(prefix) else path
+    return path[len(prefix) :] if path.startswith(prefix) else path
 
 
 def _parse_policy(path: str, rel: str, kb: KB):

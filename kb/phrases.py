@@ -255,7 +255,10 @@ def _earlier(clause: Clause, force: Version) -> list[Version]:
 
 # The author's way to say "this old value is meant" (a history, a quoted notice).
 # Bounded repeats: a hostile page full of unclosed `<!--` or `](` must not take quadratic time.
-MARKER = re.compile(r"<!--[ \t]{0,20}kb:[ \t]{0,20}이전[ \t]{0,20}값[^<>\n]{0,200}-->")
+# `<!-- kb: 이전 값 -->`, or `<!-- kb: old value -->` as the English messages spell it.
+MARKER = re.compile(
+    r"<!--[ \t]{0,20}kb:[ \t]{0,20}(?:이전[ \t]{0,20}값|old[ \t]{1,20}value)[^<>\n]{0,200}-->"
+)
 _LINK_TARGET = re.compile(r"\]\([^()\[\]\s]{0,2000}(?:[ \t]{1,20}\"[^\"\n]{0,500}\")?\)")
 
 

@@ -23,18 +23,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from .config import plugin_options, read_config
+from .messages import t
 from .model import ERROR, KB, WARNING, Finding, for_status
 
-# code -> (severity, what it is, in Korean)
+# code -> (severity, the catalogue message naming what it is)
 CODES: dict[str, tuple[str, str]] = {
-    "pii-rrn": (ERROR, "주민등록번호"),
-    "pii-card": (ERROR, "카드 번호"),
-    "pii-phone": (WARNING, "전화번호"),
-    "pii-email": (WARNING, "이메일 주소"),
-    "pii-account": (WARNING, "계좌번호"),
-    "pii-passport": (WARNING, "여권 번호"),
-    "pii-license": (WARNING, "운전면허 번호"),
-    "pii-ask-rrn": (WARNING, "주민등록번호 요청"),
+    "pii-rrn": (ERROR, "pii.name.rrn"),
+    "pii-card": (ERROR, "pii.name.card"),
+    "pii-phone": (WARNING, "pii.name.phone"),
+    "pii-email": (WARNING, "pii.name.email"),
+    "pii-account": (WARNING, "pii.name.account"),
+    "pii-passport": (WARNING, "pii.name.passport"),
+    "pii-license": (WARNING, "pii.name.license"),
+    "pii-ask-rrn": (WARNING, "pii.name.ask-rrn"),
 }
 
 _DASHES = r"\-‐‑‒–—―－"  # the hyphens and dashes people type or paste
@@ -374,27 +375,19 @@ def mask(text: str, allow: Allow | None = None) -> str:
 
 # --- kb check --------------------------------------------------------------------
 
-_COMPANY_OK = "회사 것이라면 mkdocs.yml의 kb 플러그인 pii_allow에 넣으세요"
-_HOW = {
-    "pii-rrn": "실제 번호를 지우고 {{주민등록번호}} 같은 자리표시자를 쓰세요",
-    "pii-card": "실제 번호를 지우고 ****-****-****-1234 처럼 가려 쓰세요",
-    "pii-phone": f"고객 번호라면 지우고 {{{{연락처}}}} 같은 자리표시자를 쓰세요; {_COMPANY_OK}",
-    "pii-email": f"고객 주소라면 지우고 {{{{이메일}}}} 같은 자리표시자를 쓰세요; {_COMPANY_OK}",
-    "pii-account": f"고객 계좌라면 지우고 {{{{계좌번호}}}} 같은 자리표시자를 쓰세요; {_COMPANY_OK}",
-    "pii-passport": "실제 번호를 지우고 {{여권번호}} 같은 자리표시자를 쓰세요",
-    "pii-license": "실제 번호를 지우고 {{면허번호}} 같은 자리표시자를 쓰세요",
-    "pii-ask-rrn": "상담에서 주민등록번호를 묻지 마세요: 생년월일이나 본인인증 절차로 바꾸세요",
-}
+# code -> the catalogue message saying how to fix it.
+_HOW = {code: f"pii.how.{code[4:]}" for code in CODES}
 
 
 def message(hit: Hit) -> str:
-    what = CODES[hit.code][1]
+    what = t(CODES[hit.code][1])
+    how = t(_HOW[hit.code], company_ok=t("pii.company_ok"))
     if hit.code == "pii-ask-rrn":
-        return f"고객에게 {hit.text}를 요청하는 문장입니다: {_HOW[hit.code]}"
+        return t("pii.asks_for", text=hit.text, how=how)
     rrn = _RRN.match(hit.text) if hit.code == "pii-rrn" else None
     if rrn is not None and rrn[4] in "5678":
-        what = "외국인등록번호"  # gender digits 5-8 are given to foreign residents
-    return f"{what}로 보이는 값 {hit.masked}이(가) 있습니다: {_HOW[hit.code]}"
+        what = t("pii.name.foreign_rrn")  # gender digits 5-8 are given to foreign residents
+    return t("pii.looks_like", what=what, masked=hit.masked, how=how)
 
 
 def _findings(
@@ -453,8 +446,7 @@ def _bad_allow(kb: KB, entry: str, exc: re.error) -> Finding:
     path = kb.config_file.relative_to(kb.root).as_posix()
     return Finding(
         "schema-error", ERROR, path, line,
-        f"pii_allow의 정규식 {entry}이(가) 잘못되었습니다 ({exc}): 식을 고치거나, "
-        "글자 그대로 허용하려면 앞뒤의 /를 빼세요",
+        t("pii.bad_allow", entry=entry, exc=exc),
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
+from .messages import t
 from .textsafe import shown
 
 if TYPE_CHECKING:  # importing the checker costs start-up time in every command
@@ -15,9 +16,12 @@ FORMATS = ("text", "json", "github")
 
 def summary(report: Report) -> str:
     counts = report.counts
-    return (
-        f"오류 {counts['error']}개, 경고 {counts['warning']}개 "
-        f"(파일 {report.files}개, {report.as_of} 기준)"
+    return t(
+        "report.summary",
+        errors=counts["error"],
+        warnings=counts["warning"],
+        files=report.files,
+        as_of=report.as_of,
     )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from .messages import t
 from .model import KB, Answer, Citation, Clause, Version
 from .text import near
 
@@ -14,15 +15,11 @@ EXPIRED = "expired"
 FUTURE = "future"
 CURRENT = "current"
 
-# One word per state, for every command and the site (Korean; the site's
-# English labels translate these keys).
-STATE_WORDS = {
-    CURRENT: "시행 중",
-    FUTURE: "시행 예정",
-    EXPIRED: "만료",
-    SUPERSEDED: "대체됨",
-    RETIRED: "폐지",
-}
+
+def state_word(state: str) -> str:
+    """One word per state, for every command and the site (the catalogue's `state.*`)."""
+    return t(f"state.{state}")
+
 
 CODES = {
     SUPERSEDED: "superseded-clause",
@@ -112,16 +109,20 @@ def suggestions(kb: KB, clause_id: str) -> list[str]:
 
 def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | None:
     """(code, message) for a citation that is not good on `on`, else None."""
-    what = "참조" if citation.inline else "인용"
+    what = t("rules.what_reference") if citation.inline else t("rules.what_citation")
     if citation.clause_id is None:
-        form = "[[조항-ID]] 또는 [[조항-ID@버전]]" if citation.inline else "조항-ID@버전"
-        return "bad-citation", f"{citation.raw!r}은(는) 인용 형식이 아닙니다: {form} 형태로 쓰세요"
+        form = t("rules.form_inline") if citation.inline else t("rules.form_cites")
+        return "bad-citation", t("rules.not_a_citation", raw=citation.raw, form=form)
     shown = citation.clause_id + (f"@{citation.version}" if citation.version else "")
     clause = kb.clauses.get(citation.clause_id)
     if clause is None:
         close = suggestions(kb, citation.clause_id)
-        hint = f" 혹시 {' 또는 '.join(close)}인가요?" if close else " 조항 id를 확인하세요."
-        return "unknown-clause", f"{shown}을(를) {what}하지만 그런 id의 조항이 없습니다.{hint}"
+        hint = (
+            t("rules.did_you_mean", close=t("common.or").join(close))
+            if close
+            else t("rules.check_the_id")
+        )
+        return "unknown-clause", t("rules.unknown_clause", shown=shown, what=what, hint=hint)
     current = state(kb, clause, on)
     if current == SUPERSEDED:
         newer = superseded_by(kb, clause, on)
@@ -129,17 +130,19 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
         assert newer is not None and replacing is not None  # what made state() SUPERSEDED
         pin = f"{newer.id}@{replacing.version}"
         return CODES[current], (
-            f"{shown} {what}: 이 조항은 {replacing.effective}부터 {pin}(으)로 "
-            f"대체됩니다. {pin}을(를) {what}하도록 고치세요"
+            t(
+                "rules.superseded",
+                shown=shown,
+                what=what,
+                effective=replacing.effective,
+                pin=pin,
+            )
         )
     if current == RETIRED:
-        return CODES[current], (
-            f"{shown} {what}: 폐지된 조항입니다. 대신 따를 조항을 {what}하도록 고치세요"
-        )
+        return CODES[current], (t("rules.retired", shown=shown, what=what))
     if current == EXPIRED:
         return CODES[current], (
-            f"{shown} {what}: 이 조항은 {clause.expires}부터 효력이 없습니다"
-            f"(기준일 {on}). 현재 조항을 {what}하도록 고치세요"
+            t("rules.expired", shown=shown, what=what, expires=clause.expires, on=on)
         )
     if current == FUTURE:
         return CODES[current], _not_yet(clause, shown, what, on)
@@ -152,10 +155,9 @@ def citation_problem(kb: KB, citation: Citation, on: date) -> tuple[str, str] | 
 
 def _not_yet(clause: Clause, shown: str, what: str, on: date) -> str:
     start = first_effective(clause)
-    when = f"{start}부터 시행됩니다" if start else "시행일(effective)이 없습니다"
-    return (
-        f"{shown} {what}: 이 조항은 {when}(기준일 {on}). 시행 후에 쓸 답변이면 "
-        f"답변에 'effective: {start or 'YYYY-MM-DD'}'을(를) 적으세요"
+    when = t("rules.starts_on", start=start) if start else t("rules.no_effective_date")
+    return t(
+        "rules.not_yet", shown=shown, what=what, when=when, on=on, example=start or "YYYY-MM-DD"
     )
 
 
@@ -169,16 +171,36 @@ def _wrong_version(
     )
     if later is not None:  # a scheduled version cited before its date
         return "future-clause", (
-            f"{shown} {what}: 버전 {pinned}은(는) {later.effective}부터 시행됩니다"
-            f"(기준일 {on}에는 버전 {force.version}). 새 버전용 답변이면 "
-            f"'effective: {later.effective}'을(를) 적고, 아니면 {pin}을(를) {what}하세요"
+            t(
+                "rules.version_not_yet",
+                shown=shown,
+                what=what,
+                pinned=pinned,
+                effective=later.effective,
+                on=on,
+                version=force.version,
+                pin=pin,
+            )
         )
     if pinned not in {v.version for v in versions(clause)}:
         return "stale-citation", (
-            f"{shown} {what}: 이 조항에 버전 {pinned}은(는) 없습니다. 시행 중인 버전은 "
-            f"{force.version}({force.effective}부터)이니 {pin}을(를) {what}하세요"
+            t(
+                "rules.no_such_version",
+                shown=shown,
+                what=what,
+                pinned=pinned,
+                version=force.version,
+                effective=force.effective,
+                pin=pin,
+            )
         )
     return "stale-citation", (
-        f"{shown} {what}: 조항은 이제 버전 {force.version}입니다({force.effective}부터 시행). "
-        f"답변을 다시 읽고 고친 뒤 {pin}을(를) {what}하세요 (kb review)"
+        t(
+            "rules.stale_version",
+            shown=shown,
+            what=what,
+            version=force.version,
+            effective=force.effective,
+            pin=pin,
+        )
     )

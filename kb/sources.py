@@ -13,17 +13,19 @@ import os
 import stat
 from collections.abc import Callable
 
+from .messages import t
+
 # Larger than any policy, answer or manual page a person writes (the sample
 # KB's largest file is under 20 KB); small enough to parse in well under a second.
 MAX_BYTES = 2 * 1024 * 1024
 MAX_SHOWN = "2 MB"
 
 _KINDS = (
-    (stat.S_ISFIFO, "FIFO(이름 있는 파이프)"),
-    (stat.S_ISCHR, "장치 파일"),
-    (stat.S_ISBLK, "장치 파일"),
-    (stat.S_ISSOCK, "소켓"),
-    (stat.S_ISDIR, "폴더"),
+    (stat.S_ISFIFO, "sources.fifo"),
+    (stat.S_ISCHR, "sources.device"),
+    (stat.S_ISBLK, "sources.device"),
+    (stat.S_ISSOCK, "sources.socket"),
+    (stat.S_ISDIR, "sources.folder"),
 )
 
 
@@ -37,21 +39,19 @@ class SourceError(Exception):
 
 
 def _kind(mode: int) -> str:
-    return next((name for test, name in _KINDS if test(mode)), "일반 파일이 아닌 것")
+    return next((t(name) for test, name in _KINDS if test(mode)), t("sources.kind"))
 
 
 def _not_regular(mode: int) -> SourceError:
     return SourceError(
-        f"일반 파일이 아니라 {_kind(mode)}입니다: kb는 일반 파일만 읽습니다. "
-        "이 항목을 지우거나 내용을 담은 파일로 바꾸세요"
+        t("sources.not_regular", mode=_kind(mode))
     )
 
 
 def _too_big(size: int) -> SourceError:
-    shown = f"{size / 1024 / 1024:.1f} MB" if size else f"{MAX_SHOWN} 넘게"
+    shown = f"{size / 1024 / 1024:.1f} MB" if size else t("sources.over_limit", MAX_SHOWN=MAX_SHOWN)
     return SourceError(
-        f"파일이 너무 큽니다({shown}): kb는 한 파일을 {MAX_SHOWN}까지만 읽습니다. "
-        "파일을 여러 개로 나누세요"
+        t("sources.too_big", shown=shown, MAX_SHOWN=MAX_SHOWN)
     )
 
 
@@ -95,17 +95,17 @@ def read_text(path: str) -> str:
         data = read_bytes(path)
     except OSError as exc:
         raise SourceError(
-            f"파일을 읽을 수 없습니다({exc.strerror or exc}): 파일 권한과 경로를 확인하세요"
+            t("sources.unreadable", cause=exc.strerror or exc)
         ) from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise SourceError(
-            "UTF-8 텍스트가 아닙니다: 편집기에서 UTF-8 인코딩으로 다시 저장하세요",
+            t("sources.not_utf8"),
             data[: exc.start].count(b"\n") + 1,
         ) from None
     if "\x00" in text:
-        raise SourceError("텍스트가 아닌 바이너리 파일입니다: 이 폴더에는 텍스트 파일만 두세요")
+        raise SourceError(t("sources.binary"))
     return text.replace("\r\n", "\n")
 
 

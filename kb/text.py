@@ -11,6 +11,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from .messages import t
+
 _WORDS = re.compile(r"\s+|[^\s]+")
 
 
@@ -21,7 +23,7 @@ def nfc(text: str) -> str:
 def did_you_mean(found: Iterable[str]) -> str:
     """The hint after "no such id": the near names found, or nothing."""
     names = list(found)
-    return f" ({', '.join(names)} 중 하나를 찾으셨나요?)" if names else ""
+    return t("text.did_you_mean", names=', '.join(names)) if names else ""
 
 
 def squashed(text: str | None) -> str:

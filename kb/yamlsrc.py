@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from . import dates, yamlerrors
+from .messages import t
 
 # The base loader resolves no implicit types, so PyYAML's Python resolver does
 # not run for every scalar; `_plain` below resolves the few types a KB uses.
@@ -59,7 +60,6 @@ MAX_ALIAS_USES = 1_000  # aliases expanded while reading one document, nested on
 MAX_EXPANSION = 1_000_000  # characters and nodes that aliases may add to a document
 
 
-_TOO_DEEP = "YAML이 너무 깊이 중첩되어 있습니다: 목록과 묶음의 중첩을 줄이세요"
 
 
 class YAMLSourceError(Exception):
@@ -139,8 +139,7 @@ class _Budget:
             self.seen.add(id(node))
         if self.left < 0 or self.aliases < 0:
             raise YAMLSourceError(
-                "YAML 별칭(*이름)이 너무 많이 펼쳐집니다(별칭 폭탄): 이 파일은 읽지 않았습니다. "
-                "앵커(&)와 별칭(*)을 지우고 값을 직접 쓰세요",
+                t("yamlsrc.spend"),
                 node.start_mark.line + 1 + self.offset,
                 node.start_mark.column + 1,
             )
@@ -191,7 +190,7 @@ def parse(text: str, offset: int = 0):
     try:
         node = yaml.compose(text, Loader=_Loader)
     except RecursionError:  # the pure-Python composer on deep nesting
-        raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
+        raise YAMLSourceError(t("yamlsrc.too_deep"), 1 + offset) from None
     except yaml.YAMLError as exc:
         mark = _error_mark(exc)
         line = (mark.line + 1 + offset) if mark is not None else 1 + offset
@@ -206,7 +205,7 @@ def parse(text: str, offset: int = 0):
     try:
         return _convert(node, offset, budget)
     except RecursionError:
-        raise YAMLSourceError(_TOO_DEEP, 1 + offset) from None
+        raise YAMLSourceError(t("yamlsrc.too_deep"), 1 + offset) from None
 
 
 def closing_fence(lines: list[str]) -> int:
@@ -219,13 +218,13 @@ def closing_fence(lines: list[str]) -> int:
     """
     if not lines or lines[0].rstrip("\r").strip() != "---":
         raise YAMLSourceError(
-            "머리말(front matter)이 없습니다: 파일 첫 줄을 '---'로 시작하세요", 1
+            t("yamlsrc.no_front_matter"), 1
         )
     for index in range(1, len(lines)):
         if _FENCE.match(lines[index].rstrip("\r")):
             return index
     raise YAMLSourceError(
-        "머리말(front matter)이 닫히지 않았습니다: 머리말 끝에 '---' 줄을 넣으세요", 1
+        t("yamlsrc.front_matter_open"), 1
     )
 
 
@@ -251,10 +250,10 @@ def as_date(value) -> date | None:
 
 
 MERGE_KEY = "<<"
-MERGE_KEY_MESSAGE = (
-    "YAML 병합 키(<<)는 쓸 수 없습니다: kb 의 편집 명령이 병합된 값을 어디에 고쳐 써야 할지 "
-    "정할 수 없어서입니다. 병합하던 항목들을 이 자리에 직접 쓰세요"
-)
+
+
+def merge_key_message() -> str:
+    return t("yamlsrc.merge_key")
 
 
 def key_problems(data) -> list[tuple[int, str]]:
@@ -271,10 +270,9 @@ def key_problems(data) -> list[tuple[int, str]]:
         node = stack.pop()
         if isinstance(node, Map):
             for key, line, before in node.repeated:
-                found.append((line, f"'{key}' 키가 이 매핑에 두 번 있습니다(앞의 것은 {before}행): "
-                                    "하나만 남기세요"))
+                found.append((line, t("yamlsrc.key_problems", key=key, before=before)))
             if MERGE_KEY in node:
-                found.append((node.line_of(MERGE_KEY), MERGE_KEY_MESSAGE))
+                found.append((node.line_of(MERGE_KEY), merge_key_message()))
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)

@@ -3,7 +3,8 @@
     python scripts/readme_usage.py           # rewrite the block in README.md
     python scripts/readme_usage.py --check   # exit 1 when README.md's block is out of date
 
-The block sits between `<!-- usage:start -->` and `<!-- usage:end -->`: one
+The block sits between `<!-- usage:start -->` and `<!-- usage:end -->`: the global
+options first (`kb [--lang ko|en] COMMAND ...`), then one
 line per command (each `kb new` kind on its own), its options as the command
 declares them, and the first sentence of its help. tests/test_docs.py fails
 when the README's block differs from what this prints.
@@ -85,10 +86,19 @@ def lines(group: click.Group, prefix: str = "kb") -> list[str]:
     return out
 
 
+def global_options(group: click.Group) -> list[str]:
+    """The options every command takes before its name (`kb --lang en check`)."""
+    out = []
+    for param in group.params:
+        if isinstance(param, click.Option) and param.help and "--version" not in param.opts:
+            out += [f"kb {_option(param)} COMMAND ...", f"    {param.help}"]
+    return out
+
+
 def block() -> str:
     from kb.cli import main
 
-    return "\n".join([START, "```text", *lines(main), "```", END])
+    return "\n".join([START, "```text", *global_options(main), *lines(main), "```", END])
 
 
 def rewrite(text: str) -> str:

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from kb import messages
 from kb.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
@@ -38,6 +39,18 @@ def pytest_addoption(parser):
 def _private_parse_cache(tmp_path_factory, monkeypatch):
     """Each test gets its own parse cache, away from the user's."""
     monkeypatch.setenv("KB_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
+@pytest.fixture(autouse=True)
+def _korean_by_default(monkeypatch):
+    """Each test starts in Korean, whatever the user's KB_LANG or the test before it chose
+    (the message language is one piece of state for the whole process)."""
+    monkeypatch.delenv("KB_LANG", raising=False)
+    messages.override(None)
+    messages.use("ko")
+    yield
+    messages.override(None)
+    messages.use("ko")
 
 
 @pytest.fixture

@@ -60,6 +60,18 @@ COMMANDS = [
     ["gaps"],
     ["show", "NO-SUCH-1"],
     ["check", "--as-of", "2026-11-31"],
+    ["check", "--format", "json"],
+    ["check", "--nope"],
+    ["nosuchcommand"],
+    ["search", "환불", "--kind", "nope"],
+    ["bump", "REFUND-3"],
+    ["bump", "NO-SUCH-1", "--text", "x"],
+    ["review", "no-such-answer"],
+    ["export", "--format", "zendesk"],
+    ["new", "clause", "NOPE", "--title", "x", "--text", "y"],
+    ["changes", "--month", "2026-13"],
+    ["report", "--format", "markdown"],
+    ["impact", "NO-SUCH-1"],
 ]
 
 

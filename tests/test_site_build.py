@@ -374,3 +374,53 @@ def test_allow_errors_in_mkdocs_yml_is_honoured_by_kb_build(make_kb, tmp_path, k
     result = kb_cli("build", "-q", "-f", str(config), "--site-dir", str(out))
     assert result.exit_code == 0, result.output
     assert "kb-alert--error" in read(out, "answers/a")
+
+
+def test_an_english_site_has_no_korean_word_of_kb_own(make_kb, tmp_path, kb_cli):
+    """theme.language: en on a KB written in English: every page (but the writing guide,
+    which is documentation in Korean) and the search box's words are English."""
+    config = make_kb(
+        {
+            "policies/p.yaml": """
+                id: P
+                title: Policy
+                owner: team
+                review_by: 2020-06-01
+                clauses:
+                  - {id: P-1, title: Clause, version: 1, effective: 2020-01-01, text: Text}
+                  - {id: P-2, title: Later, version: 1, effective: 2099-01-01, text: Soon}
+            """,
+            "docs/answers/a.md": """
+                ---
+                id: a
+                title: An answer
+                cites: [P-1@1]
+                tags: [billing/refund]
+                ---
+                Hello {{name}}.
+            """,
+            "docs/answers/b.md": """
+                ---
+                id: b
+                title: A broken answer
+                cites: [P-9@1]
+                ---
+                Hello.
+            """,
+        },
+        config="site_name: KB\ntheme:\n  name: material\n  language: en\n"
+        "plugins:\n  - search\n  - kb\n",
+    )
+    out = tmp_path / "out"
+    result = kb_cli("build", "-q", "--allow-errors", "-f", str(config), "--site-dir", str(out))
+    assert result.exit_code == 0, result.output
+    pages = [p for p in out.rglob("*.html") if "writing-guide" not in p.parts]
+    assert len(pages) > 5
+    korean = {
+        str(p.relative_to(out)): re.findall(r"[^<>]{0,30}[가-힣]+[^<>]{0,30}", p.read_text("utf-8"))
+        for p in pages
+    }
+    assert {page: found for page, found in korean.items() if found} == {}
+    words = (out / "assets/kb/search/words.js").read_text("utf-8")
+    assert '"search_placeholder": "Search answers ( / )"' in words
+    assert "Writing guide" in read(out, "")

@@ -25,6 +25,7 @@ from typing import TypeGuard
 
 from .. import rules
 from ..errors import KBError
+from ..messages import t
 from ..model import KB, Answer, Clause
 from ..text import same_text, word_diff
 from . import gitrev
@@ -41,25 +42,16 @@ RETIRED = "retired"
 REMOVED = "removed"
 EXPIRING = "expiring"
 
-DATE_LABELS = {
-    ADDED: "시행일",
-    CHANGED: "시행일",
-    EDITED: "수정일",
-    SUPERSEDED: "대체일",
-    RETIRED: "폐지일",
-    REMOVED: "삭제일",
-    EXPIRING: "만료일",
-}
 
-LABELS = {
-    ADDED: "신설",
-    CHANGED: "변경",
-    EDITED: "문구 수정",
-    SUPERSEDED: "대체",
-    RETIRED: "폐지",
-    REMOVED: "삭제",
-    EXPIRING: "만료",
-}
+
+def date_label(kind: str) -> str:
+    """What the date of a change of this kind is called (시행일, 폐지일, ...)."""
+    return t(f"changes.date.{kind}")
+
+
+def kind_label(kind: str) -> str:
+    """The kind of change in words (신설, 변경, ...)."""
+    return t(f"changes.kind.{kind}")
 
 
 @dataclass
@@ -135,7 +127,7 @@ def parse_month(text: str) -> date:
     """The first day of the month `YYYY-MM` names, or a KBError that shows the form."""
     match = MONTH.fullmatch(text.strip())
     if match is None or not 1 <= int(match[2]) <= 12:
-        raise KBError(f"--month {text!r}: 달은 YYYY-MM 형식으로 쓰세요 (예: --month 2026-11)")
+        raise KBError(t("changes.parse_month", text=text))
     return date(int(match[1]), int(match[2]), 1)
 
 
@@ -146,7 +138,7 @@ def shift_month(first: date, months: int) -> date:
 
 
 def month_label(first: date) -> str:
-    return f"{first.year}년 {first.month}월"
+    return t("changes.month_label", year=first.year, month=first.month)
 
 
 def recent_months(today: date, back: int = 11, ahead: int = 1) -> list[date]:
@@ -195,19 +187,18 @@ def changes(kb: KB, since: date, until: date) -> Changes:
         in_repository = gitrev.repository(kb.root) is not None
     except gitrev.GitMissing as exc:
         in_repository = False
-        result.notes.append(f"{exc.message}. 조항의 history 와 날짜만으로 만들었습니다.")
+        result.notes.append(t("changes.no_git_history", message=exc.message))
     else:
         if not in_repository:
             result.notes.append(
-                "git 저장소가 아니어서 조항의 history 와 날짜만으로 만들었습니다 "
-                "(폐지·삭제된 조항은 날짜가 없어 빠질 수 있습니다)."
+                t("changes.not_a_repository")
             )
     if in_repository:
         try:
             found += from_git(kb, since, until, result.notes)
             result.git = True
         except gitrev.GitError as exc:  # e.g. a repository with no commit yet
-            result.notes.append(f"git 기록을 읽지 못해 history 만 사용했습니다: {exc}")
+            result.notes.append(t("changes.git_failed", exc=exc))
     result.changes = [c for c in _merge(found) if date.fromisoformat(c.date) <= until]
     index = reliance_index(kb)
     for change in result.changes:
@@ -306,11 +297,9 @@ def _shallow_note(kb: KB, since: date) -> list[str]:
     boundary = gitrev.shallow_since(kb.root)
     if boundary is None or boundary < since:
         return []  # the whole period is in the history there is
-    start = "" if boundary == date.max else f" {boundary.isoformat()} 부터만"
+    start = "" if boundary == date.max else t("changes.shallow_from", boundary=boundary.isoformat())
     return [
-        f"이 저장소는 얕은 복제(shallow clone)라 git 기록이{start} 있습니다: 그 전에 커밋된 "
-        "변경은 이 목록에서 빠졌을 수 있습니다. 전체 기록은 `git fetch --unshallow` 로 "
-        "받으세요 (CI 의 checkout 이면 fetch-depth: 0)."
+        t("changes.shallow", start=start)
     ]
 
 
@@ -437,11 +426,11 @@ def customer_question(answer: Answer) -> str:
     """
     listed = questions(answer)
     if listed:
-        return f"고객: “{listed[0]}”"
+        return t("changes.customer_says", question=listed[0])
     title = answer.title.strip()
     if _asks(answer):
-        return f"고객: “{title.rstrip('?')}?”"
-    return f"고객이 ‘{title}’ 건으로 문의했습니다. 어떻게 안내할까요?"
+        return t("changes.customer_asks", question=title.rstrip('?'))
+    return t("changes.customer_about", title=title)
 
 
 def _quiz_answer(by_id: dict[str, Answer], change: Change) -> Answer | None:
@@ -469,7 +458,7 @@ def quiz(kb: KB, found: list[Change]) -> list[QuizItem]:
         if answer is not None:
             question = customer_question(answer)
         else:
-            question = f"고객이 ‘{change.title}’에 대해 묻습니다. 어떻게 안내할까요?"
+            question = t("changes.quiz", title=change.title)
         key = _key(kb, change)
         items.append(QuizItem(change.clause, question, answer.id if answer else None, key))
     return items
@@ -479,15 +468,15 @@ def _key(kb: KB, change: Change) -> str:
     target = change.replacement.split("@")[0] if change.replacement else change.clause
     clause = kb.clauses.get(target)
     if clause is None:
-        return f"{change.clause} ({LABELS[change.kind]}): {change.text.strip()}"
+        return f"{change.clause} ({kind_label(change.kind)}): {change.text.strip()}"
     # The version in force once the change applies: a later month's bump of the
     # same clause must not leak into this month's answer key.
     shown = rules.in_force(clause, date.fromisoformat(change.date)) or rules.versions(clause)[0]
     label = f"{clause.id}@{shown.version} {clause.title}"
     if change.kind in (RETIRED, REMOVED):
-        label += " — 폐지/삭제된 조항: 더는 안내하지 않습니다"
+        label += t("changes.key_gone")
     elif change.kind == EXPIRING:
-        label += f" — {change.date} 만료"
+        label += t("changes.key_expires", date=change.date)
     return f"{label}: {shown.text.strip()}"
 
 

@@ -28,6 +28,7 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from .. import rules, yamlsrc
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
+from ..messages import t
 from ..model import KB, Answer, Clause
 from ..text import did_you_mean, near, same_text
 
@@ -65,16 +66,15 @@ def _load(text: str, path: str, first_line: int = 1):
     except DuplicateKeyError as exc:
         line = _mark_line(exc.problem_mark) + first_line
         key = re.search(r'duplicate key "(.*?)"', exc.problem or "")
-        name = f"'{key[1]}' 키가" if key else "같은 키가"
+        name = t("edit.the_key", key=key[1]) if key else t("edit.a_key")
         raise KBError(
-            f"{path}:{line}: {name} 한 매핑에 두 번 있습니다: `kb check`도 schema-error 로 "
-            "알립니다. 하나만 남기고 다시 실행하세요"
+            t("edit.duplicate_key", path=path, line=line, name=name)
         ) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = _mark_line(mark) + first_line
         raise KBError(
-            f"{path}:{line}: YAML을 읽지 못했습니다 ({exc.problem}): 고친 뒤 다시 실행하세요"
+            t("edit.bad_yaml", path=path, line=line, problem=exc.problem)
         ) from None
 
 
@@ -83,14 +83,14 @@ def _mark_line(mark) -> int:
 
 
 def refuse_merge_keys(text: str, path: str, first_line: int = 1) -> None:
-    from ..yamlsrc import MERGE_KEY_MESSAGE, key_problems, parse
+    from ..yamlsrc import key_problems, merge_key_message, parse
 
     try:
         problems = key_problems(parse(text, offset=first_line - 1))
     except Exception:  # noqa: BLE001 - not YAML: ruamel's own error says where
         return
     for line, message in problems:
-        if message == MERGE_KEY_MESSAGE:
+        if message == merge_key_message():
             raise KBError(f"{path}:{line}: {message}")
 
 
@@ -117,7 +117,7 @@ def _decode(raw: bytes, rel: str) -> tuple[bool, str]:
     try:
         return bom, raw[len(codecs.BOM_UTF8) if bom else 0 :].decode("utf-8")
     except UnicodeDecodeError:
-        message = "UTF-8 텍스트가 아닙니다: UTF-8 로 저장한 뒤 다시 실행하세요"
+        message = t("edit.decode")
         raise KBError(f"{rel}:1: {message}") from None
 
 
@@ -138,7 +138,7 @@ def write_atomic(path: Path, text: str) -> None:
         _write_atomic(path, text)
     except OSError as exc:  # a name too long, a read-only folder: say so, no traceback
         raise KBError(
-            f"{path}: 파일을 쓸 수 없습니다({exc.strerror or exc}): 경로와 쓰기 권한을 확인하세요"
+            t("edit.write_atomic", path=path, cause=exc.strerror or exc)
         ) from None
 
 
@@ -186,7 +186,7 @@ def _taken(kb: KB, ident: str) -> None:
     owners += [c.path for c in kb.clauses.values() if c.id == ident]
     owners += [a.path for a in kb.answers if a.id == ident]
     if owners:
-        raise KBError(f"id {ident!r}은(는) 이미 {owners[0]}에서 쓰고 있습니다: 다른 id를 고르세요")
+        raise KBError(t("edit.taken", ident=ident, where=owners[0]))
 
 
 def new_policy(
@@ -201,11 +201,11 @@ def new_policy(
     path: Path | None = None,
 ) -> Edit:
     """A new policy file with its first clause, `<ID>-1` (a policy needs one)."""
-    policy_id = _check_id(policy_id, ID_PATTERN, "정책 id")
+    policy_id = _check_id(policy_id, ID_PATTERN, t("edit.what_policy_id"))
     _taken(kb, policy_id)
     target = path or kb.policies_dir / f"{policy_id.lower()}.yaml"
     if target.exists():
-        raise KBError(f"{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요")
+        raise KBError(t("edit.policy_exists", target=target))
     data = CommentedMap()
     data["id"] = policy_id
     data["title"] = nfc(title)
@@ -217,7 +217,7 @@ def new_policy(
     )
     yaml = _yaml("")
     write_atomic(target, _dump(yaml, data))
-    return Edit(target, [f"새 정책 {policy_id} (첫 조항 {policy_id}-1)"])
+    return Edit(target, [t("edit.new_policy", policy_id=policy_id)])
 
 
 def _clause_map(clause_id: str, title: str, text: str, effective: date, **extra) -> CommentedMap:
@@ -238,7 +238,7 @@ def _policy_file(kb: KB, policy_id: str):
     if policy is None:
         found = near(policy_id, [p.id for p in kb.policies])
         hint = did_you_mean(found)
-        raise KBError(f"id가 {policy_id!r}인 정책이 없습니다{hint}")
+        raise KBError(t("edit.policy_file", policy_id=policy_id, hint=hint))
     return policy, kb.root / policy.path
 
 
@@ -263,18 +263,20 @@ def new_clause(
 ) -> Edit:
     """Append a clause (version 1) to a policy file, leaving the rest of the file as it was."""
     policy, path = _policy_file(kb, policy_id)
-    clause_id = _check_id(clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, "조항 id")
+    clause_id = _check_id(
+        clause_id or _next_clause_id(kb, policy.id), ID_PATTERN, t("edit.what_clause_id")
+    )
     if not clause_id.startswith(policy.id + "-"):
-        raise KBError(f"조항 id {clause_id!r}은(는) '{policy.id}-'로 시작해야 합니다")
+        raise KBError(t("edit.clause_prefix", clause_id=clause_id, id=policy.id))
     _taken(kb, clause_id)
     for old in supersedes or []:
         if old not in kb.clauses:
-            raise KBError(f"--supersedes {old}: 그런 id의 조항이 없습니다")
+            raise KBError(t("edit.no_superseded", old=old))
     source = read_source(path, policy.path)
     yaml, data = _load(source.text, policy.path)
     clauses = data.get("clauses") if isinstance(data, dict) else None
     if not isinstance(clauses, CommentedSeq):  # what ruamel makes of a block list
-        raise KBError(f"{policy.path}: 'clauses'가 목록이 아닙니다: 파일을 먼저 고치세요")
+        raise KBError(t("edit.clauses_not_list", path=policy.path))
     entry = _clause_map(
         clause_id,
         title,
@@ -287,7 +289,7 @@ def new_clause(
         entry["supersedes"].fa.set_flow_style()
     _append_item(clauses, entry)
     write_source(path, _dump(yaml, data), source)
-    return Edit(path, [f"새 조항 {clause_id} ({policy.id} 정책)"])
+    return Edit(path, [t("edit.new_clause", clause_id=clause_id, id=policy.id)])
 
 
 def _clause_entry(kb: KB, clause_id: str):
@@ -295,14 +297,20 @@ def _clause_entry(kb: KB, clause_id: str):
     if clause is None:
         close = rules.suggestions(kb, clause_id)
         hint = did_you_mean(close)
-        raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{hint}")
+        raise KBError(t("edit.no_clause", clause_id=clause_id, hint=hint))
     path = kb.root / clause.path
     source = read_source(path, clause.path)
     yaml, data = _load(source.text, clause.path)
     for entry in data.get("clauses") or [] if isinstance(data, dict) else []:
         if isinstance(entry, dict) and nfc(str(entry.get("id", ""))) == clause_id:
             return clause, path, yaml, data, entry, source
-    raise KBError(f"{clause.path}: 고칠 조항 {clause_id}을(를) 찾지 못했습니다")  # pragma: no cover
+    raise KBError(
+        t(
+            "edit.clause_not_found",
+            path=clause.path,
+            clause_id=clause_id,
+        )
+    )  # pragma: no cover
 
 
 def bump(
@@ -323,21 +331,34 @@ def bump(
     current = str(entry.get("text") or "")
     if text is None and old_text is None:
         raise KBError(
-            f"{clause.path}:{clause.lines.get('text', clause.line)}: {clause_id}의 새 본문이 "
-            "없습니다: --text나 --text-file로 주거나, 파일에서 조항 본문을 먼저 고치세요"
+            t(
+                "edit.bump_no_text",
+                path=clause.path,
+                line=clause.lines.get("text", clause.line),
+                clause_id=clause_id,
+            )
         )
     new_text = current if text is None else text
     previous = current if old_text is None else old_text
     if same_text(new_text, previous):
         raise KBError(
-            f"{clause.path}:{clause.lines.get('text', clause.line)}: {clause_id}의 새 본문이 "
-            "이전과 같습니다: bump는 내용이 바뀔 때 씁니다"
+            t(
+                "edit.bump_same_text",
+                path=clause.path,
+                line=clause.lines.get("text", clause.line),
+                clause_id=clause_id,
+            )
         )
     if clause.effective is not None and effective < clause.effective:
         raise KBError(
-            f"{clause.path}:{clause.lines.get('effective', clause.line)}: --effective {effective} "
-            f"이(가) 버전 {clause.version}의 시행일({clause.effective})보다 앞섭니다: "
-            "더 늦은 날짜를 주세요"
+            t(
+                "edit.bump_too_early",
+                path=clause.path,
+                line=clause.lines.get("effective", clause.line),
+                effective=effective,
+                version=clause.version,
+                since=clause.effective,
+            )
         )
     _push_history(entry, clause, previous, note)
     entry["version"] = clause.version + 1
@@ -345,18 +366,23 @@ def bump(
     entry["text"] = _block(new_text) if text is not None else entry["text"]
     entry.pop("editorial", None)  # it described the old version's wording
     write_source(path, _dump(yaml, data), source)
-    return Edit(path, [f"{clause_id}: 버전 {clause.version} → {clause.version + 1}"])
+    return Edit(
+        path,
+        [
+            t(
+                "edit.bumped",
+                clause_id=clause_id,
+                version=clause.version,
+                new=clause.version + 1,
+            )
+        ],
+    )
 
 
 def scheduled_note(clause_id: str, version: int, day: date, in_force: int | None) -> str:
     """What a future-dated bump means for the owner: nothing breaks until `day`."""
-    until = f"그 전까지는 버전 {in_force}이(가) 시행 중이라 " if in_force else ""
-    return (
-        f"{clause_id} 버전 {version}은(는) {day}부터 시행됩니다(시행 예정). {until}"
-        f"오늘 `kb check`는 그대로입니다. 그날 바뀌어야 할 답변과 매뉴얼은 "
-        f"`kb check --as-of {day}`, `kb report`로 확인하세요. 새 버전에 맞춘 답변은 "
-        f"'effective: {day}'을(를) 적어 미리 준비할 수 있습니다."
-    )
+    until = t("edit.until_then", in_force=in_force) if in_force else ""
+    return t("edit.scheduled", clause_id=clause_id, version=version, day=day, until=until)
 
 
 def _push_history(entry: CommentedMap, clause: Clause, old_text: str, note: str | None) -> None:
@@ -477,7 +503,7 @@ def _edit_front_matter(path: Path, rel: str, change) -> None:
     # ruamel keeps a CR inside comments and scalars: read LF, write the file's own ends.
     yaml, data = _load(front.replace("\r\n", "\n"), rel, first_line=2)
     if not isinstance(data, dict):
-        raise KBError(f"{rel}:2: front matter는 YAML 매핑(키: 값)이어야 합니다")
+        raise KBError(t("edit.edit_front_matter", rel=rel))
     change(data)
     newline = "\r\n" if opening.endswith("\r\n") else "\n"
     dumped = _dump(yaml, data).replace("\n", newline)
@@ -494,7 +520,7 @@ def pin(kb: KB, clause_id: str, today: date) -> str:
     if clause is None:
         close = rules.suggestions(kb, clause_id)
         hint = did_you_mean(close)
-        raise KBError(f"{clause_id!r}을(를) 인용할 수 없습니다: 그런 id의 조항이 없습니다{hint}")
+        raise KBError(t("edit.pin", clause_id=clause_id, hint=hint))
     return f"{clause.id}@{rules.shown(clause, today).version}"
 
 
@@ -515,22 +541,22 @@ def new_answer(
 
     An answer with an `effective` date is checked against that day (SPEC §4).
     """
-    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, "답변 id")
+    answer_id = _check_id(answer_id, ANSWER_ID_PATTERN, t("edit.what_answer_id"))
     _taken(kb, answer_id)
     if not cites:
-        raise KBError("답변은 조항을 하나 이상 인용해야 합니다: --cite CLAUSE-ID를 주세요")
+        raise KBError(t("edit.answer_needs_cite"))
     on = max(today, effective or today)  # SPEC §4: checked on its own date
     pins = [pin(kb, c, on) for c in cites]
     target = path or kb.answers_dir / f"{answer_id}.md"
     if target.exists():
-        raise KBError(f"{target}: 파일이 이미 있습니다. --path로 다른 경로를 고르세요")
+        raise KBError(t("edit.answer_exists", target=target))
     data = CommentedMap()
     data["id"] = answer_id
     data["title"] = nfc(title)
     data["cites"] = CommentedSeq(pins)
     data["cites"].fa.set_flow_style()
     if tags:
-        data["tags"] = CommentedSeq(nfc(t) for t in tags)
+        data["tags"] = CommentedSeq(nfc(tag) for tag in tags)
         data["tags"].fa.set_flow_style()
     if owner:
         data["owner"] = nfc(owner)
@@ -540,7 +566,7 @@ def new_answer(
         data["effective"] = effective
     front = _dump(_yaml(""), data)
     write_atomic(target, f"---\n{front}---\n{nfc(body).strip()}\n")
-    edit = Edit(target, [f"새 답변 {answer_id} (인용: {', '.join(pins)})"])
+    edit = Edit(target, [t("edit.new_answer", answer_id=answer_id, pins=", ".join(pins))])
     edit.messages += _not_current(kb, pins, on)
     edit.messages += _coming(kb, pins, on)
     return edit
@@ -554,9 +580,7 @@ def _coming(kb: KB, pins: list[str], on: date) -> list[str]:
         later = rules.scheduled(clause, on)
         if later is not None and rules.in_force(clause, on) is not None:
             notes.append(
-                f"참고: {clause.id} 버전 {later.version}이(가) {later.effective}부터 시행됩니다. "
-                f"그날 이 답변을 다시 읽고 `kb review`하세요(새 버전에 맞춘 답변이면 "
-                f"--effective {later.effective})."
+                t("edit.coming", id=clause.id, version=later.version, effective=later.effective)
             )
     return notes
 
@@ -598,7 +622,7 @@ def review(
 
     answer = kb.answer(answer_id)
     if answer is None:
-        raise KBError(f"id가 '{answer_id}'인 답변이 없습니다{_answer_hint(kb, answer_id)}")
+        raise KBError(t("edit.no_answer", answer_id=answer_id, hint=_answer_hint(kb, answer_id)))
     _refuse_future_repin(answer, today)
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
@@ -623,7 +647,13 @@ def review(
         problem = rules.citation_problem(kb, ref, on)
         if problem is not None:
             result.left.append(
-                f"{answer.path}:{ref.line}: {problem[0]} {problem[1]} (본문의 참조: 직접 고치세요)"
+                t(
+                    "edit.inline_reference",
+                    path=answer.path,
+                    line=ref.line,
+                    code=problem[0],
+                    message=problem[1],
+                )
             )
     result.repinned = list(changes.items())
     if changes or review_by is not None:
@@ -636,13 +666,7 @@ def _refuse_future_repin(answer, as_of: date) -> None:
     today (`future-clause`): an answer prepared ahead says so with `effective:`."""
     if as_of <= date.today() or (answer.effective is not None and answer.effective >= as_of):
         return
-    raise KBError(
-        f"{answer.path}: --as-of {as_of}은(는) 미래 날짜입니다. 지금 이 답변을 그 날짜의 버전으로 "
-        "고정하면 오늘은 아직 시행 전인 조항을 인용하게 됩니다(future-clause). "
-        f"그날부터 보낼 답변이면 front matter에 effective: {as_of}를 넣고 다시 실행하거나, "
-        "새 답변을 만드세요 "
-        f"(kb new answer ... --effective {as_of})"
-    )
+    raise KBError(t("edit.refuse_future_repin", path=answer.path, as_of=as_of))
 
 
 def _repin(data, changes: dict[str, str], review_by: date | None) -> None:

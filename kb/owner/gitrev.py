@@ -21,6 +21,7 @@ from pathlib import Path
 from .. import sources, yamlsrc
 from ..errors import KBError
 from ..load import nfc, policy_from_data
+from ..messages import t
 from ..model import KB, WARNING, Clause, Finding, Policy
 from ..sources import MAX_BYTES, MAX_SHOWN
 from ..text import same_text
@@ -36,10 +37,6 @@ class GitMissing(GitError):
     """The git program is not installed: not the same as "not a repository"."""
 
 
-GIT_MISSING = (
-    "git 이 설치되어 있지 않습니다 (PATH 에서 git 을 찾지 못함): git 을 설치하거나, "
-    "git 기록이 필요한 옵션(--base 등)을 빼고 실행하세요"
-)
 # A policy file in history is read under the same limits as one in the working
 # tree: sources.MAX_BYTES, and yamlsrc.parse's limit on alias expansion.
 MAX_BLOB_BYTES = MAX_BYTES
@@ -61,7 +58,7 @@ def _git(root: Path, *args: str, stdin: bytes | None = None) -> bytes:
             check=False,
         )
     except FileNotFoundError:
-        raise GitMissing(GIT_MISSING) from None
+        raise GitMissing(t("gitrev.missing")) from None
     if done.returncode != 0:
         raise GitError(done.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} failed")
     return done.stdout
@@ -164,8 +161,12 @@ class Unreadable:
     message: str
 
     def note(self) -> str:
-        return (f"git 기록의 {self.rev[:10]} 판 {shown(self.path)} 을(를) 읽지 못해 비교에서 "
-                f"뺐습니다 ({shown(self.message)}). 지금 파일에는 영향이 없습니다.")
+        return t(
+            "gitrev.note",
+            rev=self.rev[:10],
+            path=shown(self.path),
+            message=shown(self.message),
+        )
 
 
 class Snapshots:
@@ -214,7 +215,7 @@ class Snapshots:
         for sha, _, size in files:
             if sha not in self._blobs and size > MAX_BLOB_BYTES:
                 self._blobs[sha], self._maps[sha] = [], {}
-                self._errors[sha] = f"{size / 1024 / 1024:.1f} MB: {MAX_SHOWN}보다 큽니다"
+                self._errors[sha] = t("gitrev.parse", size=size / 1024 / 1024, limit=MAX_SHOWN)
         todo = [sha for sha, _, _ in files if sha not in self._blobs]
         texts = self._read_blobs(list(dict.fromkeys(todo))) if todo else {}
         for sha, rel, _ in files:
@@ -231,8 +232,9 @@ class Snapshots:
         chosen = []
         for sha, rel, size in files:
             if sha in self._errors:
-                if not any(u.path == rel and self._errors[sha] == u.message
-                           for u in self.unreadable):
+                if not any(
+                    u.path == rel and self._errors[sha] == u.message for u in self.unreadable
+                ):
                     self.unreadable.append(Unreadable(rev, rel, self._errors[sha]))
                 sha = self._last_good.get(rel, sha)
             else:

@@ -20,9 +20,10 @@ import json
 import re
 import xml.etree.ElementTree as etree
 
+from ..messages import t
 from ..model import KB
 from ..site.render import KBMarkdown, clean_text
-from .changes import CHANGED, DATE_LABELS, LABELS, Change, Changes, hunks
+from .changes import CHANGED, Change, Changes, date_label, hunks, kind_label
 
 PAGE_BREAK = '<div class="kb-page-break"></div>'
 _MARKUP = re.compile(r"([\\`*_~\[\]<>|#])")
@@ -104,9 +105,9 @@ def changed_words(runs: list[tuple[str, str]]) -> str:
             parts.append(f"{old} → {new}")
             index += 1
         elif op == "-":
-            parts.append(f"삭제: {_one_line(text)}")
+            parts.append(t("pack.removed", text=_one_line(text)))
         elif op == "+":
-            parts.append(f"추가: {_one_line(text)}")
+            parts.append(t("pack.added", text=_one_line(text)))
         index += 1
     return ", ".join(p for p in parts if p.strip(" :→"))
 
@@ -154,7 +155,7 @@ def _answer_label(plain: Plain, answer_id: str) -> str:
 
 
 def headline(change: Change) -> str:
-    head = f"[{LABELS[change.kind]}] {change.clause} {change.title}"
+    head = f"[{kind_label(change.kind)}] {change.clause} {change.title}"
     if change.kind == CHANGED:
         head += f" v{change.old_version} → v{change.version}"
     elif change.version:
@@ -165,7 +166,7 @@ def headline(change: Change) -> str:
 
 
 def period(result: Changes, title: str = "") -> str:
-    return f"{title or '변경 사항'} ({result.since} ~ {result.until})"
+    return f"{title or t('pack.default_title')} ({result.since} ~ {result.until})"
 
 
 def _indented(label: str, text: str, indent: str = "    ") -> list[str]:
@@ -177,36 +178,38 @@ def _indented(label: str, text: str, indent: str = "    ") -> list[str]:
 
 def as_text(result: Changes, kb: KB, title: str = "") -> str:
     plain = Plain(kb)
-    out = [f"{period(result, title)}: {len(result.changes)}건"]
-    out += [f"참고: {note}" for note in result.notes]
+    out = [t("pack.count", result=period(result, title), changes=len(result.changes))]
+    out += [t("pack.note", note=note) for note in result.notes]
     for change in result.changes:
         out += ["", f"{change.date} {headline(change)}"]
         out += _change_text(plain, change)
     if result.quiz:
-        out += ["", "연습 문제:"]
+        out += ["", t("pack.quiz")]
         out += [f"  {n}. {item.question}" for n, item in enumerate(result.quiz, 1)]
-        out += ["", "정답:"]
+        out += ["", t("pack.key")]
         for number, item in enumerate(result.quiz, 1):
             out += _indented(f"{number}. ", plain(item.key), "  ")
     return "\n".join(out)
 
 
 def _change_text(plain: Plain, change: Change) -> list[str]:
-    out = [f"  변경 메모: {change.note}"] if change.note else []
+    out = [t("pack.change_note", note=change.note)] if change.note else []
     passages = changed_lines(plain, change)
     for before, after, runs in passages:
-        out.append(f"  바뀐 부분: {changed_words(runs)}")
-        out += _indented("이전: ", before or "(없음)") + _indented("이후: ", after or "(없음)")
+        out.append(t("pack.what_changed", runs=changed_words(runs)))
+        none = t("pack.nothing")
+        out += _indented(t("pack.before"), before or none)
+        out += _indented(t("pack.after"), after or none)
     if change.old_text is not None and not passages:
-        out.append("  바뀐 부분: 서식만 바뀌었습니다 (읽는 글은 같습니다)")
+        out.append(t("pack.format_only"))
     if change.old_text is None and change.text:
-        out += _indented("본문: ", plain(change.text), "  ")
+        out += _indented(t("pack.text"), plain(change.text), "  ")
     if change.commit:
-        out.append(f"  커밋: {change.commit}")
+        out.append(t("pack.commit", commit=change.commit))
     answers = ", ".join(_answer_label(plain, a) for a in change.answers)
-    out.append(f"  영향받는 답변: {answers or '없음'}")
+    out.append(t("pack.answers", answers=answers or t("common.none")))
     if change.manuals:
-        out.append("  영향받는 매뉴얼: " + ", ".join(change.manuals))
+        out.append(t("pack.manuals") + ", ".join(change.manuals))
     return out
 
 
@@ -224,9 +227,9 @@ def as_markdown(
     out = [f"# {escape(period(result, title), html)}", ""]
     out += [f"> {escape(note, html)}" for note in result.notes] + ([""] if result.notes else [])
     if result.changes:
-        out += [f"총 {len(result.changes)}건.", ""]
+        out += [t("pack.md_count", changes=len(result.changes)), ""]
     else:
-        out += ["이 기간에 시행되는 변경이 없습니다.", ""]
+        out += [t("pack.md_none"), ""]
     for change in result.changes:
         out += [] if html else ["---", ""]
         out += _change_markdown(plain, change, html)
@@ -239,12 +242,12 @@ def _quiz_markdown(plain: Plain, result: Changes, html: bool) -> list[str]:
     # The key on a slide (a printed sheet) of its own: the questions can be
     # shown, or handed out, without the answers.
     brk = PAGE_BREAK if html else "---"
-    out = [brk, "", "## 연습 문제", ""]
+    out = [brk, "", t("pack.md_quiz"), ""]
     for number, item in enumerate(result.quiz, 1):
         out += [f"{number}. {escape(item.question, html)}", ""]
-    out += [brk, "", "## 정답", ""]
+    out += [brk, "", t("pack.md_key"), ""]
     for number, item in enumerate(result.quiz, 1):
-        via = f" (참고 답변 `{item.answer_id}`)" if item.answer_id else ""
+        via = t("pack.md_see_answer", answer_id=item.answer_id) if item.answer_id else ""
         key = _lines(plain(item.key), html).replace("\n", "\n   ")
         out += [f"{number}. {key}{via}", ""]
     return out
@@ -252,22 +255,22 @@ def _quiz_markdown(plain: Plain, result: Changes, html: bool) -> list[str]:
 
 def _change_markdown(plain: Plain, change: Change, html: bool) -> list[str]:
     out = [f"## {escape(headline(change), html)}", ""]
-    out += [f"**{DATE_LABELS[change.kind]}** {change.date}", ""]
+    out += [f"**{date_label(change.kind)}** {change.date}", ""]
     if change.note:
-        out += [f"**변경 메모** {escape(change.note, html)}", ""]
+        out += [t("pack.md_change_note", note=escape(change.note, html)), ""]
     passages = changed_lines(plain, change)
     if passages:
-        out += ["**바뀐 부분**", ""]
+        out += [t("pack.md_what_changed"), ""]
         for _, _, runs in passages:
             out += ["- " + diff_markdown(runs, html).replace("\n", "<br>\n  "), ""]
     elif change.text:
         out += [_lines(plain(change.text), html), ""]
-    out += [f"**영향받는 답변** {len(change.answers) or '없음'}", ""]
+    out += [t("pack.md_answers", count=len(change.answers) or t("common.none")), ""]
     for answer_id in change.answers:
         answer = plain.answers.get(answer_id)
         shown = f" {escape(answer.title, html)}" if answer else ""
         out.append(f"- `{answer_id}`{shown}")
     out += [""] if change.answers else []
     if change.manuals:
-        out += ["**영향받는 매뉴얼** " + ", ".join(f"`{m}`" for m in change.manuals), ""]
+        out += [t("pack.md_manuals") + ", ".join(f"`{m}`" for m in change.manuals), ""]
     return out

@@ -14,6 +14,7 @@ from datetime import date
 
 from .. import phrases, rules
 from ..load import nfc
+from ..messages import t
 from ..model import KB, Citation, Clause, Manual, Version
 from .changes import diff_text, hunks
 
@@ -29,9 +30,14 @@ class Change:
 
     def lines(self) -> list[str]:
         notes = f" — {'; '.join(self.notes)}" if self.notes else ""
-        head = (
-            f"{self.clause.id} {self.clause.title}: 버전 {self.old.version} → "
-            f"{self.new.version} ({self.new.effective}부터 시행){notes}"
+        head = t(
+            "reread.lines",
+            id=self.clause.id,
+            title=self.clause.title,
+            version=self.old.version,
+            version2=self.new.version,
+            effective=self.new.effective,
+            notes=notes,
         )
         body = [f"    {diff_text(runs)}" for runs in hunks(self.old.text, self.new.text)]
         return [head] + [line for text in body for line in text.split("\n")]
@@ -86,9 +92,16 @@ def last_changes(kb: KB, citations: list[Citation], on: date) -> list[Change]:
 
 def hit_lines(path: str, hits: list[phrases.Hit]) -> list[str]:
     return [
-        f"{path}:{hit.line}: '{hit.phrase}' — {hit.stale.clause.id} 버전 "
-        f"{hit.version.version}의 값 (시행 중인 버전 {hit.stale.force.version}: "
-        f'"{phrases.in_force_line(hit)}")'
+        t(
+            "reread.hit_lines",
+            path=path,
+            line=hit.line,
+            phrase=hit.phrase,
+            id=hit.stale.clause.id,
+            version=hit.version.version,
+            version2=hit.stale.force.version,
+            hit=phrases.in_force_line(hit),
+        )
         for hit in hits
     ]
 

@@ -6,6 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from ..errors import KBError
+from ..messages import t
 
 MKDOCS_YML = """\
 site_name: {name}
@@ -58,14 +59,15 @@ GITIGNORE = "site/\n.kb-cache/\n"
 
 
 def init(
-    directory: Path, name: str = "고객센터 지식베이스", today: date | None = None
+    directory: Path, name: str | None = None, today: date | None = None
 ) -> list[Path]:
     """Write a new KB into `directory`; refuse to overwrite an existing one."""
     today = today or date.today()
+    name = name or t("scaffold.default_name")
     directory = Path(directory)
     if (directory / "mkdocs.yml").exists():
         raise KBError(
-            f"{directory / 'mkdocs.yml'}이(가) 이미 있습니다: kb init은 새 KB만 시작합니다"
+            t("scaffold.init", path=directory / 'mkdocs.yml')
         )
     review_by = date(today.year + 1, today.month, min(today.day, 28))
     files = {

@@ -8,13 +8,12 @@ from datetime import date
 from .. import phrases, rules
 from ..errors import KBError
 from ..load import nfc
+from ..messages import t
 from ..model import KB, Answer, Clause, Policy, Version
 from ..text import did_you_mean, near
 from ..textsafe import shown
 from . import reread
 from .impact import relying_on
-
-STATES = rules.STATE_WORDS
 
 
 def find(kb: KB, ident: str) -> Clause | Answer | Policy:
@@ -32,7 +31,7 @@ def find(kb: KB, ident: str) -> Clause | Answer | Policy:
     if policy is not None:
         return policy
     raise KBError(
-        f"id가 {ident!r}인 조항, 답변, 정책이 없습니다{hint(kb, ident)}{unreadable(kb)}"
+        t("show.find", ident=ident, hint=hint(kb, ident), unreadable=unreadable(kb))
     )
 
 
@@ -47,7 +46,7 @@ def unreadable(kb: KB) -> str:
     broken = sorted({f"{shown(f.path)}:{f.line}" for f in kb.findings if f.code == "parse-error"})
     if not broken:
         return ""
-    return f" ({', '.join(broken[:3])}을(를) 읽지 못했습니다: 먼저 고치세요, kb check 참고)"
+    return t("show.unreadable", files=', '.join(broken[:3]))
 
 
 def clause_or_fail(kb: KB, clause_id: str) -> Clause:
@@ -56,8 +55,8 @@ def clause_or_fail(kb: KB, clause_id: str) -> Clause:
     if clause is None:
         close = rules.suggestions(kb, clause_id.upper())
         tip = did_you_mean(close)
-        tip += unreadable(kb) or ("" if close else " (kb show POLICY-ID로 정책의 조항을 보세요)")
-        raise KBError(f"id가 {clause_id!r}인 조항이 없습니다{tip}")
+        tip += unreadable(kb) or ("" if close else t("show.policy_tip"))
+        raise KBError(t("show.no_clause", clause_id=clause_id, tip=tip))
     return clause
 
 
@@ -72,13 +71,13 @@ def impact(kb: KB, clause_id: str) -> dict:
 def impact_text(kb: KB, data: dict) -> str:
     clause = kb.clauses[data["clause"]]
     force = rules.shown(clause, date.today())
-    lines = [f"{clause.id} {clause.title} (v{force.version}) 에 기대는 곳:"]
-    lines.append(f"답변 {len(data['answers'])}개")
+    lines = [t("show.relies_on", id=clause.id, title=clause.title, version=force.version)]
+    lines.append(t("show.answers", count=len(data['answers'])))
     for answer_id in data["answers"]:
         answer = kb.answer(answer_id)
         if answer is not None:
             lines.append(f"  {answer_id}  {answer.title}  ({shown(answer.path)})")
-    lines.append(f"매뉴얼 {len(data['manuals'])}개")
+    lines.append(t("show.manuals", count=len(data['manuals'])))
     lines += [f"  {shown(path)}" for path in data["manuals"]]
     return "\n".join(lines)
 
@@ -146,29 +145,43 @@ def _word_diff(old: str, new: str) -> list[str]:
 
 def clause_text(kb: KB, clause: Clause, today: date) -> str:
     data = clause_data(kb, clause, today)
-    out = [f"{clause.id}  {clause.title}", f"  파일: {shown(clause.path)}:{clause.line}"]
+    out = [
+        f"{clause.id}  {clause.title}",
+        t(
+            "show.file_line",
+            path=shown(clause.path),
+            line=clause.line,
+        ),
+    ]
     policy = kb.policy_of(clause)
     if policy is not None:
-        out.append(f"  정책: {policy.id} {policy.title} (담당: {policy.owner})")
-    state = STATES[data["state"]]
+        out.append(t("show.policy", id=policy.id, title=policy.title, owner=policy.owner))
+    state = rules.state_word(data["state"])
     if data["superseded_by"]:
         state += f" → {data['superseded_by']}"
-    out.append(f"  상태({today}): {state}   상태 값: {clause.status}")
+    out.append(t("show.state", today=today, state=state, status=clause.status))
     force = rules.shown(clause, today)
-    period = _since(force.effective) + (f", {clause.expires} 만료" if clause.expires else "")
-    out.append(f"  버전 {force.version}, {period}")
+    period = _since(force.effective) + (
+        t(
+            "show.expires",
+            expires=clause.expires,
+        )
+        if clause.expires
+        else ""
+    )
+    out.append(t("show.version", version=force.version, period=period))
     if clause.supersedes:
-        out.append(f"  대체하는 조항: {', '.join(clause.supersedes)}")
+        out.append(t("show.supersedes", supersedes=", ".join(clause.supersedes)))
     if data["replaced_by"]:
-        out.append(f"  이 조항을 대체하는 조항: {', '.join(data['replaced_by'])}")
-    out += ["", f"  본문 (버전 {force.version}):"] + _indent(force.text)
+        out.append(t("show.superseded_by", clauses=", ".join(data["replaced_by"])))
+    out += ["", t("show.text", version=force.version)] + _indent(force.text)
     out += _scheduled_text(clause, today)
     out += _history_text(clause, today)
-    out += ["", f"  이 조항에 기대는 답변 {len(data['answers'])}개:"]
+    out += ["", t("show.answers_relying", count=len(data["answers"]))]
     for answer in relying_on(kb, clause.id).answers:
         pins = [c.raw for c in answer.cites + answer.refs if c.clause_id == clause.id]
         out.append(f"    {answer.id}  {answer.title}  [{', '.join(pins)}]  {shown(answer.path)}")
-    out.append(f"  이 조항을 참조하는 매뉴얼 {len(data['manuals'])}개:")
+    out.append(t("show.manuals_referring", count=len(data["manuals"])))
     out += [f"    {shown(path)}" for path in data["manuals"]]
     return "\n".join(out)
 
@@ -183,10 +196,11 @@ def _scheduled_text(clause: Clause, today: date) -> list[str]:
     for later in sorted(rules.versions(clause), key=lambda v: v.effective or today):
         if later.effective is None or later.effective <= today:
             continue
-        out += ["", f"  시행 예정 ({later.effective}부터) 버전 {later.version}:"]
+        out += ["", t("show.scheduled", effective=later.effective, version=later.version)]
         out += _indent(later.text)
-        out += ["", f"  바뀌는 부분 (버전 {previous.version} → {later.version}):"]
-        out += _indent("\n".join(_word_diff(previous.text, later.text)) or "(표기만 바뀜)")
+        out += ["", t("show.scheduled_diff", version=previous.version, version2=later.version)]
+        diff = "\n".join(_word_diff(previous.text, later.text))
+        out += _indent(diff or t("show.format_only"))
         previous = later
     return out
 
@@ -196,15 +210,26 @@ def _history_text(clause: Clause, today: date) -> list[str]:
     pairs = rules.changes_of(clause)
     if not pairs:
         return []
-    out = ["", "  변경 이력:"]
+    out = ["", t("show.history")]
     for old, new in pairs:
-        coming = ", 시행 예정" if new.effective and new.effective > today else ""
-        since = f"{new.effective}부터" if new.effective else "시행일 없음"
+        coming = t("show.history_scheduled") if new.effective and new.effective > today else ""
+        since = (
+            t("show.history_from", effective=new.effective)
+            if new.effective
+            else t("show.history_no_date")
+        )
         out.append(f"    {rules.change_label(old, new)}  ({since}{coming})")
     force = rules.in_force(clause, today)
     for old in clause.history:
         if force and force.effective and old.effective and old.effective < force.effective:
-            out += ["", f"  이전 버전 {old.version} ({old.effective} 부터):"] + _indent(old.text)
+            out += [
+                "",
+                t(
+                    "show.previous_version",
+                    version=old.version,
+                    effective=old.effective,
+                ),
+            ] + _indent(old.text)
     return out
 
 
@@ -272,29 +297,29 @@ def reread_data(kb: KB, answer: Answer, today: date) -> dict:
 def _reread_text(data: dict) -> list[str]:
     out = []
     if data["changes"]:
-        out += ["", "  답변이 쓰인 버전(고정한 버전)에서 시행 중인 버전까지 바뀐 내용:"]
+        out += ["", t("show.since_pin")]
         out += [f"    {line}" for change in data["changes"] for line in change["text"]]
     if data["outdated"]:
-        out += ["", "  이전 버전의 값이 남은 줄 (고친 뒤 kb review):"]
+        out += ["", t("show.old_value_lines")]
         out += [f"    {item['text']}" for item in data["outdated"]]
     return out
 
 
 def answer_text(kb: KB, answer: Answer, today: date) -> str:
     data = answer_data(kb, answer, today)
-    out = [f"{answer.id}  {answer.title}", f"  파일: {shown(answer.path)}"]
-    facts = [f"상태: {answer.status}"]
-    facts += [f"담당: {answer.owner}"] if answer.owner else []
-    facts += [f"검토 기한: {answer.review_by}"] if answer.review_by else []
-    facts += [f"시행: {answer.effective}"] if answer.effective else []
+    out = [f"{answer.id}  {answer.title}", t("show.file", path=shown(answer.path))]
+    facts = [t("show.answer_status", status=answer.status)]
+    facts += [t("show.answer_owner", owner=answer.owner)] if answer.owner else []
+    facts += [t("show.answer_review_by", review_by=answer.review_by)] if answer.review_by else []
+    facts += [t("show.answer_effective", effective=answer.effective)] if answer.effective else []
     out.append("  " + "   ".join(facts))
     if answer.tags:
-        out.append(f"  태그: {', '.join(answer.tags)}")
-    out += ["", "  답변 본문:"] + _indent(answer.body)
-    out += ["", f"  인용한 조항 ({data['checked_on']} 기준):"]
+        out.append(t("show.tags", tags=", ".join(answer.tags)))
+    out += ["", t("show.answer_text")] + _indent(answer.body)
+    out += ["", t("show.cited", day=data["checked_on"])]
     for item in data["citations"]:
-        mark = "정상" if item["good"] else "문제"
-        where = "본문" if item["inline"] else "cites"
+        mark = t("show.good") if item["good"] else t("show.bad")
+        where = t("show.in_text") if item["inline"] else "cites"
         out.append(f"  [{mark}] {item['citation']} ({where}, {shown(answer.path)}:{item['line']})")
         if not item["good"]:
             out.append(f"        {item['code']}: {item['message']}")
@@ -306,19 +331,35 @@ def answer_text(kb: KB, answer: Answer, today: date) -> str:
 
 
 def policy_text(kb: KB, policy: Policy, today: date) -> str:
-    out = [f"{policy.id}  {policy.title}", f"  파일: {shown(policy.path)}"]
-    out.append(f"  담당: {policy.owner}")
+    out = [f"{policy.id}  {policy.title}", t("show.policy_file", path=shown(policy.path))]
+    out.append(t("show.owner", owner=policy.owner))
     if policy.review_by:
-        out.append(f"  검토 기한: {policy.review_by}")
-    out += ["", "  조항:"]
+        out.append(t("show.review_by", review_by=policy.review_by))
+    out += ["", t("show.clauses")]
     for clause in policy.clauses:
-        state = STATES[rules.state(kb, clause, today)]
+        state = rules.state_word(rules.state(kb, clause, today))
         count = len(relying_on(kb, clause.id).answers)
         force = rules.shown(clause, today)
         later = rules.scheduled(clause, today) if rules.in_force(clause, today) else None
-        coming = f"  → v{later.version} {later.effective}부터 시행 예정" if later else ""
+        coming = (
+            t(
+                "show.coming",
+                version=later.version,
+                effective=later.effective,
+            )
+            if later
+            else ""
+        )
         out.append(
-            f"    {clause.id}  v{force.version}  {state}  {clause.title}  (답변 {count}개){coming}"
+            t(
+                "show.clause_row",
+                id=clause.id,
+                version=force.version,
+                state=state,
+                title=clause.title,
+                count=count,
+                coming=coming,
+            )
         )
     return "\n".join(out)
 
@@ -350,4 +391,4 @@ def show(kb: KB, ident: str, today: date, fmt: str = "text") -> str:
 
 def _since(day) -> str:
     """'2026-03-01 부터', or what is missing: a date `kb check` could not read is never `None`."""
-    return f"{day} 부터" if day is not None else "시행일 없음(kb check가 알려 주는 줄을 고치세요)"
+    return t("show.since", day=day) if day is not None else t("show.no_effective_date")

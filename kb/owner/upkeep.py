@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date, timedelta
 
 from .. import rules
+from ..messages import t
 from ..model import KB, Answer, Citation, Version, with_parents
 from ..textsafe import shown
 from .impact import reliance_index
@@ -249,34 +250,34 @@ def render(report: Upkeep, fmt: str) -> str:
 
 
 def _owner(value: str | None) -> str:
-    return value or "담당 미지정"
+    return value or t("upkeep.owner")
 
 
 def as_text(report: Upkeep) -> str:
-    out = [f"유지 관리 보고서 ({report.today} 기준, 검토 기한 {report.days}일 이내)", ""]
-    out.append(f"곧 깨질 인용 {len(report.breaking)}개:")
+    out = [t("upkeep.title_line", today=report.today, days=report.days), ""]
+    out.append(t("upkeep.breaking", breaking=len(report.breaking)))
     out += [
         f"  {b.date}  {shown(b.path)}:{b.line}  {b.answer} ({_owner(b.owner)})  "
         f"{b.code} {b.message}"
         for b in report.breaking
     ]
     out += _scheduled_text(report.scheduled)
-    out.append(f"검토 기한이 다가오거나 지난 항목 {len(report.due)}개:")
+    out.append(t("upkeep.due", due=len(report.due)))
     out += [
-        f"  {d.review_by}{' (지남)' if d.overdue else ''}  {d.kind} {d.id}  "
+        f"  {d.review_by}{t('upkeep.overdue') if d.overdue else ''}  {d.kind} {d.id}  "
         f"{_owner(d.owner)}  {shown(d.path)}"
         for d in report.due
     ]
-    out.append(f"답변이 인용하지 않는 조항 {len(report.uncited)}개:")
+    out.append(t("upkeep.uncited", uncited=len(report.uncited)))
     out += [
         f"  {c['clause']}  {c['title']}  ({c['state']}, {_owner(c['owner'])})  "
         f"{shown(c['path'])}:{c['line']}"
         for c in report.uncited
     ]
-    out.append(f"활성 답변이 없는 태그 {len(report.tags_without_answers)}개:")
+    out.append(t("upkeep.tags_without_answers", count=len(report.tags_without_answers)))
     out += [
-        f"  {t['tag']}  (초안·폐기 답변만: {', '.join(t['answers'])})"
-        for t in report.tags_without_answers
+        t("upkeep.tag_row", tag=tag["tag"], answers=", ".join(tag["answers"]))
+        for tag in report.tags_without_answers
     ]
     return "\n".join(out)
 
@@ -291,16 +292,23 @@ def _manual_where(manual: dict) -> str:
 
 
 def _scheduled_text(scheduled: list[Scheduled]) -> list[str]:
-    out = [f"시행 예정인 변경 {len(scheduled)}개 (그날 전에 다시 읽을 답변과 매뉴얼):"]
+    out = [t("upkeep.scheduled", scheduled=len(scheduled))]
     for item in scheduled:
         out.append(
             f"  {item.date}  {item.clause} {item.title}  {_change(item)}  "
             f"({_owner(item.owner)}, {item.path}:{item.line})"
         )
         out += [
-            f"    답변 {a['path']}:{a['line']}  {a['id']} [{a['citation']}]" for a in item.answers
+            t(
+                "upkeep.scheduled_answer",
+                path=a["path"],
+                line=a["line"],
+                id=a["id"],
+                citation=a["citation"],
+            )
+            for a in item.answers
         ]
-        out += [f"    매뉴얼 {_manual_where(m)}" for m in item.manuals]
+        out += [t("upkeep.scheduled_manual", where=_manual_where(m)) for m in item.manuals]
     return out
 
 
@@ -310,18 +318,22 @@ def _cell(value) -> str:
 
 def _table(header: list[str], rows: list[list]) -> list[str]:
     if not rows:
-        return ["없음.", ""]
+        return [t("upkeep.table"), ""]
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in rows]
     return out + [""]
 
 
+def _columns(*names: str) -> list[str]:
+    return [t(f"upkeep.col.{name}") for name in names]
+
+
 def as_markdown(report: Upkeep, title: bool = True) -> str:
-    out = ["# 유지 관리 보고서", ""] if title else []
-    out += [f"{report.today} 기준. 검토 기한은 {report.days}일 이내를 봅니다.", ""]
-    out += ["## 곧 깨질 인용", "", "이 날짜 전에 답변을 고쳐 두세요.", ""]
+    out = [t("upkeep.md_title"), ""] if title else []
+    out += [t("upkeep.md_as_of", today=report.today, days=report.days), ""]
+    out += [t("upkeep.md_breaking"), "", t("upkeep.md_breaking_hint"), ""]
     out += _table(
-        ["날짜", "답변", "담당", "인용", "이유"],
+        _columns("date", "answer", "owner", "citation", "reason"),
         [
             [
                 b.date,
@@ -333,9 +345,9 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
             for b in report.breaking
         ],
     )
-    out += ["## 시행 예정인 변경", "", "그날 전에 답변과 매뉴얼을 다시 읽어 두세요.", ""]
+    out += [t("upkeep.md_scheduled"), "", t("upkeep.md_scheduled_hint"), ""]
     out += _table(
-        ["시행일", "조항", "바뀌는 내용", "다시 읽을 답변", "다시 읽을 매뉴얼"],
+        _columns("effective", "clause", "change", "reread_answers", "reread_manuals"),
         [
             [
                 item.date,
@@ -347,12 +359,12 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
             for item in report.scheduled
         ],
     )
-    out += ["## 검토 기한", ""]
+    out += [t("upkeep.md_due"), ""]
     out += _table(
-        ["기한", "종류", "항목", "담당", "파일"],
+        _columns("due", "kind", "item", "owner", "file"),
         [
             [
-                d.review_by + (" **지남**" if d.overdue else ""),
+                d.review_by + (t("upkeep.md_overdue") if d.overdue else ""),
                 d.kind,
                 f"`{d.id}` {d.title}",
                 _owner(d.owner),
@@ -361,14 +373,14 @@ def as_markdown(report: Upkeep, title: bool = True) -> str:
             for d in report.due
         ],
     )
-    out += ["## 답변이 인용하지 않는 조항", ""]
+    out += [t("upkeep.md_uncited"), ""]
     out += _table(
-        ["조항", "제목", "상태", "담당"],
+        _columns("clause", "title", "state", "owner"),
         [[f"`{c['clause']}`", c["title"], c["state"], _owner(c["owner"])] for c in report.uncited],
     )
-    out += ["## 활성 답변이 없는 태그", ""]
+    out += [t("upkeep.md_tags"), ""]
     out += _table(
-        ["태그", "초안·폐기 답변"],
-        [[t["tag"], ", ".join(t["answers"])] for t in report.tags_without_answers],
+        _columns("tag", "draft_answers"),
+        [[tag["tag"], ", ".join(tag["answers"])] for tag in report.tags_without_answers],
     )
     return "\n".join(out)

@@ -32,6 +32,7 @@ from .. import sources
 from ..cache import RACY_NS, file_digest  # a file changed this close is checked by its hash
 from ..config import KBConfig, read_config
 from ..confine import Fence
+from ..messages import t
 from ..model import KB, Answer, Clause, Manual, with_parents
 from . import analysis
 
@@ -744,16 +745,14 @@ def _tell_unwritable(config: KBConfig, exc: IndexUnwritable, used: Location | No
 
     place = shown(_rel(exc.base, config.root))
     if isinstance(exc.cause, (NotADirectoryError, FileExistsError)):
-        why = "폴더가 있어야 할 자리에 파일이 있습니다"
+        why = t("index.file_in_the_way")
     else:
-        why = f"쓸 수 없습니다 ({shown(exc.cause.strerror or str(exc.cause))})"
+        why = t("index.not_writable", cause=shown(exc.cause.strerror or str(exc.cause)))
     if used is not None:
-        instead = f"대신 {shown(used.base)} 의 색인을 썼습니다"
+        instead = t("index.used_other", base=shown(used.base))
     else:
-        instead = "쓸 수 있는 곳이 없어 이번 검색은 메모리에 색인을 만들었습니다(느립니다)"
+        instead = t("index.in_memory")
     click.echo(
-        f"kb search: 검색 색인 폴더 {place} 에 {why}. {instead}. 그 자리의 파일을 "
-        "치우거나, 읽기 전용 checkout 이면 KB_CACHE_DIR 환경 변수나 mkdocs.yml 의 kb "
-        "플러그인 옵션 cache_dir 로 쓸 수 있는 폴더를 지정하세요.",
+        t("index.unwritable", place=place, why=why, instead=instead),
         err=True,
     )

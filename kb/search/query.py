@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .. import rules as _rules
 from ..config import KBConfig, read_config
+from ..messages import t
 from ..model import KB, Clause, Version, tag_path
 from . import analysis, querytext
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL, searching
@@ -36,9 +37,9 @@ IDENT_BOOST = 20.0
 # What an agent sends first; manual pages are background reading.
 KIND_BOOSTS = {KIND_ANSWER: 1.5, KIND_CLAUSE: 1.0, KIND_MANUAL: 0.8}
 # A result matches well when it holds at least this share of the query's weight
-# (or its id was asked for); when none does, both searches say NO_GOOD_ANSWER.
+# (or its id was asked for); when none does, both searches say
+# no_good_answer() (the catalogue's `search.no_good_answer`).
 GOOD_MATCH = 0.35
-NO_GOOD_ANSWER = "맞는 답변을 찾지 못했습니다"
 # Whoosh is asked for this many candidates per result wanted, then they are re-ranked.
 CANDIDATES = 4
 MIN_CANDIDATES = 40
@@ -221,7 +222,7 @@ def search(
     if kind is not None and kind not in KINDS:
         from ..errors import KBError
 
-        raise KBError(f"알 수 없는 종류 {kind!r}: {', '.join(KINDS)} 중 하나를 쓰세요")
+        raise KBError(t("search.unknown_kind", kind=kind, KINDS=', '.join(KINDS)))
     if not analysis.nfc(query).strip():
         return []
     return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))
@@ -372,13 +373,23 @@ def _day(value) -> date | None:
 
 # --- output -----------------------------------------------------------------
 
-KIND_LABELS = {KIND_ANSWER: "답변", KIND_CLAUSE: "조항", KIND_MANUAL: "매뉴얼"}
-STATE_LABELS = {
-    **_rules.STATE_WORDS,
-    "unknown": "없는 조항",
-    "active": "",
-    "draft": "초안",
-}
+
+
+def no_good_answer_text() -> str:
+    return t("search.no_good_answer")
+
+
+def _kind_label(kind: str) -> str:
+    return t(f"search.kind.{kind}") if kind in (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL) else kind
+
+
+def _state_label(state: str) -> str:
+    """A result's or a cited clause's state in words; an active answer needs none."""
+    if state in (_rules.CURRENT, _rules.FUTURE, _rules.EXPIRED, _rules.SUPERSEDED, _rules.RETIRED):
+        return _rules.state_word(state)
+    if state in ("unknown", "draft"):
+        return t(f"search.state.{state}")
+    return "" if state == "active" else state
 
 
 def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
@@ -389,13 +400,10 @@ def render(query: str, hits: list[Hit], fmt: str = "text") -> str:
         data["no_good_answer"] = no_good_answer(hits)
         return json.dumps(data, ensure_ascii=False, indent=2)
     if not hits:
-        return f"'{query}': {NO_GOOD_ANSWER}. 다른 말로 검색해 보세요."
+        return t("search.nothing", query=query)
     listed = "\n\n".join(_text(n, hit) for n, hit in enumerate(hits, 1))
     if no_good_answer(hits):
-        return (
-            f"'{query}': {NO_GOOD_ANSWER}. 다른 말로 검색해 보세요.\n"
-            f"아래는 검색어 일부만 들어 있는 결과입니다.\n\n{listed}"
-        )
+        return t("search.nothing", query=query) + "\n" + t("search.partial") + "\n\n" + listed
     return listed
 
 
@@ -404,8 +412,8 @@ def _text(n: int, hit: Hit) -> str:
 
     from ..textsafe import shown
 
-    status = STATE_LABELS.get(hit.status, hit.status)
-    kind = KIND_LABELS.get(hit.kind, hit.kind)
+    status = _state_label(hit.status)
+    kind = _kind_label(hit.kind)
     head = f"{n}. {click.style(shown(hit.title), bold=True)}  [{kind}"
     head += f" · {status}]" if status else "]"
     lines = [head, f"   {shown(hit.id)}  ({shown(hit.path)})"]
@@ -413,8 +421,8 @@ def _text(n: int, hit: Hit) -> str:
     snippet = re.sub(r"\x00(.*?)\x01", lambda m: click.style(m[1], fg="yellow", bold=True), snippet)
     lines.append(f"   {snippet}")
     if hit.tags:
-        lines.append("   태그: " + shown(", ".join(hit.tags)))
+        lines.append("   " + t("search.tags", tags=shown(", ".join(hit.tags))))
     if hit.cites:
-        cited = ", ".join(f"{c.id} ({STATE_LABELS.get(c.state, c.state)})" for c in hit.cites)
-        lines.append("   근거 조항: " + cited)
+        cited = ", ".join(f"{c.id} ({_state_label(c.state)})" for c in hit.cites)
+        lines.append("   " + t("search.cites", cites=cited))
     return "\n".join(lines)

@@ -21,6 +21,7 @@ from ..check import Report, check
 from ..config import plugin_options, read_config
 from ..errors import KBError
 from ..load import load
+from ..messages import t
 from ..yamlsrc import as_date
 
 
@@ -48,7 +49,7 @@ def _mkdocs_config(config_file: str | Path, **options):
         raise KBError(f"{config_file}: {exc}") from None
     if "kb" not in config.plugins:
         raise KBError(
-            f"{config_file}: kb 플러그인이 켜져 있지 않습니다: 'plugins:' 아래에 '- kb'를 넣으세요"
+            t("build.mkdocs_config", config_file=config_file)
         )
     return config
 
@@ -82,7 +83,7 @@ def build(
     try:
         mkdocs_build.build(config)
     except Abort as exc:
-        raise KBError(f"사이트를 만들지 못했습니다: {exc}") from None
+        raise KBError(t("build.build", exc=exc)) from None
 
 
 def serve(config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None) -> None:

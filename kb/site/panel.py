@@ -13,6 +13,9 @@ import html
 import json
 from pathlib import Path
 
+from .. import messages
+from ..messages import t
+
 PANEL_DIR = "panel"
 
 
@@ -27,9 +30,9 @@ def write(site_dir: Path, site_name: str, api: str | None) -> Path:
 def _page(site_name: str, api: str | None) -> str:
     # The API address reaches a script: JSON-encoded, and "</" cannot close the tag.
     default_api = json.dumps(api or "").replace("</", "<\\/")
-    title = html.escape(f"{site_name} · 답변 패널")
+    title = html.escape(t("panel.page", site_name=site_name))
     return f"""<!doctype html>
-<html lang="ko" data-kb-panel>
+<html lang="{messages.current()}" data-kb-panel>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -60,6 +63,7 @@ def _page(site_name: str, api: str | None) -> str:
 <body>
 <p class="kb-panel__head">{title}</p>
 <script src="../assets/kb/kb.js"></script>
+<script src="../assets/kb/search/words.js"></script>
 <script src="../assets/kb/search/fill.js"></script>
 <script src="../assets/kb/search/search.js"></script>
 </body>

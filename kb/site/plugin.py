@@ -26,12 +26,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, get_toc
 from mkdocs.utils import nest_paths
 
-from .. import sources, yamlsrc
+from .. import messages, sources, yamlsrc
 from ..check import Report, check
 from ..config import KBConfig, read_config
 from ..confine import Fence, active_file
 from ..errors import KBError
 from ..load import CODE_PATTERN, INLINE_PATTERN, load, names_a_file
+from ..messages import t
 from ..model import ERROR
 from ..report import as_text
 from . import guide, pages, panel
@@ -100,6 +101,9 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 
     def on_config(self, config):
         kb_config = self.kb_config = self._kb_config(config)
+        # The site's language is every message's from here on: the findings on its
+        # pages too (`kb --lang` / KB_LANG still win, as for every command).
+        language = messages.use(_theme_language(config) or kb_config.language)
         self.kb = load(kb_config)
         self.today = self._today()
         self.report = check(self.kb, self.today)
@@ -108,12 +112,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             raise KBSiteError(self.report)
         _refuse_folder_links_out(self.report, kb_config.root)
         if self.errors:
-            log.warning(
-                "%d check error(s); building anyway and marking them on the pages:\n%s",
-                self.errors,
-                as_text(self.report),
-            )
-        language = _theme_language(config) or kb_config.language
+            report = as_text(self.report)
+            log.warning(t("plugin.building_anyway", errors=self.errors, report=report))
         self.site = Site(self.kb, self.today, language, config.use_directory_urls)
         self.site_name = config.site_name
         self._prune_nav(config)
@@ -134,7 +134,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         features = theme.get("features") or []
         if "navigation.prune" not in features and "navigation.expand" not in features:
             theme["features"] = [*features, "navigation.prune"]
-            log.info("kb: %d answers; enabling navigation.prune", len(self.site.answers))
+            log.info(t("plugin.prune", answers=len(self.site.answers)))
 
     def _kb_config(self, config) -> KBConfig:
         """The KB's locations, with this plugin's options winning over mkdocs.yml's text."""
@@ -188,7 +188,8 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         # The format reference renders like a report: Markdown through MkDocs.
         self.guide = files.get_file_from_path(guide.SRC) is None
         if self.guide:
-            self._add(files, config, guide.SRC, guide.TITLE, ("report",), content=guide.markdown())
+            content = guide.markdown()
+            self._add(files, config, guide.SRC, guide.title(), ("report",), content=content)
         if files.get_file_from_path("index.md") is None:
             self._add(files, config, "index.md", config.site_name, ("home",))
         for name in ASSET_FILES:
@@ -228,8 +229,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     def _add(self, files, config, src_uri, title, kind, search=True, content=None) -> None:
         if files.get_file_from_path(src_uri) is not None:
             raise PluginError(
-                f"kb: docs/{src_uri}은(는) kb 플러그인이 만드는 페이지와 경로가 같습니다: "
-                "파일 이름을 바꾸거나 다른 폴더로 옮기세요"
+                t("plugin.add", src_uri=src_uri)
             )
         if content is None:
             meta: dict[str, object] = {"title": safe_title(title)}
@@ -258,7 +258,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         if self.reports:
             ours.append({t["nav_reports"]: site_reports.nav(self.reports)})
         if self.guide:
-            ours.append({guide.TITLE: guide.SRC})
+            ours.append({guide.title(): guide.SRC})
         if config.nav is not None:
             return list(config.nav) + ours
         return self._manual_nav(files) + ours
@@ -391,7 +391,7 @@ def _regular_files_only(files: Files) -> None:
     """
     for file in list(files):
         if file.abs_src_path and not sources.is_regular(file.abs_src_path):
-            log.warning("kb: docs/%s is not a regular file; left out of the site", file.src_uri)
+            log.warning(t("plugin.not_regular", src_uri=file.src_uri))
             files.remove(file)
 
 
@@ -403,8 +403,7 @@ def _refuse_folder_links_out(report: Report, root: Path) -> None:
     for finding in report.findings:
         if finding.code == "outside-link" and (root / finding.path).is_dir():
             raise PluginError(
-                f"kb: {finding.path}: KB 밖을 가리키는 폴더 링크가 있어 사이트를 만들지 않습니다 "
-                "(MkDocs는 폴더 링크를 따라가 그 안의 파일을 모두 게시합니다). 링크를 지우세요"
+                t("plugin.refuse_folder_links_out", path=finding.path)
             )
 
 

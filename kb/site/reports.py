@@ -15,13 +15,13 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from ..messages import t
 from ..model import KB
 from ..owner import changes as changes_mod
 from ..owner import pack, upkeep
 
 UPKEEP_PAGE = "reports/upkeep.md"
 CHANGES_DIR = "reports/changes"
-MONTHS_SECTION = "월별 변경 사항"
 
 # The training page's print style lives in this file; the page carries only
 # the marker it applies to (see the file's header).
@@ -40,7 +40,10 @@ def month_src(first: date) -> str:
 def month_title(first: date, today: date) -> str:
     """The nav title: `2026년 12월 (이번 달)`, `2027년 1월 (예정)`."""
     this = today.replace(day=1)
-    when = " (이번 달)" if first == this else " (예정)" if first > this else ""
+    if first == this:
+        when = t("reports.this_month")
+    else:
+        when = t("reports.scheduled") if first > this else ""
     return changes_mod.month_label(first) + when
 
 
@@ -49,7 +52,7 @@ def month_pages(kb: KB, today: date) -> list[tuple[str, str, str]]:
     plain = pack.Plain(kb)
     pages = []
     for first, result in found.items():
-        title = f"{changes_mod.month_label(first)} 변경 사항"
+        title = t("changes.month_title", first=changes_mod.month_label(first))
         body = pack.as_markdown(result, kb, html=True, title=title, plain=plain)
         pages.append((month_src(first), month_title(first, today), MARKER + "\n\n" + body))
     return pages
@@ -57,11 +60,11 @@ def month_pages(kb: KB, today: date) -> list[tuple[str, str, str]]:
 
 def pages(kb: KB, today: date) -> list[tuple[str, str, str]]:
     """(path relative to docs_dir, nav title, Markdown) for each extra page."""
-    return [*month_pages(kb, today), (UPKEEP_PAGE, "유지 관리 보고서", upkeep_page(kb, today))]
+    return [*month_pages(kb, today), (UPKEEP_PAGE, t("reports.pages"), upkeep_page(kb, today))]
 
 
 def nav(found: list[tuple[str, str, str]]) -> list[dict]:
     """The 보고서 section: the monthly pages in a section of their own, newest first."""
     months = [{title: path} for path, title, _ in found if path.startswith(CHANGES_DIR + "/")]
     rest = [{title: path} for path, title, _ in found if not path.startswith(CHANGES_DIR + "/")]
-    return ([{MONTHS_SECTION: months}] if months else []) + rest
+    return ([{t("reports.months_section"): months}] if months else []) + rest

@@ -28,6 +28,8 @@ import math
 import shutil
 from pathlib import Path
 
+from .. import messages
+from ..messages import t
 from ..search import query as q
 from ..search import querytext
 from ..search.postings import DIGITS, KIND_CODES, all_terms, documents, shard_of
@@ -36,7 +38,8 @@ log = logging.getLogger("mkdocs.plugins.kb")
 
 ASSETS = Path(__file__).parent / "assets" / "search"
 ASSET_DIR = "assets/kb/search"
-SCRIPTS = ("fill.js", "search.js")
+# words.js is written per build: the scripts' words in the site's language.
+SCRIPTS = ("words.js", "fill.js", "search.js")
 STYLE = "search.css"
 OUT = "search/kb"
 MATERIAL_INDEX = "search/search_index.json"
@@ -69,7 +72,7 @@ def post_build(config, kb_config, site) -> None:
     try:
         write_index(kb_config, site, out / OUT)
     except KBError as exc:  # e.g. a broken synonyms.yaml: its path and line, no traceback
-        raise PluginError(f"kb: 검색 색인을 만들지 못했습니다: {exc.message}") from None
+        raise PluginError(t("sitesearch.post_build", message=exc.message)) from None
 
 
 def _copy_assets(site_dir: Path) -> None:
@@ -78,6 +81,14 @@ def _copy_assets(site_dir: Path) -> None:
     for asset in ASSETS.iterdir():
         if asset.is_file():
             shutil.copyfile(asset, target / asset.name)
+    (target / "words.js").write_text(words_js(), encoding="utf-8")
+
+
+def words_js() -> str:
+    """`window.KB_WORDS`: every word search.js and fill.js show, from the catalogue's
+    `js.*` messages in the current language, left unformatted ({n} is filled in the browser)."""
+    words = messages.in_language(messages.current(), "js")
+    return f"window.KB_WORDS = {json.dumps(words, ensure_ascii=False, sort_keys=True)};\n"
 
 
 def _empty_material_index(path: Path) -> None:
@@ -179,7 +190,7 @@ def _meta(shards: int, docs: int, count: int) -> dict:
         "title_weight": q.TITLE_WEIGHT,
         "good": q.GOOD_MATCH,
         "rarest": q.weight_of(count, 0),  # the weight of a word no document has
-        "no_good_answer": q.NO_GOOD_ANSWER,
+        "no_good_answer": q.no_good_answer_text(),
     }
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import logging
 
+from ..messages import t
+
 log = logging.getLogger("mkdocs.plugins.kb")
 
 
@@ -20,6 +22,6 @@ def quiet_theme(config) -> None:
     if theme.name != "material":
         return
     if theme.get("font") not in (False, None):
-        log.info("kb: theme.font ignored: the site uses local fonts (no font CDN request)")
+        log.info(t("theme.font_ignored"))
     theme["font"] = False
     config.extra["generator"] = False

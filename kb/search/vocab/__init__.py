@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ... import sources, yamlsrc
 from ...errors import KBError
+from ...messages import t
 
 KB_FILE = "synonyms.yaml"
 
@@ -54,13 +55,12 @@ def _entries(text: str, where: str) -> list[str]:
         data = yamlsrc.parse(text) or {}
     except yamlsrc.YAMLSourceError as exc:
         raise KBError(
-            f"{where}:{exc.line}: {exc.message} (형식은 kb/search/vocab/synonyms.yaml 참고)"
+            t("vocab.bad_yaml", where=where, line=exc.line, message=exc.message)
         ) from None
     entries = data.get("synonyms") if isinstance(data, dict) else None
     if not isinstance(entries, list) or not all(isinstance(e, str) for e in entries):
         raise KBError(
-            f"{where}: write `synonyms:` followed by a list of lines like "
-            "'- 비밀번호, 비번' or '- 돈 들어오다 => 환불'"
+            t("vocab.bad_shape", where=where)
         )
     return entries
 
@@ -107,7 +107,7 @@ def _read(path: Path) -> str:
     except sources.SourceError as exc:
         raise KBError(f"{path}: {exc.message}") from None
     except (OSError, UnicodeDecodeError) as exc:
-        message = f"동의어 파일을 읽을 수 없습니다({exc}): UTF-8 텍스트로 저장하세요"
+        message = t("vocab.read", exc=exc)
         raise KBError(f"{path}: {message}") from None
 
 

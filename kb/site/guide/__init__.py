@@ -10,9 +10,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ...messages import t
+
 SRC = "writing-guide.md"
-TITLE = "작성 가이드"
 FILE = Path(__file__).parent / "format.md"
+
+
+def title() -> str:
+    return t("site.guide_title")
 
 
 def markdown() -> str:

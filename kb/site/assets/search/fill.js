@@ -52,9 +52,12 @@
       });
       button.setAttribute("data-copy", text);
       var n = length(text);
-      count.textContent = n.toLocaleString("ko-KR") + " / " + LIMIT.toLocaleString("ko-KR") + "자";
+      var words = window.KB_WORDS || {};
+      var locale = words.locale || "ko-KR";
+      count.textContent = (words.count || "{n} / {limit}")
+        .replace("{n}", n.toLocaleString(locale)).replace("{limit}", LIMIT.toLocaleString(locale));
       count.classList.toggle("kb-fill__count--over", n > LIMIT);
-      count.title = n > LIMIT ? "카카오톡 상담 메시지는 1,000자까지 보낼 수 있습니다: 나눠 보내세요" : "";
+      count.title = n > LIMIT ? words.too_long || "" : "";
     }
     update();
     var anchor = button.closest(".kb-send__head, .kb-search__send") || button;

@@ -405,7 +405,15 @@
 
   /* --- the box and the list -------------------------------------------------------- */
 
-  var LABELS = { answer: "답변", clause: "조항", manual: "매뉴얼" };
+  /* The words shown, in the site's language: words.js, written by each build from kb's
+     message catalogue (kb/messages.py, the js.* ids). */
+  function word(key, values) {
+    var text = (window.KB_WORDS || {})[key] || key;
+    return text.replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? String(values[name]) : all;
+    });
+  }
+  var LABELS = { answer: word("kind_answer"), clause: word("kind_clause"), manual: word("kind_manual") };
   var box, input, panel, list, status, active = -1, timer = null, asked = null, serial = 0;
 
   function el(tag, cls, text) {
@@ -420,8 +428,8 @@
     box.setAttribute("role", "search");
     input = el("input", "kb-search__input");
     input.type = "search";
-    input.placeholder = "답변 검색 ( / )";
-    input.setAttribute("aria-label", "답변 검색");
+    input.placeholder = word("search_placeholder");
+    input.setAttribute("aria-label", word("search_label"));
     input.setAttribute("autocomplete", "off");
     input.setAttribute("aria-controls", "kb-search-results");
     input.setAttribute("aria-expanded", "false");
@@ -491,7 +499,7 @@
       if (mine === serial) show(query, found);
     }, function (error) {
       if (mine !== serial) return;
-      status.textContent = "검색 색인을 읽지 못했습니다: 사이트를 다시 빌드해 주세요 (" + error.message + ")";
+      status.textContent = word("index_failed", { error: error.message });
       open(true);
     });
   }
@@ -502,8 +510,7 @@
     state.noGood = !!query.trim() && !found.some(function (r) { return r.good; });
     if (!query.trim()) status.textContent = "";
     else if (state.noGood)
-      status.textContent = meta.no_good_answer + "." + (found.length
-        ? " 아래는 검색어 일부만 들어 있는 결과입니다." : " 다른 말로 검색해 보세요.");
+      status.textContent = meta.no_good_answer + ". " + word(found.length ? "partial" : "try_other");
     else status.textContent = "";
     status.hidden = !status.textContent;
     found.forEach(function (row, n) { list.appendChild(item(row, n)); });
@@ -531,12 +538,12 @@
     li.appendChild(a);
     if (row.k === "answer" && row.c && window.kbFill) {
       var send = el("div", "kb-search__send");
-      var button = el("button", "kb-copy md-button md-button--primary", "복사");
+      var button = el("button", "kb-copy md-button md-button--primary", word("copy"));
       button.type = "button";
       button.setAttribute("data-copy", row.c);
-      button.setAttribute("data-label", "복사");
-      button.setAttribute("data-copied", "복사됨");
-      button.setAttribute("data-failed", "복사 실패: 직접 선택해 복사하세요");
+      button.setAttribute("data-label", word("copy"));
+      button.setAttribute("data-copied", word("copied"));
+      button.setAttribute("data-failed", word("copy_failed"));
       send.appendChild(button);
       li.appendChild(send);
       window.kbFill.attach(button);
