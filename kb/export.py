@@ -28,7 +28,7 @@ from urllib.parse import quote
 
 import yaml
 
-from . import rules
+from . import rules, sources
 from .check import check
 from .config import read_config
 from .errors import KBError
@@ -426,20 +426,7 @@ def summary(result: Export) -> str:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Write the whole file or nothing: a CI job never uploads half an export."""
-    import os
-    import tempfile
-
     directory = path.resolve().parent
     if not directory.is_dir():
         raise KBError(t("export.write_atomic", path=path, directory=directory))
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{path.name}.")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # as a plain write would: mkstemp makes it private
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    sources.write_atomic(path, data)

@@ -9,6 +9,7 @@ up to MAX_BYTES. Anything else is a SourceError whose message says what to do.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Callable
@@ -152,3 +153,35 @@ def _is_folder(entry: os.DirEntry) -> bool:
         return entry.is_dir()  # a link to a folder counts: it may lead out of the KB
     except OSError:
         return False
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Write all of `data` to `path` or nothing: a crash never leaves half a file.
+
+    The new file keeps the mode of the one it replaces, or gets the mode a plain
+    write would give (mkstemp's is private: a new answer must stay readable to
+    the site build and to colleagues). OSError is the caller's to word.
+    """
+    import tempfile
+
+    target = os.fspath(path)
+    directory, name = os.path.split(os.path.abspath(target))
+    handle, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=directory)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+        os.chmod(tmp, _mode_for(target))
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+def _mode_for(target: str) -> int:
+    try:
+        return os.stat(target).st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

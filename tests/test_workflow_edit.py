@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -118,6 +119,23 @@ def test_new_clause_keeps_the_rest_of_the_policy_file(repo, kb_cli):
         "      text: |\n"
         "        토요일에도 출고합니다.\n"
     )
+
+
+def test_new_files_are_readable_like_any_file_and_edits_keep_the_mode(repo, kb_cli):
+    # a private (0600) answer would be unreadable to the site build run by another user
+    umask = os.umask(0)
+    os.umask(umask)
+    made = run(kb_cli, repo, "new", "answer", "gift-late", "--title", "선물 늦음",
+               "--cite", "DLV-1", "--body", "곧 도착합니다.")
+    assert made.exit_code == 0, made.output
+    new_file = repo.root / "content/replies/gift-late.md"
+    assert new_file.stat().st_mode & 0o777 == 0o666 & ~umask
+    policy = repo.root / DELIVERY
+    policy.chmod(0o640)
+    added = run(kb_cli, repo, "new", "clause", "DLV", "--title", "주말 배송",
+                "--text", "토요일에도 출고합니다.", "--effective", "2026-12-01")
+    assert added.exit_code == 0, added.output
+    assert policy.stat().st_mode & 0o777 == 0o640
 
 
 def test_the_sample_kb_round_trips_byte_for_byte(tmp_path, kb_cli):

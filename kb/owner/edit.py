@@ -11,9 +11,7 @@ from __future__ import annotations
 import codecs
 import copy
 import io
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -25,7 +23,7 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.util import load_yaml_guess_indent
 
-from .. import rules, yamlsrc
+from .. import rules, sources, yamlsrc
 from ..errors import KBError
 from ..load import ANSWER_ID_PATTERN, ID_PATTERN, id_problem, nfc
 from ..messages import t
@@ -144,16 +142,7 @@ def write_atomic(path: Path, text: str) -> None:
 
 def _write_atomic(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    handle, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
-            out.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    sources.write_atomic(path, text.encode("utf-8"))
 
 
 def _block(text: str) -> LiteralScalarString:
