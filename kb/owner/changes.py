@@ -164,7 +164,7 @@ def monthly(kb: KB, months: list[date]) -> dict[date, Changes]:
     """One Changes per month, from one pass over the history (the site's monthly pages)."""
     if not months:
         return {}
-    whole = changes(kb, min(months), month_of(max(months))[1])
+    whole = _collect(kb, min(months), month_of(max(months))[1])  # each month has its own quiz
     found = {}
     for first in months:
         since, until = month_of(first)
@@ -181,6 +181,13 @@ def changes(kb: KB, since: date, until: date) -> Changes:
     A change committed in the period for a later date belongs to the period
     it takes effect in: that month's pack reports it, this one does not.
     """
+    result = _collect(kb, since, until)
+    result.quiz = quiz(kb, result.changes)
+    return result
+
+
+def _collect(kb: KB, since: date, until: date) -> Changes:
+    """`changes` without the quiz."""
     result = Changes(since, until, git=False)
     found = list(from_history(kb, since, until))
     try:
@@ -203,7 +210,6 @@ def changes(kb: KB, since: date, until: date) -> Changes:
     index = reliance_index(kb)
     for change in result.changes:
         _attach_reliance(index, change)
-    result.quiz = quiz(kb, result.changes)
     return result
 
 
@@ -399,20 +405,6 @@ def _attach_reliance(index: dict[str, Reliance], change: Change) -> None:
 # --- the quiz -----------------------------------------------------------------
 
 
-def questions(answer: Answer) -> list[str]:
-    """The customer questions an answer lists in its front matter (`questions:`)."""
-    for key in ("questions", "question"):
-        # The loader may carry `questions` on the answer itself; older ones only in meta.
-        value = getattr(answer, key, None) or answer.meta.get(key)
-        if isinstance(value, str):
-            value = [value]
-        if isinstance(value, list):
-            found = [q.strip() for q in value if isinstance(q, str) and q.strip()]
-            if found:
-                return found
-    return []
-
-
 def _asks(answer: Answer) -> bool:
     return bool(re.search(r"(요|\?)$", answer.title.strip()))
 
@@ -424,7 +416,7 @@ def customer_question(answer: Answer) -> str:
     (`questions:`); otherwise its title is used: as the customer's words
     when it is a question, else as the situation.
     """
-    listed = questions(answer)
+    listed = answer.questions
     if listed:
         return t("changes.customer_says", question=listed[0])
     title = answer.title.strip()
@@ -440,8 +432,8 @@ def _quiz_answer(by_id: dict[str, Answer], change: Change) -> Answer | None:
 
     def fit(answer: Answer) -> tuple:
         direct = any(c.clause_id == change.clause for c in answer.cites)
-        worded = bool(questions(answer)) or _asks(answer)
-        return (not direct, not worded, not questions(answer), len(answer.cites), answer.id)
+        worded = bool(answer.questions) or _asks(answer)
+        return (not direct, not worded, not answer.questions, len(answer.cites), answer.id)
 
     return min(answers, key=fit, default=None)
 
