@@ -44,8 +44,13 @@ def versions(clause: Clause) -> list[Version]:
 
 def change_label(old: Version, new: Version) -> str:
     """`v2 → v3: note`: a history note says what changed from one version to the next."""
-    head = f"v{old.version or '?'} → v{new.version or '?'}"
-    return f"{head}: {old.note}" if old.note else head
+    return version_change(old.version, new.version, old.note)
+
+
+def version_change(old: int | None, new: int | None, note: str | None) -> str:
+    """`change_label` from the numbers, for a change already taken apart (kb report)."""
+    head = f"v{old or '?'} → v{new or '?'}"
+    return f"{head}: {note}" if note else head
 
 
 def changes_of(clause: Clause) -> list[tuple[Version, Version]]:

@@ -283,8 +283,7 @@ def as_text(report: Upkeep) -> str:
 
 
 def _change(item: Scheduled) -> str:
-    head = f"v{item.from_version} → v{item.to_version}"
-    return f"{head}: {item.note}" if item.note else head
+    return rules.version_change(item.from_version, item.to_version, item.note)
 
 
 def _manual_where(manual: dict) -> str:
