@@ -606,8 +606,7 @@ def review(
     the body still states a value of an earlier version, nothing is re-pinned
     unless `force`: a re-pin must follow a re-read.
     """
-    from .. import phrases
-    from .reread import changes_since_pins
+    from .reread import before_repin
 
     answer = kb.answer(answer_id)
     if answer is None:
@@ -615,8 +614,7 @@ def review(
     _refuse_future_repin(answer, today)
     on = rules.check_date(answer, today)
     result = Review(kb.root / answer.path)
-    result.changes = changes_since_pins(kb, answer.cites + answer.refs, on)
-    result.outdated = phrases.answer_hits(kb, answer, today, repinning=True)
+    result.changes, result.outdated = before_repin(kb, answer, today)
     if result.outdated and not force:
         result.refused = True
         return result

@@ -15,7 +15,7 @@ from datetime import date
 from .. import phrases, rules
 from ..load import nfc
 from ..messages import t
-from ..model import KB, Citation, Clause, Manual, Version
+from ..model import KB, Answer, Citation, Clause, Manual, Version
 from .changes import diff_text, hunks
 
 
@@ -75,6 +75,14 @@ def changes_since_pins(kb: KB, citations: list[Citation], on: date) -> list[Chan
             if done is not None:
                 found[clause.id] = done
     return list(found.values())
+
+
+def before_repin(kb: KB, answer: Answer, today: date) -> tuple[list[Change], list[phrases.Hit]]:
+    """What a person re-reads before an answer is re-pinned (kb review, kb show):
+    each cited clause's change since its pin, and old values its body still states."""
+    on = rules.check_date(answer, today)
+    changes = changes_since_pins(kb, answer.cites + answer.refs, on)
+    return changes, phrases.answer_hits(kb, answer, today, repinning=True)
 
 
 def last_changes(kb: KB, citations: list[Citation], on: date) -> list[Change]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from .. import phrases, rules
+from .. import rules
 from ..errors import KBError
 from ..load import nfc
 from ..messages import t
@@ -273,9 +273,7 @@ def answer_data(kb: KB, answer: Answer, today: date) -> dict:
 
 def reread_data(kb: KB, answer: Answer, today: date) -> dict:
     """Since the version each citation pins: the word diff, and old values still in the body."""
-    on = rules.check_date(answer, today)
-    changes = reread.changes_since_pins(kb, answer.cites + answer.refs, on)
-    hits = phrases.answer_hits(kb, answer, today, repinning=True)
+    changes, hits = reread.before_repin(kb, answer, today)
     return {
         "changes": [
             {"clause": c.clause.id, "from": c.old.version, "to": c.new.version, "text": c.lines()}
