@@ -1,0 +1,202 @@
+"""`query.rank` computed directly from the index's postings: the fast engine of `kb search`.
+
+whoosh's searcher scores a query through a tree of matchers, one Python
+call chain per posting and field; with `optimize=False` (needed, see
+`query.rank`) a common word at 10,000 answers costs it about 0.15 s. Here
+the same numbers come from the same index: each query term's postings are
+read from whoosh's reader once, scored with whoosh's own BM25F function
+(`whoosh.scoring.bm25`, the searcher's idf and average field length) and
+added up in plain Python, term by term in the order `kb/search/memory.py`
+adds them (the ranking `kb api` has long shared with `kb search`). The
+candidates and the re-ranking are `query.rank`'s and `query.Coverage`'s.
+
+It reads whoosh's per-document field lengths a whole field at a time (whoosh
+asks for them one posting at a time); where that layout is not the one
+expected, it asks whoosh per document, as whoosh does. Tests hold its
+results equal to whoosh's (tests/test_search_direct.py).
+"""
+
+from __future__ import annotations
+
+from . import query as Q
+
+SCORED = (*Q.FIELD_BOOSTS, "gram", "ident")
+
+
+class StoredHit:
+    """A stored document that reads like a whoosh hit (`hit["id"]`, `hit.docnum`)."""
+
+    def __init__(self, docnum: int, fields: dict):
+        self.docnum = docnum
+        self._fields = fields
+
+    def __getitem__(self, name):
+        return self._fields[name]
+
+    def get(self, name, default=None):
+        return self._fields.get(name, default)
+
+
+class _Postings:
+    """The postings of the query's terms, read once per (field, term)."""
+
+    def __init__(self, searcher):
+        self.searcher = searcher
+        self.reader = searcher.reader()
+        self.leaves = list(self.reader.leaf_readers())
+        self._lengths: dict[str, list] = {}
+        self._docs: dict[tuple[str, str], dict[int, float]] = {}
+
+    def scores(self, field: str, text: str) -> dict[int, float]:
+        """Document number -> whoosh's score of the term in the field (before the boost)."""
+        key = (field, text)
+        found = self._docs.get(key)
+        if found is None:
+            found = self._docs[key] = self._read(field, text)
+        return found
+
+    def _read(self, field: str, text: str) -> dict[int, float]:
+        from whoosh.scoring import bm25
+
+        if (field, text) not in self.reader:
+            return {}
+        weights: dict[int, float] = {}
+        for leaf, base in self.leaves:
+            if (field, text) not in leaf:
+                continue
+            for docnum, weight in _items(leaf.postings(field, text)):
+                weights[base + docnum] = weight
+        if not self.searcher.schema[field].scorable:
+            return weights  # whoosh scores an unscorable field by the weight alone
+        searcher, weighting = self.searcher, self.searcher.weighting
+        idf = searcher.idf(field, text)
+        avgfl = searcher.avg_field_length(field) or 1
+        b, k1 = weighting.B, weighting.K1
+        length = self._length_of(field)
+        return {d: bm25(idf, w, length(d), avgfl, b, k1) for d, w in weights.items()}
+
+    def _length_of(self, field: str):
+        """docnum -> the field's length as whoosh stores it (one byte, decoded)."""
+        table = self._lengths.get(field)
+        if table is None:
+            table = self._lengths[field] = _field_lengths(self.leaves, field)
+        if table:
+            fallback = self.reader.doc_field_length
+
+            def length(docnum: int):
+                value = table[docnum]
+                return value if value else fallback(docnum, field, 1)
+
+            return length
+        return lambda docnum: self.reader.doc_field_length(docnum, field, 1)
+
+
+def _items(matcher):
+    """(docnum, weight) of every posting: a block at a time where whoosh 2.7's leaf
+    matcher is the one reading (the weights its scorer reads), else one at a time."""
+    if type(matcher).__name__ != "W3LeafMatcher":
+        yield from matcher.items_as("weight")  # e.g. deleted documents filtered out
+        return
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        if matcher._weights is None:
+            matcher._read_weights()
+        at = matcher._i
+        yield from zip(matcher._ids[at:], matcher._weights[at:], strict=True)
+        matcher._next_block()
+
+
+def _field_lengths(leaves, field: str) -> list:
+    """Every document's length in `field`, read in one piece per segment; [] when
+    whoosh's storage is not laid out as expected (then whoosh is asked per document).
+
+    whoosh 2.7's codec keeps one byte per document in the column `_<field>_len`;
+    `doc_field_length` decodes it with `byte_to_length`. 0 means "ask whoosh".
+    """
+    try:
+        from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
+        from whoosh.util.numeric import byte_to_length
+
+        out: list = []
+        for leaf, base in leaves:
+            out.extend([0] * (base - len(out)))
+            count = leaf.doc_count_all()
+            column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+            if column is None:
+                out.extend([0] * count)
+                continue
+            stored = min(column._count, count)
+            raw = bytes(column._dbfile.get(column._basepos, stored)) if stored else b""
+            out.extend(byte_to_length(b) if b else 0 for b in raw)
+            out.extend([0] * (count - stored))
+        return out
+    except (ImportError, AttributeError, TypeError, ValueError, OSError):
+        return []
+
+
+def _docs(postings: _Postings, text: str, fields) -> set[int]:
+    found: set[int] = set()
+    for name in fields:
+        found.update(postings.scores(name, text))
+    return found
+
+
+def _filter(postings: _Postings, kind: str | None, tag: str | None) -> set[int] | None:
+    """`query._filter` as a set of documents: those with every filter term."""
+    from ..model import tag_path
+
+    terms = []
+    if kind:
+        terms.append(("kind", kind))
+    if tag:
+        terms.append(("tagpath", tag_path(tag)))
+    allowed: set[int] | None = None
+    for field, text in terms:
+        docs = set(postings.scores(field, text))
+        allowed = docs if allowed is None else allowed & docs
+    return allowed
+
+
+def rank(searcher, parsed: Q.ParsedQuery, limit: int = 10, kind: str | None = None,
+         tag: str | None = None) -> list[tuple]:
+    """What `query.rank` returns, (score, hit, good) best first, from the postings."""
+    postings = _Postings(searcher)
+    reader = postings.reader
+    terms = [(f, w, b) for w in parsed.words for f, b in Q.FIELD_BOOSTS.items()]
+    if not all(Q._known(reader, word) for word in parsed.words):
+        terms += [("gram", g, Q.GRAM_BOOST) for g in parsed.grams]
+    terms += [("ident", i, Q.IDENT_BOOST) for i in parsed.idents]
+    raw: dict[int, float] = {}
+    for field, text, boost in terms:
+        for docnum, score in postings.scores(field, text).items():
+            raw[docnum] = raw.get(docnum, 0.0) + score * boost
+    allowed = _filter(postings, kind, tag)
+    if allowed is not None:
+        raw = {d: s for d, s in raw.items() if d in allowed}
+    wanted = max(limit * Q.CANDIDATES, Q.MIN_CANDIDATES)
+    # whoosh's order: by score, ties in document order
+    candidates = sorted(raw, key=lambda d: (-raw[d], d))[:wanted]
+    coverage = _Coverage(postings, parsed.words, parsed.idents)
+    scored = []
+    for docnum in candidates:
+        hit = StoredHit(docnum, reader.stored_fields(docnum))
+        scored.append((raw[docnum] * coverage.factor(hit), hit, coverage.good(docnum)))
+    scored.sort(key=lambda item: -item[0])
+    return scored[:limit]
+
+
+class _Coverage(Q.Coverage):
+    """`query.Coverage` from the postings already read: the same shares and tests."""
+
+    def __init__(self, postings: _Postings, words: list[str], idents):
+        reader = postings.reader
+        self.words = words
+        self.weights = [Q.idf_weight(reader, w) for w in words]
+        self.total = sum(self.weights)
+        rarest = Q.idf_weight(reader, "", found=0)
+        self.unknown = sum(rarest for w in self.weights if not w)
+        self.anywhere = [_docs(postings, w, SCORED) for w in words]
+        self.title = [_docs(postings, w, ("title",)) for w in words]
+        self.title_syn = [_docs(postings, w, ("title", "tsyn")) for w in words]
+        self.asked_for = set().union(*(_docs(postings, i, ("ident",)) for i in idents))
