@@ -44,7 +44,7 @@ class _Postings:
         self.searcher = searcher
         self.reader = searcher.reader()
         self.leaves = list(self.reader.leaf_readers())
-        self._lengths: dict[str, list] = {}
+        self._lengths: dict[tuple[str, int], bytes | None] = {}
         self._docs: dict[tuple[str, str], dict[int, float]] = {}
 
     def scores(self, field: str, text: str) -> dict[int, float]:
@@ -56,39 +56,62 @@ class _Postings:
         return found
 
     def _read(self, field: str, text: str) -> dict[int, float]:
-        from whoosh.scoring import bm25
-
         if (field, text) not in self.reader:
             return {}
-        weights: dict[int, float] = {}
-        for leaf, base in self.leaves:
+        scorable = self.searcher.schema[field].scorable
+        out: dict[int, float] = {}
+        for n, (leaf, base) in enumerate(self.leaves):
             if (field, text) not in leaf:
                 continue
-            for docnum, weight in _items(leaf.postings(field, text)):
-                weights[base + docnum] = weight
-        if not self.searcher.schema[field].scorable:
-            return weights  # whoosh scores an unscorable field by the weight alone
-        searcher, weighting = self.searcher, self.searcher.weighting
-        idf = searcher.idf(field, text)
-        avgfl = searcher.avg_field_length(field) or 1
+            items = _items(leaf.postings(field, text))
+            if not scorable:  # whoosh scores an unscorable field by the weight alone
+                out.update((base + d, w) for d, w in items)
+                continue
+            lengths = self._leaf_lengths(field, n, leaf)
+            if lengths is None:
+                self._score_slowly(field, text, items, base, out)
+                continue
+            idf, norms = self._bm25_parts(field, text)
+            k1p = self.searcher.weighting.K1 + 1
+            for docnum, weight in items:
+                norm = norms[lengths[docnum]] if docnum < len(lengths) else None
+                if norm is None:  # not stored as expected: whoosh's own answer
+                    out[base + docnum] = self._bm25(field, text, weight, base + docnum)
+                else:
+                    # whoosh.scoring.bm25, operation for operation (the same float)
+                    out[base + docnum] = idf * ((weight * k1p) / (weight + norm))
+        return out
+
+    def _bm25_parts(self, field: str, text: str) -> tuple[float, list]:
+        """The term's idf and, per stored length byte, bm25's length part
+        `K1 * ((1 - B) + B * fl / avgfl)` (None for 0: a length whoosh does not give)."""
+        from whoosh.util.numeric import byte_to_length
+
+        weighting = self.searcher.weighting
         b, k1 = weighting.B, weighting.K1
-        length = self._length_of(field)
-        return {d: bm25(idf, w, length(d), avgfl, b, k1) for d, w in weights.items()}
+        avgfl = self.searcher.avg_field_length(field) or 1
+        norms: list = [None] + [k1 * ((1 - b) + b * byte_to_length(n) / avgfl)
+                                for n in range(1, 256)]
+        return self.searcher.idf(field, text), norms
 
-    def _length_of(self, field: str):
-        """docnum -> the field's length as whoosh stores it (one byte, decoded)."""
-        table = self._lengths.get(field)
-        if table is None:
-            table = self._lengths[field] = _field_lengths(self.leaves, field)
-        if table:
-            fallback = self.reader.doc_field_length
+    def _bm25(self, field: str, text: str, weight: float, docnum: int) -> float:
+        from whoosh.scoring import bm25
 
-            def length(docnum: int):
-                value = table[docnum]
-                return value if value else fallback(docnum, field, 1)
+        weighting = self.searcher.weighting
+        length = self.reader.doc_field_length(docnum, field, 1)
+        avgfl = self.searcher.avg_field_length(field) or 1
+        return bm25(self.searcher.idf(field, text), weight, length, avgfl, weighting.B,
+                    weighting.K1)
 
-            return length
-        return lambda docnum: self.reader.doc_field_length(docnum, field, 1)
+    def _score_slowly(self, field: str, text: str, items, base: int, out: dict) -> None:
+        for docnum, weight in items:
+            out[base + docnum] = self._bm25(field, text, weight, base + docnum)
+
+    def _leaf_lengths(self, field: str, n: int, leaf) -> bytes | None:
+        key = (field, n)
+        if key not in self._lengths:
+            self._lengths[key] = _stored_lengths(leaf, field)
+        return self._lengths[key]
 
 
 def _items(matcher):
@@ -107,32 +130,24 @@ def _items(matcher):
         matcher._next_block()
 
 
-def _field_lengths(leaves, field: str) -> list:
-    """Every document's length in `field`, read in one piece per segment; [] when
-    whoosh's storage is not laid out as expected (then whoosh is asked per document).
+def _stored_lengths(leaf, field: str) -> bytes | None:
+    """A segment's length byte of every document in `field`, read in one piece;
+    None when whoosh's storage is not laid out as expected (whoosh is then asked
+    per document, as its scorer does).
 
-    whoosh 2.7's codec keeps one byte per document in the column `_<field>_len`;
-    `doc_field_length` decodes it with `byte_to_length`. 0 means "ask whoosh".
+    whoosh 2.7's codec keeps one byte per document in the column `_<field>_len`
+    (`doc_field_length` decodes it with `byte_to_length`); documents past the
+    column's end have the byte 0.
     """
     try:
         from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
-        from whoosh.util.numeric import byte_to_length
 
-        out: list = []
-        for leaf, base in leaves:
-            out.extend([0] * (base - len(out)))
-            count = leaf.doc_count_all()
-            column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
-            if column is None:
-                out.extend([0] * count)
-                continue
-            stored = min(column._count, count)
-            raw = bytes(column._dbfile.get(column._basepos, stored)) if stored else b""
-            out.extend(byte_to_length(b) if b else 0 for b in raw)
-            out.extend([0] * (count - stored))
-        return out
+        column = leaf._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+        if column is None or column._fixedlen != 1:
+            return None
+        return bytes(column._dbfile.get(column._basepos, column._count))
     except (ImportError, AttributeError, TypeError, ValueError, OSError):
-        return []
+        return None
 
 
 def _docs(postings: _Postings, text: str, fields) -> set[int]:
