@@ -55,6 +55,9 @@ class _Postings:
             found = self._docs[key] = self._read(field, text)
         return found
 
+    def read_already(self, field: str, text: str) -> dict[int, float] | None:
+        return self._docs.get((field, text))
+
     def _read(self, field: str, text: str) -> dict[int, float]:
         if (field, text) not in self.reader:
             return {}
@@ -150,13 +153,6 @@ def _stored_lengths(leaf, field: str) -> bytes | None:
         return None
 
 
-def _docs(postings: _Postings, text: str, fields) -> set[int]:
-    found: set[int] = set()
-    for name in fields:
-        found.update(postings.scores(name, text))
-    return found
-
-
 def _filter(postings: _Postings, kind: str | None, tag: str | None) -> set[int] | None:
     """`query._filter` as a set of documents: those with every filter term."""
     from ..model import tag_path
@@ -192,7 +188,7 @@ def rank(searcher, parsed: Q.ParsedQuery, limit: int = 10, kind: str | None = No
     wanted = max(limit * Q.CANDIDATES, Q.MIN_CANDIDATES)
     # whoosh's order: by score, ties in document order
     candidates = sorted(raw, key=lambda d: (-raw[d], d))[:wanted]
-    coverage = _Coverage(postings, parsed.words, parsed.idents)
+    coverage = _Coverage(postings, parsed.words, parsed.idents, candidates)
     scored = []
     for docnum in candidates:
         hit = StoredHit(docnum, reader.stored_fields(docnum))
@@ -202,16 +198,32 @@ def rank(searcher, parsed: Q.ParsedQuery, limit: int = 10, kind: str | None = No
 
 
 class _Coverage(Q.Coverage):
-    """`query.Coverage` from the postings already read: the same shares and tests."""
+    """`query.Coverage` for the candidates, from the postings already read where
+    there are some (the scored fields), else by skipping through the postings to
+    the candidates as `query.Coverage` does (a query word as a syllable pair or
+    an id: read whole, those lists would cost more than the whole query)."""
 
-    def __init__(self, postings: _Postings, words: list[str], idents):
+    def __init__(self, postings: _Postings, words: list[str], idents, candidates: list[int]):
         reader = postings.reader
         self.words = words
         self.weights = [Q.idf_weight(reader, w) for w in words]
         self.total = sum(self.weights)
         rarest = Q.idf_weight(reader, "", found=0)
         self.unknown = sum(rarest for w in self.weights if not w)
-        self.anywhere = [_docs(postings, w, SCORED) for w in words]
-        self.title = [_docs(postings, w, ("title",)) for w in words]
-        self.title_syn = [_docs(postings, w, ("title", "tsyn")) for w in words]
-        self.asked_for = set().union(*(_docs(postings, i, ("ident",)) for i in idents))
+        self._postings = postings
+        self._candidates = sorted(candidates)
+        self.anywhere = [self._holding(w, SCORED) for w in words]
+        self.title = [self._holding(w, ("title",)) for w in words]
+        self.title_syn = [self._holding(w, ("title", "tsyn")) for w in words]
+        self.asked_for = set().union(*(self._holding(i, ("ident",)) for i in idents))
+
+    def _holding(self, text: str, fields) -> set[int]:
+        """The candidates that have `text` in any of `fields`."""
+        found: set[int] = set()
+        for name in fields:
+            read = self._postings.read_already(name, text)
+            if read is None:
+                found |= Q.Coverage._docs(self._postings.reader, text, (name,), self._candidates)
+            else:
+                found.update(d for d in self._candidates if d in read)
+        return found

@@ -43,6 +43,8 @@ def import_whoosh() -> None:
         sys.modules["cached_property"] = shim
     if "urllib.request" in sys.modules:
         import whoosh.compat  # noqa: F401
+        _lazy_buffer_files()
+        _without_morph_en()
         return
     stand_in = types.ModuleType("urllib.request")
     stand_in.__dict__["urlretrieve"] = _lazy_urlretrieve
@@ -53,6 +55,32 @@ def import_whoosh() -> None:
         if sys.modules.get("urllib.request") is stand_in:
             del sys.modules["urllib.request"]
     _lazy_buffer_files()
+    _without_morph_en()
+
+
+def _lazy_variations(*args, **kwargs):
+    from whoosh.lang.morph_en import variations
+
+    return variations(*args, **kwargs)
+
+
+def _without_morph_en() -> None:
+    """whoosh.query imports English word variations (one very long regex, ~5 ms to
+    compile) for a query type kb never builds: a stand-in until it is called."""
+    if "whoosh.lang.morph_en" in sys.modules:
+        return
+    import whoosh.lang
+
+    stand_in = types.ModuleType("whoosh.lang.morph_en")
+    stand_in.__dict__["variations"] = _lazy_variations
+    sys.modules["whoosh.lang.morph_en"] = stand_in
+    try:
+        import whoosh.query  # noqa: F401
+    finally:
+        if sys.modules.get("whoosh.lang.morph_en") is stand_in:
+            del sys.modules["whoosh.lang.morph_en"]
+            if getattr(whoosh.lang, "morph_en", None) is stand_in:
+                del whoosh.lang.morph_en
 
 
 def _lazy_buffer_files() -> None:
