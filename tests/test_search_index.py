@@ -299,3 +299,18 @@ def test_a_changed_synonyms_file_is_seen_past_the_stamp(kb):
     _stamped(kb)
     (kb.parent / "synonyms.yaml").write_text("synonyms:\n  - 낙타 => 비밀번호\n", encoding="utf-8")
     assert ids(search(kb, "낙타"))[:1] == ["password-reset"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"\xff\xfe{not json", b'{"files": 3}', b"[]"])
+def test_a_damaged_stamp_is_healed_and_the_search_still_right(kb, kb_cli, damage):
+    from kb.search.index import STAMP, stamped_fresh
+    from kb.search.vocab import vocabulary_digest
+
+    config = _stamped(kb)
+    current = Location.of(config).current()
+    (current / STAMP).write_bytes(damage)
+    result = kb_cli("search", "비밀번호 재설정", "-f", str(kb), "--kind", "answer",
+                    "--format", "json")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert json.loads(result.output)["results"][0]["id"] == "password-reset"
+    assert stamped_fresh(config, vocabulary_digest(config.root), Location.of(config).current())
