@@ -120,8 +120,14 @@ class _Postings:
 def _items(matcher):
     """(docnum, weight) of every posting: a block at a time where whoosh 2.7's leaf
     matcher is the one reading (the weights its scorer reads), else one at a time."""
+    deleted: frozenset | set = frozenset()
+    if (type(matcher).__name__ == "FilterMatcher" and getattr(matcher, "_exclude", False)
+            and type(getattr(matcher, "child", None)).__name__ == "W3LeafMatcher"):
+        # a segment with deleted documents: whoosh wraps its postings in a
+        # filter that leaves them out, one posting at a time
+        deleted, matcher = matcher._ids, matcher.child
     if type(matcher).__name__ != "W3LeafMatcher":
-        yield from matcher.items_as("weight")  # e.g. deleted documents filtered out
+        yield from matcher.items_as("weight")
         return
     while matcher.is_active():
         if matcher._ids is None:
@@ -129,7 +135,11 @@ def _items(matcher):
         if matcher._weights is None:
             matcher._read_weights()
         at = matcher._i
-        yield from zip(matcher._ids[at:], matcher._weights[at:], strict=True)
+        block = zip(matcher._ids[at:], matcher._weights[at:], strict=True)
+        if deleted:
+            yield from ((d, w) for d, w in block if d not in deleted)
+        else:
+            yield from block
         matcher._next_block()
 
 
