@@ -13,6 +13,9 @@ For the sample KB and a synthetic KB (scripts/gen_kb.py):
   turn), so that load from other processes falls on all of them alike.
 - with --baseline REV (e.g. a commit before a change), the same commands of
   that revision's code, in the same run, each with its own index.
+The timed processes may write bytecode (PYTHONDONTWRITEBYTECODE is dropped
+for them), as an installed kb has: compiling kb's modules on every run would
+add tens of milliseconds no user pays.
 For the sample KB and a synthetic KB of --site-answers answers, the size of
 the site's search files (search/kb/: shards of postings, result rows,
 vocabulary), raw and gzipped; scripts/bench_site_search.py measures what a
@@ -45,14 +48,20 @@ KB = str(Path(sys.executable).with_name("kb"))
 QUERIES = ["환불 언제 들어와요", "배터리 방전됐어요", "구역 밖 수수료", "REFUND-3", "쿠폰 적용"]
 
 
-def interleaved(commands: dict, runs: int, env: dict | None = None) -> dict[str, float]:
+def environment(extra: dict) -> dict:
+    """The environment of a timed process: this one's, with bytecode written."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    return dict(env, **extra)
+
+
+def interleaved(commands: dict, runs: int) -> dict[str, float]:
     """name -> median seconds; `commands` maps names to `run number -> argv` (+ env)."""
     times: dict[str, list[float]] = {name: [] for name in commands}
     for i in range(runs):
         for name, command in commands.items():
             argv, extra = command(i)
             started = time.perf_counter()
-            subprocess.run(argv, check=True, capture_output=True, env=dict(os.environ, **extra),
+            subprocess.run(argv, check=True, capture_output=True, env=environment(extra),
                            cwd=extra.get("PYTHONPATH"))
             times[name].append(time.perf_counter() - started)
     return {name: statistics.median(values) for name, values in times.items()}
@@ -103,7 +112,7 @@ def bench_kb(name: str, config: Path, runs: int, baseline: Path | None = None) -
     with tempfile.TemporaryDirectory() as cache:
         todo = commands(config, baseline, Path(cache))
         for argv, env in (command(0) for command in todo.values()):  # indexes built, caches warm
-            subprocess.run(argv, check=True, capture_output=True, env=dict(os.environ, **env),
+            subprocess.run(argv, check=True, capture_output=True, env=environment(env),
                            cwd=env.get("PYTHONPATH"))
         medians = interleaved(todo, runs)
     print(f"{name}: {full.documents} documents")
