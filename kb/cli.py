@@ -298,7 +298,11 @@ def serve(config_file: str, dev_addr) -> None:
 @click.option("--tag", help="Only documents with this tag or a tag below it.")
 @click.option("--format", "fmt", type=click.Choice(("text", "json")), default="text",
               show_default=True, help="Output format.")
-def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> None:
+@click.option("--engine", type=click.Choice(("direct", "whoosh")), default="direct",
+              show_default=True,
+              help="How scores are added up: from the index's postings directly (fast), "
+              "or by whoosh's searcher. Both give the same results.")
+def search(query: str, config_file: str, limit: int, kind, tag, fmt: str, engine: str) -> None:
     """Search answers, clauses and manual pages, best first (Korean-aware:
     particles, endings, spacing and common synonyms do not matter).
 
@@ -312,7 +316,9 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str) -> Non
     import_whoosh()
     from .search import query as search_mod
 
-    hits = search_mod.search(read_config(config_file), query, limit=limit, kind=kind, tag=tag)
+    hits = search_mod.search(
+        read_config(config_file), query, limit=limit, kind=kind, tag=tag, engine=engine
+    )
     click.echo(search_mod.render(query, hits, fmt))
 
 

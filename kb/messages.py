@@ -2067,6 +2067,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '알 수 없는 종류 {kind!r}: {KINDS} 중 하나를 쓰세요',
         'Unknown kind {kind!r}: use one of {KINDS}',
     ),
+    'search.unknown_engine': (
+        '알 수 없는 검색 방식 {engine!r}: {engines} 중 하나를 쓰세요',
+        'Unknown search engine {engine!r}: use one of {engines}',
+    ),
     # --- build
     'build.mkdocs_config': (
         "{config_file}: kb 플러그인이 켜져 있지 않습니다: 'plugins:' 아래에 '- kb'를 넣으세요",

@@ -244,3 +244,73 @@ def test_a_number_with_its_counter_finds_the_answer_written_otherwise(cs_kb, que
 )
 def test_everyday_words_find_the_kb_word(cs_kb, query, expected):
     assert ids(search(cs_kb, query))[0] == expected
+
+
+# The stamp (kb/search/index.py, stamped_fresh) lets a search skip the manifest
+# when nothing changed. It must never hide a change, even one that keeps the
+# file's size and mtime. A file changed within RACY_NS of the index is checked
+# by its hash instead, so each test waits that long before the index is built.
+
+
+def _stamped(kb):
+    import time
+
+    from kb.cache import RACY_NS
+    from kb.search.index import stamped_fresh
+    from kb.search.vocab import vocabulary_digest
+
+    time.sleep(RACY_NS / 1e9 + 0.2)
+    update(kb)
+    config = read_config(kb)
+    current = Location.of(config).current()
+    assert stamped_fresh(config, vocabulary_digest(config.root), current)
+    return config
+
+
+def test_an_edit_that_keeps_size_and_mtime_is_found_past_the_stamp(kb):
+    _stamped(kb)
+    answer = kb.parent / "docs" / "answers" / "account" / "password.md"
+    before = answer.stat()
+    text = answer.read_text(encoding="utf-8")
+    answer.write_text(text.replace("본인 인증", "낙타 인증"), encoding="utf-8")
+    os.utime(answer, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert answer.stat().st_size == before.st_size
+    assert ids(search(kb, "낙타"))[:1] == ["password-reset"]
+
+
+def test_a_renamed_added_or_deleted_file_is_seen_past_the_stamp(kb):
+    _stamped(kb)
+    answers = kb.parent / "docs" / "answers"
+    (answers / "account" / "password.md").rename(answers / "account" / "pw.md")
+    hits = search(kb, "비밀번호 재설정", kind="answer")
+    assert [h.path for h in hits][:1] == ["docs/answers/account/pw.md"]
+    _stamped(kb)
+    (answers / "account" / "camel.md").write_text(
+        "---\nid: camel-ride\ntitle: 낙타 타기 안내\ntags: [계정]\n---\n낙타는 예약제입니다.\n",
+        encoding="utf-8",
+    )
+    assert ids(search(kb, "낙타"))[:1] == ["camel-ride"]
+    _stamped(kb)
+    (answers / "account" / "camel.md").unlink()
+    assert "camel-ride" not in ids(search(kb, "낙타", limit=50))
+
+
+def test_a_changed_synonyms_file_is_seen_past_the_stamp(kb):
+    _stamped(kb)
+    (kb.parent / "synonyms.yaml").write_text("synonyms:\n  - 낙타 => 비밀번호\n", encoding="utf-8")
+    assert ids(search(kb, "낙타"))[:1] == ["password-reset"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"\xff\xfe{not json", b'{"files": 3}', b"[]"])
+def test_a_damaged_stamp_is_healed_and_the_search_still_right(kb, kb_cli, damage):
+    from kb.search.index import STAMP, stamped_fresh
+    from kb.search.vocab import vocabulary_digest
+
+    config = _stamped(kb)
+    current = Location.of(config).current()
+    (current / STAMP).write_bytes(damage)
+    result = kb_cli("search", "비밀번호 재설정", "-f", str(kb), "--kind", "answer",
+                    "--format", "json")
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    assert json.loads(result.output)["results"][0]["id"] == "password-reset"
+    assert stamped_fresh(config, vocabulary_digest(config.root), Location.of(config).current())

@@ -12,7 +12,10 @@ rewrites a segment file, it only adds and deletes files) and re-indexes only
 the documents of the changed files.
 
 Freshness is decided without loading the KB: the files' mtime and size are
-compared with a manifest, and the content hash settles any doubt.
+compared with a manifest, and the content hash settles any doubt. Before
+every search, a small stamp beside the manifest (one digest of every file's
+path, mtime, size and inode change time) answers "nothing changed" without
+reading the manifest at all; any difference falls back to the manifest.
 """
 
 from __future__ import annotations
@@ -40,6 +43,7 @@ FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebui
 CACHE_DIR = ".kb-cache"
 POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
+STAMP = "kb-stamp.json"  # the manifest in one digest, for the check before each search
 KEEP_OLD_SECONDS = 120  # an old version stays this long for searches still reading it
 
 KIND_ANSWER = "answer"
@@ -221,6 +225,74 @@ def _trusted(before, stat: list[int], written_ns: int) -> bool:
         and before[:3] == stat
         and stat[2] < written_ns - RACY_NS
     )
+
+
+def _stamp_of(stats) -> tuple[str, int]:
+    """One digest of (path, mtime, size, ctime) for every file, and the newest ctime.
+
+    The same stat the manifest keeps (an edit whose mtime was put back still
+    moves the ctime), so the stamp of the files on disk equals the stamp of
+    the manifest exactly when every file would be trusted by its stat and
+    none was added or removed.
+    """
+    lines, newest = [], 0
+    for rel, mtime, size, ctime in stats:
+        lines.append(f"{rel}\0{mtime}\0{size}\0{ctime}")
+        newest = max(newest, ctime)
+    lines.sort()
+    return hashlib.sha1("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest(), newest
+
+
+def _stats_on_disk(config: KBConfig):
+    for rel, (_, entry) in source_files(config).items():
+        info = entry.stat()
+        yield rel, info.st_mtime_ns, info.st_size, info.st_ctime_ns
+
+
+def _manifest_identity(directory: Path) -> list[int] | None:
+    """What ties a stamp to the manifest it summarises: a manifest rewritten since
+    (or damaged) no longer matches its stamp."""
+    try:
+        info = (directory / MANIFEST).stat()
+    except OSError:
+        return None
+    return [info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns]
+
+
+def _write_stamp(directory: Path, manifest: dict) -> None:
+    """The stamp of a manifest just written: the stats it recorded, not new ones
+    (a file changed since then makes the stamp differ, as it should)."""
+    stamp, _ = _stamp_of((rel, *row[:3]) for rel, row in manifest["files"].items())
+    data = {"settings": manifest["settings"], "files": stamp,
+            "written_ns": manifest["written_ns"], "segments": manifest["segments"],
+            "manifest": _manifest_identity(directory)}
+    _write_durably(directory / STAMP, json.dumps(data))
+
+
+def stamped_fresh(config: KBConfig, vocabulary_digest: str, directory: Path | None) -> bool:
+    """Whether the version in `directory` is current, told from its stamp alone.
+
+    True only when the stamp matches this KB's settings and every file's stat,
+    the manifest is the one it was made with, the index files are intact, and
+    no file changed close to the stamp's writing (coarse timestamps: then the
+    manifest and the files' hashes decide). False means "not known": plan().
+    """
+    if directory is None:
+        return False
+    try:
+        data = json.loads((directory / STAMP).read_bytes().decode("utf-8"))
+        manifest = _manifest_identity(directory)
+        if not isinstance(data, dict) or manifest is None or data.get("manifest") != manifest:
+            return False
+        if data.get("settings") != _settings(config, vocabulary_digest):
+            return False
+        written_ns = int(data["written_ns"])
+        stamp, newest = _stamp_of(_stats_on_disk(config))
+    except (OSError, ValueError, KeyError, TypeError):
+        return False
+    if stamp != data.get("files") or newest >= written_ns - RACY_NS:
+        return False
+    return _segments_intact(directory, data.get("segments"))
 
 
 @dataclass
@@ -473,7 +545,7 @@ def _clone(source: Path, target: Path) -> None:
     """A copy of a whoosh index that shares its immutable segment files."""
     target.mkdir(parents=True)
     for entry in source.iterdir():
-        if entry.name == MANIFEST or entry.is_dir():
+        if entry.name in (MANIFEST, STAMP) or entry.is_dir():
             continue
         try:
             os.link(entry, target / entry.name)
@@ -546,11 +618,12 @@ def _write_manifest(directory: Path, settings: dict, files: dict) -> None:
     segments = {
         e.name: e.stat().st_size
         for e in directory.iterdir()
-        if e.is_file() and e.name != MANIFEST and not e.name.endswith(".tmp")
+        if e.is_file() and e.name not in (MANIFEST, STAMP) and not e.name.endswith(".tmp")
     }
     manifest = {"settings": settings, "files": files, "segments": segments,
                 "written_ns": time.time_ns()}
     _write_durably(directory / MANIFEST, json.dumps(manifest))
+    _write_stamp(directory, manifest)
 
 
 def _idle(current: Path | None, work: Plan) -> bool:
@@ -578,11 +651,16 @@ def update(
     digest = vocabulary.digest if vocabulary else vocabulary_digest(config.root)
     if not force:
         current = location.current()
-        work = plan(config, digest, _read_manifest(current))
+        if stamped_fresh(config, digest, current):
+            return BuildReport(False, 0, 0, time.perf_counter() - started, current)
+        manifest = _read_manifest(current)
+        work = plan(config, digest, manifest)
         if _idle(current, work):
-            if work.touched_only and current is not None:
-                with contextlib.suppress(OSError):  # only saves re-hashing next time
+            with contextlib.suppress(OSError):  # only saves work next time
+                if work.touched_only and current is not None:
                     _write_manifest(current, _settings(config, digest), work.files)
+                elif current is not None and manifest is not None:
+                    _write_stamp(current, manifest)  # made by a kb that wrote none
             return BuildReport(False, 0, 0, time.perf_counter() - started, current)
     try:
         return _update_locked(config, location, digest, force, vocabulary, wait, started)

@@ -44,6 +44,10 @@ GOOD_MATCH = 0.35
 CANDIDATES = 4
 MIN_CANDIDATES = 40
 MARK_START, MARK_END = "<mark>", "</mark>"
+# How a query is scored: whoosh's searcher, or the same numbers added up from
+# the postings directly (kb/search/direct.py, several times faster cold).
+# Both give the same results (tests/test_search_direct.py); the direct one is the default.
+ENGINES = ("direct", "whoosh")
 
 
 @dataclass
@@ -217,20 +221,26 @@ def search(
     kind: str | None = None,
     tag: str | None = None,
     on: date | None = None,
+    engine: str = "direct",
 ) -> list[Hit]:
     """The best `limit` hits for `query`; the index is brought up to date first."""
-    if kind is not None and kind not in KINDS:
-        from ..errors import KBError
+    from ..errors import KBError
 
+    if kind is not None and kind not in KINDS:
         raise KBError(t("search.unknown_kind", kind=kind, KINDS=', '.join(KINDS)))
+    if engine not in ENGINES:
+        raise KBError(t("search.unknown_engine", engine=engine, engines=', '.join(ENGINES)))
     if not analysis.nfc(query).strip():
         return []
-    return searching(_config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on))
+    return searching(
+        _config(kb_or_config), lambda ix: _run(ix, query, limit, kind, tag, on, engine)
+    )
 
 
-def _run(ix, query: str, limit: int, kind, tag, on: date | None) -> list[Hit]:
+def _run(ix, query: str, limit: int, kind, tag, on: date | None, engine: str) -> list[Hit]:
+    vocabulary = querytext.vocabulary_for(ix)
     with ix.searcher() as searcher:
-        return search_with(searcher, query, limit, kind, tag, on, querytext.vocabulary_for(ix))
+        return search_with(searcher, query, limit, kind, tag, on, vocabulary, engine)
 
 
 def search_with(
@@ -241,6 +251,7 @@ def search_with(
     tag: str | None = None,
     on: date | None = None,
     vocabulary: Vocabulary | None = None,
+    engine: str = "whoosh",
 ) -> list[Hit]:
     """`search` on an open whoosh searcher: a long-running service keeps one per index."""
     if vocabulary is None:
@@ -248,7 +259,12 @@ def search_with(
     parsed = parse_query(query, vocabulary)
     if parsed.empty:
         return []
-    best = rank(searcher, parsed, limit, _filter(kind, tag))
+    if engine == "direct":
+        from . import direct
+
+        best = direct.rank(searcher, parsed, limit, kind, tag)
+    else:
+        best = rank(searcher, parsed, limit, _filter(kind, tag))
     wanted = {c for _, hit, _ in best for c in (hit.get("meta") or {}).get("cites", [])}
     wanted |= {hit["id"] for _, hit, _ in best if hit["kind"] == KIND_CLAUSE}
     clauses = _clause_table(searcher, wanted)
@@ -269,15 +285,15 @@ def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tu
     time (kb/search/postings.py, assets/search/search.js), and `kb api` from
     memory (kb/search/memory.py): change them together.
     """
-    # optimize=False: whoosh's block-quality shortcut drops documents that score
-    # above the last candidate (seen at 10,000 answers), which then depend on
-    # how the index happens to be split into blocks.
+    # Every match scored and sorted (limit=None, optimize=False): whoosh's
+    # block-quality shortcut, and even its top-N collector (which prunes with
+    # the same estimates once its heap is full), dropped documents that score
+    # above the last candidate at 10,000 answers; those then depended on how
+    # the index happened to be split into blocks. Ties go in document order.
     results = searcher.search(
-        whoosh_query(parsed, searcher.reader()),
-        limit=max(limit * CANDIDATES, MIN_CANDIDATES),
-        filter=filter,
-        optimize=False,
+        whoosh_query(parsed, searcher.reader()), limit=None, filter=filter, optimize=False
     )
+    results = results[: max(limit * CANDIDATES, MIN_CANDIDATES)]
     docnums = [hit.docnum for hit in results]
     coverage = Coverage(searcher, parsed.words, docnums, parsed.idents)
     scored = [(hit.score * coverage.factor(hit), hit, coverage.good(hit.docnum)) for hit in results]

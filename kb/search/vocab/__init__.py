@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
-from ... import sources, yamlsrc
+from ... import sources
 from ...errors import KBError
 from ...messages import t
 
@@ -47,10 +46,14 @@ class Vocabulary:
 
 
 def _base_text() -> str:
-    return resources.files(__package__).joinpath("synonyms.yaml").read_text(encoding="utf-8")
+    # Beside this module (kb is never run from a zip); importlib.resources
+    # would cost `kb search` more to import than the file takes to read.
+    return Path(__file__).with_name("synonyms.yaml").read_text(encoding="utf-8")
 
 
 def _entries(text: str, where: str) -> list[str]:
+    from ... import yamlsrc  # only when synonyms are parsed, not for their digest
+
     try:  # the KB's file is KB content: read it as safely as a policy
         data = yamlsrc.parse(text) or {}
     except yamlsrc.YAMLSourceError as exc:
