@@ -47,8 +47,8 @@ class Session:
 
     def _build(self, config) -> None:
         build(config, serve_url=SERVE_URL, dirty=True)
-        assert self.plugin.search_writer is not None
-        self.plugin.search_writer.join()  # what the server leaves running between saves
+        if self.plugin.search_writer is not None:  # what the server leaves running
+            self.plugin.search_writer.join()
 
     def save(self) -> str:
         """The build after a save; returns the edited answer's page as then served."""

@@ -90,6 +90,15 @@ def plan(old: State | None, new: State) -> set[str] | None:
     return pages | {"index.md", f"{TAGS_DIR}/index.md"}  # counts, reviews due
 
 
+def same_sources(old: State | None, new: State) -> bool:
+    """Whether the search files made from `old` are those `new` would make."""
+    return (
+        old is not None
+        and _same_frame(old, new)
+        and old.site.kb.answers == new.site.kb.answers
+    )
+
+
 def _same_frame(old: State, new: State) -> bool:
     """Everything but the answers is as it was: the date, the config, the files, the nav."""
     return (

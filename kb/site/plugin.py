@@ -103,15 +103,17 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         self.search_writer: threading.Thread | None = None
         self.stop_search = threading.Event()
         self.poke_dir: Path | None = None  # touched to make the server build once more
-        self.reports_reused = False
+        self.reports_stale = False  # the report pages served may be older than the KB
+        self.poke_sent = False
+        self.searched: incremental.State | None = None  # what the search files were made from
 
     def on_startup(self, *, command, dirty) -> None:
         # MkDocs keeps this instance for the process: nothing from an earlier session.
         self.serving = command == "serve"
         self.incremental = self.serving and dirty
-        self.built = self.pending = None
+        self.built = self.pending = self.searched = None
         self.poke_dir = None
-        self.reports_reused = False
+        self.reports_stale = self.poke_sent = False
 
     def on_serve(self, server, config, builder):
         if self.incremental:
@@ -241,6 +243,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         again = incremental.plan(self.built, self.pending)
         if again is None:
             clean_directory(config.site_dir)  # what MkDocs does before a clean build
+            self.searched = None
             return
         log.info("kb: %d page(s) to render again", len(again))
         for file in files.documentation_pages():
@@ -252,15 +255,17 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         """The report pages; while serving, the last build's, and a build to follow.
 
         They take seconds at 2,000 answers (a month page lists every answer a
-        change reaches), so a save shows its pages first; the build `_poke`
-        asks for then makes them again, and re-renders those that changed.
+        change reaches), so a save shows its pages first, then the search files
+        are written, and then the build `_poke` asks for makes the reports again
+        and re-renders those that changed.
         """
-        last = self.built
-        reuse = self.poke_dir is not None and not self.reports_reused
-        self.reports_reused = reuse and last is not None and last.today == self.today
-        if self.reports_reused and last is not None:
-            return last.reports
-        return site_reports.pages(self.kb, self.today)
+        last, due = self.built, self.poke_sent
+        self.poke_sent = False
+        if self.poke_dir is None or last is None or last.today != self.today or due:
+            self.reports_stale = False
+            return site_reports.pages(self.kb, self.today)
+        self.reports_stale = True
+        return last.reports
 
     def _screen_files(self, files: Files, config) -> None:
         """Nothing from outside the KB; no file that runs script unless allowed (kb.confine)."""
@@ -363,13 +368,12 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         return ""  # the HTML comes from kb.site in on_page_content
 
     # Material's search plugin reads every page for its index, which search.py
-    # empties after the build: a fifth of a build's time. This runs before its
-    # page_context and tells it to leave the page out; not on a page without
-    # meta, as Material's templates test whether a page has any.
+    # empties after the build: a fifth of a build's time (a month's report alone
+    # takes seconds). This runs before its page_context and tells it to leave
+    # the page out.
     @event_priority(100)
     def on_page_context(self, context, page, config, nav):
-        if page.meta:
-            page.meta = {**page.meta, "search": {"exclude": True}}
+        page.meta = _NotForMaterialSearch(page.meta)
         return context
 
     def on_page_content(self, html, page, config, files):
@@ -435,41 +439,62 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             sitesearch.write(out, self.kb_config, self.site)
             return
         self.built, self.pending = self.pending, None
-        if self.reports_reused:
+        if self.built is None or not incremental.same_sources(self.searched, self.built):
+            # The pages are served now; the search files follow (seconds at 2,000
+            # answers), written beside the old ones and swapped in (sitesearch.write).
+            # The next build stops this one: only the last writer finishes.
+            self.stop_search.clear()
+            self.search_writer = threading.Thread(
+                target=self._write_search, args=(out, self.built), daemon=True
+            )
+            self.search_writer.start()
+        else:
             self._poke()
-        # The pages are served now; the search files follow (seconds at 2,000 answers),
-        # written beside the old ones and swapped in (sitesearch.write). The next
-        # build stops this one: only the last writer finishes.
-        self.stop_search.clear()
-        self.search_writer = threading.Thread(
-            target=self._write_search, args=(out, self.kb_config, self.site), daemon=True
-        )
-        self.search_writer.start()
 
     def _poke(self) -> None:
-        """Make the server build again, as if a file had changed (see `_reports`)."""
-        if self.poke_dir is not None:
+        """Make the server build again, as if a file had changed, if the reports are behind."""
+        if self.poke_dir is not None and self.reports_stale:
+            self.poke_sent = True
             (self.poke_dir / "reports").write_text(str(time.time_ns()), encoding="utf-8")
 
     def on_build_error(self, error) -> None:
         self.built = self.pending = None  # the next build starts from a clean site
 
-    def _write_search(self, out: Path, kb_config: KBConfig, site: Site) -> None:
+    def _write_search(self, out: Path, state: incremental.State | None) -> None:
         try:
-            sitesearch.write(out, kb_config, site, self.stop_search)
+            sitesearch.write(out, self.kb_config, self.site, self.stop_search)
         except sitesearch.Stopped:
-            pass  # a newer build writes them
+            return  # a newer build writes them
         except PluginError as exc:
             log.error("%s", exc)
         except Exception:  # a thread's traceback would be lost; the server keeps serving
             log.exception("kb: 검색 색인을 쓰지 못했습니다")
-            self.built = None
+        else:
+            self.searched = state
+        self._poke()
 
     def _wait_for_search(self) -> None:
         if self.search_writer is not None:
             self.stop_search.set()
             self.search_writer.join()
             self.search_writer = None
+
+
+class _NotForMaterialSearch(dict):
+    """A page's meta with `search: {exclude: true}` added, and as true or false as before.
+
+    Material's templates test `{% if page.meta %}`: a page without meta must
+    still read as one, or they render differently.
+    """
+
+    def __init__(self, meta: dict):
+        super().__init__(meta)
+        self.had_meta = bool(meta)
+        search = meta.get("search")
+        self["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+
+    def __bool__(self) -> bool:
+        return self.had_meta
 
 
 def _always() -> bool:
