@@ -15,6 +15,7 @@ apart. Prints the median and maximum of each and the ratio full / incremental.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import socket
 import statistics
@@ -50,19 +51,28 @@ def _wait_for(test, limit: float) -> float | None:
     while time.perf_counter() - started < limit:
         if test():
             return time.perf_counter() - started
-        time.sleep(0.05)
+        time.sleep(0.1)
     return None
 
 
-def _in_search(base: str, text: str) -> bool:
-    """The search files' result table holds `text` (what the search box would list)."""
-    try:
-        meta = json.loads(_get(base + "search/kb/meta.json") or "{}")
-    except ValueError:
-        return False
-    chunks = -(-meta.get("docs", 0) // max(1, meta.get("chunk", 1)))
-    version = meta.get("version", "")
-    return any(text in _get(f"{base}search/kb/d/{n}.json?v={version}") for n in range(chunks))
+class Search:
+    """The served search files: polled by meta.json's version, read in full when it changes."""
+
+    def __init__(self, base: str):
+        self.base, self.version, self.rows = base, None, ""
+
+    def holds(self, text: str) -> bool:
+        """The result table holds `text` (what the search box would list)."""
+        try:
+            meta = json.loads(_get(self.base + "search/kb/meta.json") or "{}")
+        except ValueError:
+            return False
+        if meta.get("version") != self.version:
+            chunks = -(-meta.get("docs", 0) // max(1, meta.get("chunk", 1)))
+            url = f"{self.base}search/kb/d/{{}}.json?v={meta.get('version')}"
+            self.rows = "".join(_get(url.format(n)) for n in range(chunks))
+            self.version = meta.get("version")
+        return text in self.rows
 
 
 def run(kb: Path, answer: Path, edits: int, full: bool) -> tuple[list[float], list[float]]:
@@ -84,18 +94,24 @@ def run(kb: Path, answer: Path, edits: int, full: bool) -> tuple[list[float], li
         if _wait_for(lambda: "<title" in _get(url), 900) is None:
             raise SystemExit("kb serve did not serve the page")
         first = time.perf_counter() - started
-        settled = _wait_for(lambda: _in_search(base, title[len("title: ") :]), 300)
-        print(f"{name}: first build served after {first:.1f} s (search after {settled} s)")
+        search = Search(base)
+        _wait_for(lambda: search.holds(title[len("title: ") :]), 300)
+        # The report pages that list the answer: the server is idle when they show an edit.
+        reports = [u for u in _report_urls(base) if title[len("title: ") :] in _get(u)]
+        print(f"{name}: first build served after {first:.1f} s")
         for n in range(edits):
             marker = f"편집 확인 {n} {time.time_ns()}"
             answer.write_text(text.replace(title, f"title: {marker}", 1), encoding="utf-8")
             saved = time.perf_counter()
             seen = _wait_for(lambda m=marker: m in _get(url), 300)
-            found = _wait_for(lambda m=marker: _in_search(base, m), 300)
+            found = _wait_for(lambda m=marker: search.holds(m), 300)
             searched = time.perf_counter() - saved if found is not None else float("inf")
+            idle = _wait_for(lambda m=marker: all(m in _get(u) for u in reports), 300)
+            settled = time.perf_counter() - saved if idle is not None else float("inf")
             shown_times.append(seen if seen is not None else float("inf"))
             search_times.append(searched)
-            print(f"  edit {n + 1}: page {shown_times[-1]:.1f} s, search {searched:.1f} s")
+            print(f"  edit {n + 1}: page {shown_times[-1]:.1f} s, search {searched:.1f} s, "
+                  f"reports {settled:.1f} s")  # fmt: skip
             time.sleep(1)
         _summary("page", shown_times)
         _summary("search", search_times)
@@ -104,6 +120,14 @@ def run(kb: Path, answer: Path, edits: int, full: bool) -> tuple[list[float], li
         proc.terminate()
         proc.wait(timeout=30)
     return shown_times, search_times
+
+
+def _report_urls(base: str) -> list[str]:
+    """The upkeep report and the monthly ones (the last twelve months and the next)."""
+    today = datetime.date.today()
+    months = [(today.year * 12 + today.month - 1 + k) for k in range(-12, 2)]
+    paths = [f"reports/changes/{m // 12}-{m % 12 + 1:02d}/" for m in months]
+    return [base + path for path in [*paths, "reports/upkeep/"]]
 
 
 def _summary(what: str, times: list[float]) -> None:
