@@ -182,3 +182,23 @@ def test_answer_edits_in_a_row_each_match_a_full_build(served):
     _edit(kb / ANSWER, "cites: [ACCOUNT-6@1, ACCOUNT-1@1]", "cites: [ACCOUNT-6@9]")
     assert "kb-alert--error" in session.save()  # a broken citation, marked at once
     same_as_full_build("broken")
+
+
+def test_clause_edits_reach_the_answers_citing_them_and_only_those(served):
+    kb, session, same_as_full_build = served
+    other = session.site_dir / "answers/refund/cash-refund/index.html"
+    untouched = other.stat().st_mtime_ns
+    policy = kb / "policies/account.yaml"
+    # ACCOUNT-6 not yet in force: the answer citing it is marked at once.
+    _edit(policy, "    version: 1\n    effective: 2026-03-01\n    text: |\n      **1년",
+          "    version: 1\n    effective: 2099-03-01\n    text: |\n      **1년")  # fmt: skip
+    assert "kb-alert--error" in session.save()
+    assert other.stat().st_mtime_ns == untouched  # cites nothing of that policy
+    same_as_full_build("future")
+    # A clause of another policy replaces it: its page, and the answer, say so.
+    _edit(policy, "effective: 2099-03-01", "effective: 2026-03-01")
+    pass_file = kb / "policies/pass.yaml"
+    _edit(pass_file, "  - id: PASS-1\n", "  - id: PASS-1\n    supersedes: [ACCOUNT-6]\n")
+    page = session.save()
+    assert "PASS-1" in page and "kb-alert--error" in page
+    same_as_full_build("superseded")

@@ -8,10 +8,12 @@ tag), so the plugin asks `plan` instead: it compares the build about to be
 made with the last one and returns the pages whose HTML can differ, or None
 when it cannot tell cheaply; then the whole site is rebuilt.
 
-The case made cheap is the one an owner repeats while serving: editing
-answers. Anything else (a policy, mkdocs.yml, a hand-written page, a file
-added or removed, a new date, anything that changes the navigation, a finding
-on another file) is a full rebuild. `tests/test_site_incremental.py` holds
+The cases made cheap are those an owner repeats while serving: editing
+answers, and editing clauses (the answers citing a changed clause, or one it
+replaces or is replaced by, are rendered again). Anything else (a clause or
+policy added or removed, mkdocs.yml, a hand-written page, a file added or
+removed, a new date, anything that changes the navigation, a finding on a
+file the change does not reach) is a full rebuild. `tests/test_site_incremental.py` holds
 every re-rendered site equal to a full build of the same files.
 """
 
@@ -26,7 +28,7 @@ from pathlib import Path
 
 from ..check import Report
 from ..model import KB, Answer
-from .context import TAGS_DIR, Site
+from .context import POLICIES_DIR, TAGS_DIR, Site
 
 
 @dataclass
@@ -76,16 +78,29 @@ def plan(old: State | None, new: State) -> set[str] | None:
     if old is None or not _same_frame(old, new):
         return None
     before, after = _answers(old.site.kb), _answers(new.site.kb)
-    if before is None or after is None:
+    reach = _clauses_reached(old.site.kb, new.site.kb)
+    if before is None or after is None or reach is None:
         return None
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
+    # An answer citing a changed clause shows it (its card, its state, what replaces it).
+    changed |= {
+        a.doc_path
+        for a in [*before.values(), *after.values()]
+        if any(c.clause_id in reach for c in a.cites + a.refs)
+    }
     kb_paths = {a.path for a in [*before.values(), *after.values()] if a.doc_path in changed}
+    pairs = zip(old.site.kb.policies, new.site.kb.policies, strict=True)
+    kb_paths |= {b.path for a, b in pairs if a != b}
     if _other_findings(old, kb_paths) != _other_findings(new, kb_paths):
         return None  # e.g. a duplicate id: the other file's page shows it too
     pages = set(changed)
     pages |= _tag_pages(old.site, changed) | _tag_pages(new.site, changed)
     for answers, site in ((before, old.site), (after, new.site)):
-        pages |= _policy_pages(site, [answers[p] for p in changed if p in answers])
+        cited = {c.clause_id for p in changed if p in answers for c in answers[p].cites}
+        cited |= {c.clause_id for p in changed if p in answers for c in answers[p].refs}
+        pages |= _policy_pages(site, {i for i in cited if i} | reach)
+    if reach:
+        pages.add(f"{POLICIES_DIR}/index.md")
     pages |= {uri for uri, text in new.generated.items() if old.generated.get(uri) != text}
     return pages | {"index.md", f"{TAGS_DIR}/index.md"}  # counts, reviews due
 
@@ -96,17 +111,17 @@ def same_sources(old: State | None, new: State) -> bool:
         old is not None
         and _same_frame(old, new)
         and old.site.kb.answers == new.site.kb.answers
+        and old.site.kb.policies == new.site.kb.policies
     )
 
 
 def _same_frame(old: State, new: State) -> bool:
-    """Everything but the answers is as it was: the date, the config, the files, the nav."""
+    """All but answers and policies is as it was: the date, the config, the files, the nav."""
     return (
         old.today == new.today
         and old.config == new.config
         and old.files == new.files
         and old.nav == new.nav
-        and old.site.kb.policies == new.site.kb.policies
         and old.site.kb.manuals == new.site.kb.manuals
         and old.site.language == new.site.language
     )
@@ -123,6 +138,41 @@ def _answers(kb: KB) -> dict[str, Answer] | None:
     return {a.doc_path: a for a in kb.answers}
 
 
+def _clauses_reached(old: KB, new: KB) -> set[str] | None:
+    """The ids of the clauses of changed policies, and of those they replace or are
+    replaced by (their state and notes follow from each other), or None when the
+    policies or their clause ids are not the same ones (a "did you mean" anywhere
+    may then change).
+    """
+    if [(p.id, p.path) for p in old.policies] != [(p.id, p.path) for p in new.policies]:
+        return None
+    if _clause_ids(old) != _clause_ids(new):
+        return None
+    reach = {
+        c.id
+        for a, b in zip(old.policies, new.policies, strict=True)
+        if a != b
+        for c in a.clauses + b.clauses
+    }
+    links: dict[str, set[str]] = {}
+    for kb in (old, new):
+        for clause in (c for p in kb.policies for c in p.clauses):
+            for other in clause.supersedes:
+                links.setdefault(clause.id, set()).add(other)
+                links.setdefault(other, set()).add(clause.id)
+    todo = list(reach)
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in reach:
+                reach.add(other)
+                todo.append(other)
+    return reach
+
+
+def _clause_ids(kb: KB) -> list[str]:
+    return sorted(c.id for p in kb.policies for c in p.clauses)
+
+
 def _other_findings(state: State, paths: set[str]) -> list[tuple]:
     return [f for f in state.findings if f[2] not in paths]
 
@@ -136,9 +186,8 @@ def _tag_pages(site: Site, changed: set[str]) -> set[str]:
     }
 
 
-def _policy_pages(site: Site, answers: list[Answer]) -> set[str]:
-    """The pages of the policies with a clause these answers cite: they list who cites it."""
-    ids = {c.clause_id for a in answers for c in a.cites + a.refs if c.clause_id}
+def _policy_pages(site: Site, ids: set[str]) -> set[str]:
+    """The pages of the policies with one of these clauses (they list who cites each)."""
     return {
         site.policy_src(p.id)
         for p in site.kb.policies
