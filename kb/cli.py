@@ -274,7 +274,12 @@ def build(config_file: str, site_dir, allow_errors: bool, strict: bool, quiet: b
     metavar="IP:PORT",
     help="Serve on this address (default 127.0.0.1:8000).",
 )
-def serve(config_file: str, dev_addr) -> None:
+@click.option(
+    "--full-rebuild",
+    is_flag=True,
+    help="Rebuild the whole site on every save (default: only the pages a change reaches).",
+)
+def serve(config_file: str, dev_addr, full_rebuild: bool) -> None:
     """Serve the agents' site with live reload while you edit.
 
     Check errors do not stop the server: they are marked on the pages and
@@ -282,7 +287,7 @@ def serve(config_file: str, dev_addr) -> None:
     """
     from .site import build as site
 
-    site.serve(config_file, dev_addr)
+    site.serve(config_file, dev_addr, incremental=not full_rebuild)
 
 
 # --- search commands live below this line ------------------------------------

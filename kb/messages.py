@@ -2067,6 +2067,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '알 수 없는 종류 {kind!r}: {KINDS} 중 하나를 쓰세요',
         'Unknown kind {kind!r}: use one of {KINDS}',
     ),
+    'build.search_write_failed': (
+        '검색 색인을 쓰지 못했습니다. 파일을 저장하면 다시 씁니다',
+        'Could not write the search index. Saving a file writes it again',
+    ),
     'search.unknown_engine': (
         '알 수 없는 검색 방식 {engine!r}: {engines} 중 하나를 쓰세요',
         'Unknown search engine {engine!r}: use one of {engines}',

@@ -80,18 +80,40 @@ def build(
     config = _mkdocs_config(config_file, **options)
     plugin = config.plugins["kb"]
     plugin.config.allow_errors = allow_errors or plugin.config.allow_errors
+    # As `mkdocs build` does: a plugin kept from a `serve` in this process forgets it.
+    config.plugins.on_startup(command="build", dirty=False)
     try:
         mkdocs_build.build(config)
     except Abort as exc:
         raise KBError(t("build.build", exc=exc)) from None
+    finally:
+        config.plugins.on_shutdown()
 
 
-def serve(config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None) -> None:
-    """Serve the site with live reload; check errors are marked on the pages."""
+def serve(
+    config_file: str | Path = "mkdocs.yml", dev_addr: str | None = None, incremental: bool = True
+) -> None:
+    """Serve the site with live reload; check errors are marked on the pages.
+
+    `incremental`: MkDocs' dirty builds, in which the kb plugin re-renders only
+    the pages a save reaches (kb/site/incremental.py); else a full build per save.
+    """
     _log_to_stderr()
     _mkdocs_config(config_file)  # fail early, with our message, on a bad config
+    build_type = "dirty" if incremental else None
+    quiet = _DirtyWarningFilter()
+    logging.getLogger("mkdocs.commands.build").addFilter(quiet)
     try:
         # MkDocs leaves out options that are None: its own default address then.
-        mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr)
+        mkdocs_serve.serve(config_file=str(config_file), dev_addr=dev_addr, build_type=build_type)
     except Abort as exc:
         raise KBError(str(exc)) from None
+    finally:
+        logging.getLogger("mkdocs.commands.build").removeFilter(quiet)
+
+
+class _DirtyWarningFilter(logging.Filter):
+    """MkDocs warns on every dirty build that links may be stale; the kb plugin sees to them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "A 'dirty' build is being performed" not in record.getMessage()

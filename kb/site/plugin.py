@@ -14,6 +14,10 @@ import json
 import logging
 import os
 import re
+import shutil
+import tempfile
+import threading
+import time
 import xml.etree.ElementTree as etree
 from datetime import date
 from pathlib import Path
@@ -24,7 +28,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.toc import AnchorLink, get_toc
-from mkdocs.utils import nest_paths
+from mkdocs.utils import clean_directory, nest_paths
 
 from .. import messages, sources, yamlsrc
 from ..check import Report, check
@@ -35,7 +39,7 @@ from ..load import CODE_PATTERN, INLINE_PATTERN, load, names_a_file
 from ..messages import t
 from ..model import ERROR
 from ..report import as_text
-from . import guide, pages, panel
+from . import guide, incremental, pages, panel
 from . import reports as site_reports
 from . import search as sitesearch
 from .context import POLICIES_DIR, TAGS_DIR, Site
@@ -92,14 +96,42 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
 
     def __init__(self):
         self.serving = False
+        # `serve --dirty` (what `kb serve` runs): re-render only what a change reaches.
+        self.incremental = False
         self.kinds: dict[str, tuple] = {}  # src_uri -> (kind, subject)
+        self.built: incremental.State | None = None  # what the last good build was made from
+        self.pending: incremental.State | None = None
+        self.search_writer: threading.Thread | None = None
+        self.stop_search = threading.Event()
+        self.poke_dir: Path | None = None  # touched to make the server build once more
+        self.reports_stale = False  # the report pages served may be older than the KB
+        self.poke_sent = False
+        self.searched: incremental.State | None = None  # what the search files were made from
 
     def on_startup(self, *, command, dirty) -> None:
+        # MkDocs keeps this instance for the process: nothing from an earlier session.
         self.serving = command == "serve"
+        self.incremental = self.serving and dirty
+        self.built = self.pending = self.searched = None
+        self.poke_dir = None
+        self.reports_stale = self.poke_sent = False
+
+    def on_serve(self, server, config, builder):
+        if self.incremental:
+            self.poke_dir = Path(tempfile.mkdtemp(prefix="kb-serve-"))
+            server.watch(str(self.poke_dir))
+        return server
+
+    def on_shutdown(self) -> None:
+        self._wait_for_search()
+        if self.poke_dir is not None:
+            shutil.rmtree(self.poke_dir, ignore_errors=True)
+            self.poke_dir = None
 
     # --- config: load and check the KB ----------------------------------------
 
     def on_config(self, config):
+        self._wait_for_search()  # the last build's search files are written before this one
         kb_config = self.kb_config = self._kb_config(config)
         # The site's language is every message's from here on: the findings on its
         # pages too (`kb --lang` / KB_LANG still win, as for every command).
@@ -182,7 +214,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         for tag in site.tags.values():
             title = pages.tag_title(site, tag)
             self._add(files, config, site.tag_src(tag), title, ("tag", tag), search=False)
-        self.reports = site_reports.pages(self.kb, self.today)
+        self.reports = self._reports()
         for path, title, markdown in self.reports:
             self._add(files, config, path, title, ("report",), content=markdown)
         # The format reference renders like a report: Markdown through MkDocs.
@@ -200,7 +232,41 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
         files.append(File.generated(config, "assets/kb/print.css", abs_src_path=print_css))
         site.urls = {f.src_uri: f.url for f in files.documentation_pages()}
         config.nav = self._nav(files, config, policies)
+        if self.incremental:
+            self._plan(files, config)
         return files
+
+    def _plan(self, files: Files, config) -> None:
+        """A dirty build: mark the pages to render again, or clean for a full build."""
+        self.pending = incremental.state(
+            self.site, self.report, files, config, set(self.kinds), self.reports
+        )
+        again = incremental.plan(self.built, self.pending)
+        if again is None:
+            clean_directory(config.site_dir)  # what MkDocs does before a clean build
+            self.searched = None
+            return
+        log.info("kb: %d page(s) to render again", len(again))
+        for file in files.documentation_pages():
+            # Hand-written pages always: MkDocs takes their nav titles from them.
+            modified = file.src_uri in again or file.src_uri not in self.kinds
+            file.is_modified = _always if modified else _never  # type: ignore[method-assign]
+
+    def _reports(self) -> list[tuple[str, str, str]]:
+        """The report pages; while serving, the last build's, and a build to follow.
+
+        They take seconds at 2,000 answers (a month page lists every answer a
+        change reaches), so a save shows its pages first, then the search files
+        are written, and then the build `_poke` asks for makes the reports again
+        and re-renders those that changed.
+        """
+        last, due = self.built, self.poke_sent
+        self.poke_sent = False
+        if self.poke_dir is None or last is None or last.today != self.today or due:
+            self.reports_stale = False
+            return site_reports.pages(self.kb, self.today)
+        self.reports_stale = True
+        return last.reports
 
     def _screen_files(self, files: Files, config) -> None:
         """Nothing from outside the KB; no file that runs script unless allowed (kb.confine)."""
@@ -301,6 +367,15 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             page.meta = {"title": safe_title(kind[1].title)}
         return ""  # the HTML comes from kb.site in on_page_content
 
+    # Material's search plugin reads every page for its index, which search.py
+    # empties after the build: a fifth of a build's time (a month's report alone
+    # takes seconds). This runs before its page_context and tells it to leave
+    # the page out.
+    @event_priority(100)
+    def on_page_context(self, context, page, config, nav):
+        page.meta = _NotForMaterialSearch(page.meta)
+        return context
+
     def on_page_content(self, html, page, config, files):
         kind = self.kinds.get(page.file.src_uri)
         if kind is None or kind[0] == "report":
@@ -357,8 +432,77 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
     # index exists whatever the order of `plugins` in mkdocs.yml.
     @event_priority(-50)
     def on_post_build(self, config) -> None:
-        sitesearch.post_build(config, self.kb_config, self.site)
-        panel.write(Path(config["site_dir"]), config.site_name, self.config.panel_api)
+        out = Path(config["site_dir"])
+        sitesearch.prepare(out)
+        panel.write(out, config.site_name, self.config.panel_api)
+        if not self.incremental:
+            sitesearch.write(out, self.kb_config, self.site)
+            return
+        self.built, self.pending = self.pending, None
+        if self.built is None or not incremental.same_sources(self.searched, self.built):
+            # The pages are served now; the search files follow (seconds at 2,000
+            # answers), written beside the old ones and swapped in (sitesearch.write).
+            # The next build stops this one: only the last writer finishes.
+            self.stop_search.clear()
+            self.search_writer = threading.Thread(
+                target=self._write_search, args=(out, self.built), daemon=True
+            )
+            self.search_writer.start()
+        else:
+            self._poke()
+
+    def _poke(self) -> None:
+        """Make the server build again, as if a file had changed, if the reports are behind."""
+        if self.poke_dir is not None and self.reports_stale:
+            self.poke_sent = True
+            (self.poke_dir / "reports").write_text(str(time.time_ns()), encoding="utf-8")
+
+    def on_build_error(self, error) -> None:
+        self.built = self.pending = None  # the next build starts from a clean site
+
+    def _write_search(self, out: Path, state: incremental.State | None) -> None:
+        try:
+            sitesearch.write(out, self.kb_config, self.site, self.stop_search)
+        except sitesearch.Stopped:
+            return  # a newer build writes them
+        except PluginError as exc:
+            log.error("%s", exc)
+        except Exception:  # a thread's traceback would be lost; the server keeps serving
+            log.exception("kb: %s", t("build.search_write_failed"))
+        else:
+            self.searched = state
+        self._poke()
+
+    def _wait_for_search(self) -> None:
+        if self.search_writer is not None:
+            self.stop_search.set()
+            self.search_writer.join()
+            self.search_writer = None
+
+
+class _NotForMaterialSearch(dict):
+    """A page's meta with `search: {exclude: true}` added, and as true or false as before.
+
+    Material's templates test `{% if page.meta %}`: a page without meta must
+    still read as one, or they render differently.
+    """
+
+    def __init__(self, meta: dict):
+        super().__init__(meta)
+        self.had_meta = bool(meta)
+        search = meta.get("search")
+        self["search"] = {**(search if isinstance(search, dict) else {}), "exclude": True}
+
+    def __bool__(self) -> bool:
+        return self.had_meta
+
+
+def _always() -> bool:
+    return True
+
+
+def _never() -> bool:
+    return False
 
 
 def _page_source(path: str) -> str | None:

@@ -2,7 +2,7 @@
 
 The box and its result list are kb's (assets/search/search.js), styled with
 Material's colours but touching none of Material's objects: no worker, no
-message types, no private config. After the build, `post_build` writes under
+message types, no private config. After the build, `prepare` and `write` write under
 `search/kb/`:
 
 - `meta.json`: the ranking constants of kb/search/query.py, the number of
@@ -26,6 +26,7 @@ import json
 import logging
 import math
 import shutil
+import threading
 from pathlib import Path
 
 from .. import messages
@@ -60,17 +61,24 @@ def _append(items, path: str) -> None:
         items.append(path)
 
 
-def post_build(config, kb_config, site) -> None:
-    """Write kb's search files into config['site_dir'] and empty Material's index."""
+def prepare(site_dir: Path) -> None:
+    """The box's scripts, and Material's index emptied (its plugin has just written it)."""
+    _copy_assets(site_dir)
+    _empty_material_index(site_dir / MATERIAL_INDEX)
+
+
+class Stopped(Exception):
+    """`write` was asked to stop: a newer build will write the files."""
+
+
+def write(site_dir: Path, kb_config, site, stop: threading.Event | None = None) -> None:
+    """kb's search files under site_dir (`kb serve` runs this after serving the pages)."""
     from mkdocs.exceptions import PluginError
 
     from ..errors import KBError
 
-    out = Path(config["site_dir"])
-    _copy_assets(out)
-    _empty_material_index(out / MATERIAL_INDEX)
     try:
-        write_index(kb_config, site, out / OUT)
+        write_index(kb_config, site, site_dir / OUT, stop)
     except KBError as exc:  # e.g. a broken synonyms.yaml: its path and line, no traceback
         raise PluginError(t("sitesearch.post_build", message=exc.message)) from None
 
@@ -108,29 +116,47 @@ def _dump(data) -> str:
 # --- the files ---------------------------------------------------------------------
 
 
-def write_index(kb_config, site, out: Path) -> dict:
+def write_index(kb_config, site, out: Path, stop: threading.Event | None = None) -> dict:
     """Write the search files for the KB's current index; returns meta.json's data."""
     from ..search.index import open_index
 
     ix = open_index(kb_config)
     with ix.searcher() as searcher:
         docs = documents(searcher.reader())
-        encoded = {t.text: _dump(t.encode()) for t in all_terms(searcher, docs)}
+        encoded = {}
+        for term in all_terms(searcher, docs):
+            if stop is not None and stop.is_set():
+                raise Stopped
+            encoded[term.text] = _dump(term.encode())
         count = searcher.reader().doc_count()
         vocab = _vocab(searcher.reader())
-    if out.exists():
-        shutil.rmtree(out)
-    (out / "t").mkdir(parents=True)
-    (out / "d").mkdir()
-    shards = _write_shards(out / "t", encoded)
-    _write_docs(out / "d", docs, site)
-    (out / "vocab.json").write_text(_dump(vocab), encoding="utf-8")
+    # Written beside the old files and swapped in: `kb serve` serves the folder meanwhile.
+    new = out.with_name(out.name + ".new")
+    if new.exists():
+        shutil.rmtree(new)
+    (new / "t").mkdir(parents=True)
+    (new / "d").mkdir()
+    shards = _write_shards(new / "t", encoded)
+    _write_docs(new / "d", docs, site)
+    (new / "vocab.json").write_text(_dump(vocab), encoding="utf-8")
     meta = _meta(shards, len(docs), count)
     meta["version"] = hashlib.sha1(
         _dump([meta, sorted(encoded.items()), vocab]).encode("utf-8")
     ).hexdigest()[:12]
-    (out / "meta.json").write_text(_dump(meta), encoding="utf-8")
+    (new / "meta.json").write_text(_dump(meta), encoding="utf-8")
+    _swap(new, out)
     return meta
+
+
+def _swap(new: Path, out: Path) -> None:
+    old = out.with_name(out.name + ".old")
+    if old.exists():
+        shutil.rmtree(old)
+    if out.exists():
+        out.rename(old)
+    new.rename(out)
+    if old.exists():
+        shutil.rmtree(old)
 
 
 def _write_shards(folder: Path, texts: dict[str, str]) -> int:
