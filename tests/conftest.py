@@ -26,6 +26,17 @@ plugins:
   - kb
 """
 
+# A KB's mkdocs.yml in the language given: `LANGUAGE_YML.format(language="en")`.
+LANGUAGE_YML = """\
+site_name: Test KB
+theme:
+  name: material
+  language: {language}
+plugins:
+  - search
+  - kb
+"""
+
 
 def pytest_addoption(parser):
     parser.addoption(

@@ -16,20 +16,12 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_kb
+from conftest import LANGUAGE_YML, write_kb
 
 KB_BIN = Path(sys.executable).with_name("kb")
 HANGUL = re.compile(r"[가-힣]")
 
-CONFIG = """\
-site_name: Test KB
-theme:
-  name: material
-  language: {language}
-plugins:
-  - search
-  - kb
-"""
+CONFIG = LANGUAGE_YML
 
 FILES = {
     "policies/refund.yaml": """\

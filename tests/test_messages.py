@@ -13,6 +13,7 @@ import string
 from pathlib import Path
 
 import pytest
+from conftest import LANGUAGE_YML
 
 from kb import messages
 from kb.messages import MESSAGES, t
@@ -156,15 +157,7 @@ clauses:
     text: Seven days.
 """
 
-CONFIG = """\
-site_name: Test KB
-theme:
-  name: material
-  language: {language}
-plugins:
-  - search
-  - kb
-"""
+CONFIG = LANGUAGE_YML
 
 
 def test_a_cached_parse_does_not_keep_the_language_of_the_run_that_cached_it(make_kb, kb_cli):

@@ -20,21 +20,8 @@ from __future__ import annotations
 
 from . import query as Q
 
-SCORED = (*Q.FIELD_BOOSTS, "gram", "ident")
-
-
-class StoredHit:
-    """A stored document that reads like a whoosh hit (`hit["id"]`, `hit.docnum`)."""
-
-    def __init__(self, docnum: int, fields: dict):
-        self.docnum = docnum
-        self._fields = fields
-
-    def __getitem__(self, name):
-        return self._fields[name]
-
-    def get(self, name, default=None):
-        return self._fields.get(name, default)
+SCORED = Q.SCORED
+StoredHit = Q.StoredHit
 
 
 class _Postings:

@@ -18,23 +18,11 @@ from pathlib import Path
 import numpy as np
 
 from . import query as Q
+from . import querytext
 from .index import KIND_ANSWER, KIND_CLAUSE
 
-SCORED = (*Q.FIELD_BOOSTS, "gram", "ident")
-
-
-class _Stored:
-    """A stored document that reads like a whoosh hit (`hit["id"]`, `hit.docnum`)."""
-
-    def __init__(self, docnum: int, fields: dict):
-        self.docnum = docnum
-        self._fields = fields
-
-    def __getitem__(self, name):
-        return self._fields[name]
-
-    def get(self, name, default=None):
-        return self._fields.get(name, default)
+SCORED = Q.SCORED
+_Stored = Q.StoredHit
 
 
 class MemoryIndex:
@@ -140,7 +128,7 @@ class MemoryIndex:
     # --- scoring -----------------------------------------------------------
 
     def _known(self, word: str) -> bool:
-        return any(len(self.docs(field, word)) for field in ("title", "body", "ask", "syn"))
+        return any(len(self.docs(field, word)) for field in querytext.WORD_FIELDS)
 
     def _raw(self, parsed: Q.ParsedQuery) -> np.ndarray:
         """whoosh's score of `query.whoosh_query`: a sum over matched terms and fields."""

@@ -24,11 +24,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from . import query as q
+from . import querytext
 from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL
 
 KIND_CODES = {KIND_ANSWER: 0, KIND_CLAUSE: 1, KIND_MANUAL: 2}
 IN_TITLE, IN_TITLE_SYN = 1, 2  # flag bits; the kind code sits above them (<< 2)
-KNOWN_FIELDS = ("title", "body", "ask", "syn")  # what query._known looks at
+KNOWN_FIELDS = querytext.WORD_FIELDS  # what query._known looks at
 DIGITS = 6  # scores are written rounded; near-ties may still swap (tested with a tolerance)
 
 

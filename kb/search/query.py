@@ -31,6 +31,8 @@ KINDS = (KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL)
 FIELD_BOOSTS = {
     "title": 2.0, "body": 1.0, "tags": 2.0, "ask": 1.0, "syn": 0.7, "tsyn": 1.0
 }
+# Every field a query word is looked for in: the weighted ones, syllable pairs, ids.
+SCORED = (*FIELD_BOOSTS, "gram", "ident")
 TITLE_WEIGHT = 2.0  # a query word found in the title counts this much more
 GRAM_BOOST = 0.25
 IDENT_BOOST = 20.0
@@ -114,7 +116,7 @@ def whoosh_query(parsed: ParsedQuery, reader=None):
 
 
 def _known(reader, word: str) -> bool:
-    return any((field, word) in reader for field in ("title", "body", "ask", "syn"))
+    return any((field, word) in reader for field in querytext.WORD_FIELDS)
 
 
 def _filter(kind: str | None, tag: str | None):
@@ -148,7 +150,7 @@ class Coverage:
         rarest = idf_weight(reader, "", found=0)
         self.unknown = sum(rarest for w in self.weights if not w)
         # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
-        anywhere = (*FIELD_BOOSTS, "gram", "ident")
+        anywhere = SCORED
         self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
         self.title = [self._docs(reader, w, ("title",), docnums) for w in words]
         self.title_syn = [self._docs(reader, w, ("title", "tsyn"), docnums) for w in words]
@@ -200,7 +202,7 @@ def idf_weight(reader, word: str, found: int | None = None) -> float:
     weighs less. The square root keeps common words meaningful (`팀장 바꿔주세요`);
     a word no document has weighs nothing, since it cannot favour any."""
     if found is None:
-        fields = (*FIELD_BOOSTS, "gram", "ident")
+        fields = SCORED
         found = max(reader.doc_frequency(name, word) for name in fields)
         if not found:
             return 0.0
@@ -442,3 +444,18 @@ def _text(n: int, hit: Hit) -> str:
         cited = ", ".join(f"{c.id} ({_state_label(c.state)})" for c in hit.cites)
         lines.append("   " + t("search.cites", cites=cited))
     return "\n".join(lines)
+
+
+class StoredHit:
+    """A stored document that reads like a whoosh hit (`hit["id"]`, `hit.docnum`):
+    what the direct engine and kb api's memory ranking hand to `Coverage`."""
+
+    def __init__(self, docnum: int, fields: dict):
+        self.docnum = docnum
+        self._fields = fields
+
+    def __getitem__(self, name):
+        return self._fields[name]
+
+    def get(self, name, default=None):
+        return self._fields.get(name, default)

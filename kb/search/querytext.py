@@ -60,11 +60,16 @@ class ParsedQuery:
         return {"words": self.words, "idents": self.idents, "grams": self.grams}
 
 
+# The fields whose terms make a query word "known" (the vocabulary a query is
+# split into; query._known, postings, the memory ranking).
+WORD_FIELDS = ("title", "body", "ask", "syn")
+
+
 def vocabulary_terms(reader) -> list[str]:
     """The Korean terms a query is split into: those of the index's text fields."""
     terms: set[str] = set()
     endings = set(ENDINGS)
-    for name in ("title", "body", "ask", "syn"):
+    for name in WORD_FIELDS:
         for btext in reader.lexicon(name):
             text = btext.decode("utf-8")
             if HANGUL.fullmatch(text) and text not in endings:
