@@ -165,7 +165,7 @@ def _the_day(value) -> date:
 @click.version_option(package_name="kb")
 @click.option(
     "--lang",
-    metavar="ko|en",
+    type=click.Choice(messages.LANGUAGES, case_sensitive=False),
     help="Language of the messages (default: KB_LANG, else the KB's theme.language, else ko).",
 )
 def main(lang: str | None) -> None:

@@ -198,3 +198,10 @@ def test_the_option_beats_the_environment_and_the_environment_beats_the_kb(
     assert "is not a date" in kb_cli("--lang", "en", "check", "-f", str(config)).output
     monkeypatch.setenv("KB_LANG", "fr")  # unknown: Korean, not the KB's English
     assert "없는 날짜입니다" in kb_cli("check", "-f", str(config)).output
+
+
+def test_a_language_kb_has_no_words_for_is_refused_on_the_command_line(kb_cli):
+    result = kb_cli("--lang", "fr", "check")
+    assert result.exit_code == 2
+    assert "'fr'" in result.output and "'ko', 'en'" in result.output
+    assert "Traceback" not in result.output
