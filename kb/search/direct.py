@@ -20,9 +20,6 @@ from __future__ import annotations
 
 from . import query as Q
 
-SCORED = Q.SCORED
-StoredHit = Q.StoredHit
-
 
 class _Postings:
     """The postings of the query's terms, read once per (field, term)."""
@@ -152,15 +149,8 @@ def _stored_lengths(leaf, field: str) -> bytes | None:
 
 def _filter(postings: _Postings, kind: str | None, tag: str | None) -> set[int] | None:
     """`query._filter` as a set of documents: those with every filter term."""
-    from ..model import tag_path
-
-    terms = []
-    if kind:
-        terms.append(("kind", kind))
-    if tag:
-        terms.append(("tagpath", tag_path(tag)))
     allowed: set[int] | None = None
-    for field, text in terms:
+    for field, text in Q.filter_terms(kind, tag):
         docs = set(postings.scores(field, text))
         allowed = docs if allowed is None else allowed & docs
     return allowed
@@ -188,7 +178,7 @@ def rank(searcher, parsed: Q.ParsedQuery, limit: int = 10, kind: str | None = No
     coverage = _Coverage(postings, parsed.words, parsed.idents, candidates)
     scored = []
     for docnum in candidates:
-        hit = StoredHit(docnum, reader.stored_fields(docnum))
+        hit = Q.StoredHit(docnum, reader.stored_fields(docnum))
         scored.append((raw[docnum] * coverage.factor(hit), hit, coverage.good(docnum)))
     scored.sort(key=lambda item: -item[0])
     return scored[:limit]
@@ -209,7 +199,7 @@ class _Coverage(Q.Coverage):
         self.unknown = sum(rarest for w in self.weights if not w)
         self._postings = postings
         self._candidates = sorted(candidates)
-        self.anywhere = [self._holding(w, SCORED) for w in words]
+        self.anywhere = [self._holding(w, Q.SCORED) for w in words]
         self.title = [self._holding(w, ("title",)) for w in words]
         self.title_syn = [self._holding(w, ("title", "tsyn")) for w in words]
         self.asked_for = set().union(*(self._holding(i, ("ident",)) for i in idents))

@@ -21,9 +21,6 @@ from . import query as Q
 from . import querytext
 from .index import KIND_ANSWER, KIND_CLAUSE
 
-SCORED = Q.SCORED
-_Stored = Q.StoredHit
-
 
 class MemoryIndex:
     """One open whoosh index, with per-term score arrays cached on first use.
@@ -112,11 +109,11 @@ class MemoryIndex:
     def docs(self, field: str, text: str) -> np.ndarray:
         return self.postings(field, text)[0]
 
-    def stored(self, docnum: int) -> _Stored:
+    def stored(self, docnum: int) -> Q.StoredHit:
         if docnum not in self._stored:
             with self._lock:
                 self._stored[docnum] = self.reader.stored_fields(docnum)
-        return _Stored(docnum, self._stored[docnum])
+        return Q.StoredHit(docnum, self._stored[docnum])
 
     def idf(self, word: str) -> float:
         """`query.idf_weight`, cached: how much a word tells documents apart."""
@@ -147,7 +144,7 @@ class MemoryIndex:
 
     def _allowed(self, kind: str | None, tag: str | None) -> np.ndarray | None:
         allowed = None
-        for field, text in _filter_terms(kind, tag):
+        for field, text in Q.filter_terms(kind, tag):
             mask = np.zeros(self.size, dtype=bool)
             mask[self.docs(field, text)] = True
             allowed = mask if allowed is None else allowed & mask
@@ -168,7 +165,7 @@ class MemoryIndex:
                     found[i] |= self._contains(field, word, cands)
             return weights @ found / total
 
-        everywhere = share(SCORED)
+        everywhere = share(Q.SCORED)
         in_title = (share(("title",)) + share(("title", "tsyn"))) / 2
         kinds = np.array([Q.KIND_BOOSTS.get(self.stored(d)["kind"], 1.0) for d in candidates])
         factor = kinds * (0.5 + everywhere) ** 2 * (1 + Q.TITLE_WEIGHT * in_title)
@@ -261,18 +258,6 @@ def _top(scores: np.ndarray, count: int) -> list[int]:
         matched = matched[scores[matched] >= cut]
     order = sorted(matched.tolist(), key=lambda d: (-scores[d], d))
     return order[:count]
-
-
-def _filter_terms(kind: str | None, tag: str | None) -> list[tuple[str, str]]:
-    """The terms of `query._filter`, to intersect instead of asking whoosh."""
-    from ..model import tag_path
-
-    terms = []
-    if kind:
-        terms.append(("kind", kind))
-    if tag:
-        terms.append(("tagpath", tag_path(tag)))  # `환불/` is `환불`, as for kb search
-    return terms
 
 
 __all__ = ["KIND_ANSWER", "MemoryIndex"]

@@ -119,15 +119,22 @@ def _known(reader, word: str) -> bool:
     return any((field, word) in reader for field in querytext.WORD_FIELDS)
 
 
+def filter_terms(kind: str | None, tag: str | None) -> list[tuple[str, str]]:
+    """The (field, term) pairs a result must have: its kind, its tag or a tag below it.
+    Each engine applies them its own way (whoosh's And, a set intersection)."""
+    terms = []
+    if kind:
+        terms.append(("kind", kind))
+    if tag:
+        # `환불/` and ` 환불 / 처리 ` name the tags `환불` and `환불/처리`.
+        terms.append(("tagpath", tag_path(tag)))
+    return terms
+
+
 def _filter(kind: str | None, tag: str | None):
     from whoosh import query as q
 
-    terms = []
-    if kind:
-        terms.append(q.Term("kind", kind))
-    if tag:
-        # `환불/` and ` 환불 / 처리 ` name the tags `환불` and `환불/처리`.
-        terms.append(q.Term("tagpath", tag_path(tag)))
+    terms = [q.Term(field, text) for field, text in filter_terms(kind, tag)]
     return q.And(terms) if terms else None
 
 
