@@ -61,12 +61,10 @@ class Snapshot:
 
 def source_stamp(config: KBConfig) -> str:
     """A fingerprint of every source file: changes when one is edited, added or removed."""
-    from .search.index import source_files
+    from .search.index import files_stamp
 
     digest = hashlib.blake2b(digest_size=16)
-    for rel, (_kind, entry) in sorted(source_files(config).items()):
-        st = entry.stat()
-        digest.update(f"{rel}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0{st.st_size}\n".encode())
+    digest.update(files_stamp(config).encode())
     for extra in (config.config_file, config.root / "synonyms.yaml"):
         if extra.exists():
             st = extra.stat()

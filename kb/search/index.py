@@ -245,8 +245,13 @@ def _stamp_of(stats) -> tuple[str, int]:
 
 def _stats_on_disk(config: KBConfig):
     for rel, (_, entry) in source_files(config).items():
-        info = entry.stat()
-        yield rel, info.st_mtime_ns, info.st_size, info.st_ctime_ns
+        yield rel, *_stat(entry)
+
+
+def files_stamp(config: KBConfig) -> str:
+    """One digest of every source file's path and stat: changes when one is
+    edited, added or removed (the freshness stamp's; kb api's reload check)."""
+    return _stamp_of(_stats_on_disk(config))[0]
 
 
 def _manifest_identity(directory: Path) -> list[int] | None:
