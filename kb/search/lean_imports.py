@@ -22,6 +22,7 @@ process keep the real `cached_property` package.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import sys
@@ -41,21 +42,31 @@ def import_whoosh() -> None:
         shim = types.ModuleType("cached_property")
         shim.__dict__["cached_property"] = functools.cached_property
         sys.modules["cached_property"] = shim
-    if "urllib.request" in sys.modules:
+    with _stand_in("urllib.request", urlretrieve=_lazy_urlretrieve):
         import whoosh.compat  # noqa: F401
-        _lazy_buffer_files()
-        _without_morph_en()
-        return
-    stand_in = types.ModuleType("urllib.request")
-    stand_in.__dict__["urlretrieve"] = _lazy_urlretrieve
-    sys.modules["urllib.request"] = stand_in
-    try:
-        import whoosh.compat  # noqa: F401
-    finally:
-        if sys.modules.get("urllib.request") is stand_in:
-            del sys.modules["urllib.request"]
     _lazy_buffer_files()
     _without_morph_en()
+
+
+@contextlib.contextmanager
+def _stand_in(name: str, **attrs):
+    """While the block imports, `name` is a small module holding `attrs`; after it,
+    the real module again for whoever imports it. A module already imported is
+    left as it is."""
+    if name in sys.modules:
+        yield
+        return
+    stand_in = types.ModuleType(name)
+    stand_in.__dict__.update(attrs)
+    sys.modules[name] = stand_in
+    try:
+        yield
+    finally:
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        parent, _, child = name.rpartition(".")
+        if getattr(sys.modules.get(parent), child, None) is stand_in:
+            delattr(sys.modules[parent], child)
 
 
 def _lazy_variations(*args, **kwargs):
@@ -67,20 +78,8 @@ def _lazy_variations(*args, **kwargs):
 def _without_morph_en() -> None:
     """whoosh.query imports English word variations (one very long regex, ~5 ms to
     compile) for a query type kb never builds: a stand-in until it is called."""
-    if "whoosh.lang.morph_en" in sys.modules:
-        return
-    import whoosh.lang
-
-    stand_in = types.ModuleType("whoosh.lang.morph_en")
-    stand_in.__dict__["variations"] = _lazy_variations
-    sys.modules["whoosh.lang.morph_en"] = stand_in
-    try:
+    with _stand_in("whoosh.lang.morph_en", variations=_lazy_variations):
         import whoosh.query  # noqa: F401
-    finally:
-        if sys.modules.get("whoosh.lang.morph_en") is stand_in:
-            del sys.modules["whoosh.lang.morph_en"]
-            if getattr(whoosh.lang, "morph_en", None) is stand_in:
-                del whoosh.lang.morph_en
 
 
 def _lazy_buffer_files() -> None:

@@ -19,13 +19,12 @@ every re-rendered site equal to a full build of the same files.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
+from ..cache import file_digest
 from ..check import Report
 from ..model import KB, Answer
 from .context import POLICIES_DIR, TAGS_DIR, Site
@@ -211,9 +210,4 @@ def _stat(path: str | None) -> object:
 
 
 def _digest(path: str | None) -> str:
-    if not path:
-        return ""
-    try:
-        return hashlib.sha1(Path(path).read_bytes()).hexdigest()
-    except OSError:
-        return ""
+    return (file_digest(path) or "") if path else ""
