@@ -61,7 +61,7 @@ class Snapshot:
 
 def source_stamp(config: KBConfig) -> str:
     """A fingerprint of every source file: changes when one is edited, added or removed."""
-    from .search.index import files_stamp
+    from .search.stamp import files_stamp
 
     digest = hashlib.blake2b(digest_size=16)
     digest.update(files_stamp(config).encode())

@@ -315,15 +315,17 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str, engine
     Synonyms of the KB go in synonyms.yaml next to mkdocs.yml.
     """
     # Imported here: `kb search` is run per chat message and must start fast.
-    # Only in this short-lived process: lighter whoosh imports (see lean_imports).
+    # The files' stamp is worked out beside the imports (search/stamp.py), and
+    # only in this short-lived process are whoosh's imports lightened (lean_imports).
+    from .search import stamp
     from .search.lean_imports import import_whoosh
 
+    config = read_config(config_file)
+    stamp.prefetch(config)
     import_whoosh()
     from .search import query as search_mod
 
-    hits = search_mod.search(
-        read_config(config_file), query, limit=limit, kind=kind, tag=tag, engine=engine
-    )
+    hits = search_mod.search(config, query, limit=limit, kind=kind, tag=tag, engine=engine)
     click.echo(search_mod.render(query, hits, fmt))
 
 

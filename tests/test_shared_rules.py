@@ -210,7 +210,7 @@ def test_check_and_search_walk_the_same_files(make_kb, kb_cli):
 
     from kb.config import read_config
     from kb.load import load
-    from kb.search.index import source_files
+    from kb.search.stamp import source_files
 
     config = make_kb(
         {

@@ -34,10 +34,10 @@ from pathlib import Path
 from .. import sources
 from ..cache import RACY_NS, file_digest  # a file changed this close is checked by its hash
 from ..config import KBConfig, read_config
-from ..confine import Fence
 from ..messages import t
 from ..model import KB, Answer, Clause, Manual, with_parents
 from . import analysis
+from .stamp import on_disk, source_files, stamp_of, stat_of
 
 FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
 CACHE_DIR = ".kb-cache"
@@ -129,51 +129,11 @@ class Location:
 # --- what is on disk --------------------------------------------------------
 
 
-def _walk(
-    directory: Path, suffixes: tuple[str, ...], fence: Fence, skip: Path | None = None
-) -> list:
-    """os.DirEntry of each file below `directory` (hidden folders and `skip` left out).
-
-    Entries rather than Paths: on 10,000 answers the freshness check before
-    every search is mostly this walk, and DirEntry.stat() is cheap.
-    """
-    if not fence.inside(directory):
-        return []
-
-    def admit(entry: os.DirEntry, folder: bool) -> bool:
-        # never out of the KB (`kb check` reports the link)
-        return not entry.is_symlink() or fence.inside(entry.path)
-
-    return sources.walk(directory, suffixes, skip, admit)
-
-
-def source_files(config: KBConfig) -> dict[str, tuple[str, os.DirEntry]]:
-    """Relative path -> (kind of file, its directory entry) for every file search reads."""
-    files = {}
-    prefix = str(config.root).rstrip("/") + "/"
-    fence = Fence(config.root, config.docs_dir, config.policies_dir)
-    for kind, entries in (
-        ("policy", _walk(config.policies_dir, (".yaml", ".yml"), fence)),
-        ("answer", _walk(config.answers_dir, (".md",), fence)),
-        ("manual", _walk(config.docs_dir, (".md",), fence, skip=config.answers_dir)),
-    ):
-        for entry in entries:
-            rel = entry.path[len(prefix):] if entry.path.startswith(prefix) else entry.path
-            files[rel.replace(os.sep, "/")] = (kind, entry)
-    return files
-
-
 def _rel(path: Path, root: Path) -> str:
     try:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.as_posix()
-
-
-def _stat(entry: os.DirEntry) -> list[int]:
-    # The inode change time too: an edit whose mtime was put back still moves it.
-    info = entry.stat()
-    return [info.st_mtime_ns, info.st_size, info.st_ctime_ns]
 
 
 def _digest(entry: os.DirEntry) -> str:
@@ -227,33 +187,6 @@ def _trusted(before, stat: list[int], written_ns: int) -> bool:
     )
 
 
-def _stamp_of(stats) -> tuple[str, int]:
-    """One digest of (path, mtime, size, ctime) for every file, and the newest ctime.
-
-    The same stat the manifest keeps (an edit whose mtime was put back still
-    moves the ctime), so the stamp of the files on disk equals the stamp of
-    the manifest exactly when every file would be trusted by its stat and
-    none was added or removed.
-    """
-    lines, newest = [], 0
-    for rel, mtime, size, ctime in stats:
-        lines.append(f"{rel}\0{mtime}\0{size}\0{ctime}")
-        newest = max(newest, ctime)
-    lines.sort()
-    return hashlib.sha1("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest(), newest
-
-
-def _stats_on_disk(config: KBConfig):
-    for rel, (_, entry) in source_files(config).items():
-        yield rel, *_stat(entry)
-
-
-def files_stamp(config: KBConfig) -> str:
-    """One digest of every source file's path and stat: changes when one is
-    edited, added or removed (the freshness stamp's; kb api's reload check)."""
-    return _stamp_of(_stats_on_disk(config))[0]
-
-
 def _manifest_identity(directory: Path) -> list[int] | None:
     """What ties a stamp to the manifest it summarises: a manifest rewritten since
     (or damaged) no longer matches its stamp."""
@@ -267,7 +200,7 @@ def _manifest_identity(directory: Path) -> list[int] | None:
 def _write_stamp(directory: Path, manifest: dict) -> None:
     """The stamp of a manifest just written: the stats it recorded, not new ones
     (a file changed since then makes the stamp differ, as it should)."""
-    stamp, _ = _stamp_of((rel, *row[:3]) for rel, row in manifest["files"].items())
+    stamp, _ = stamp_of((rel, *row[:3]) for rel, row in manifest["files"].items())
     data = {"settings": manifest["settings"], "files": stamp,
             "written_ns": manifest["written_ns"], "segments": manifest["segments"],
             "manifest": _manifest_identity(directory)}
@@ -292,7 +225,7 @@ def stamped_fresh(config: KBConfig, vocabulary_digest: str, directory: Path | No
         if data.get("settings") != _settings(config, vocabulary_digest):
             return False
         written_ns = int(data["written_ns"])
-        stamp, newest = _stamp_of(_stats_on_disk(config))
+        stamp, newest = on_disk(config)
     except (OSError, ValueError, KeyError, TypeError):
         return False
     if stamp != data.get("files") or newest >= written_ns - RACY_NS:
@@ -316,13 +249,13 @@ def plan(config: KBConfig, vocabulary_digest: str, manifest: dict | None) -> Pla
     files = source_files(config)
     settings = _settings(config, vocabulary_digest)
     if manifest is None or manifest.get("settings") != settings:
-        table = {rel: _stat(p) + [_digest(p)] for rel, (_, p) in files.items()}
+        table = {rel: stat_of(p) + [_digest(p)] for rel, (_, p) in files.items()}
         return Plan(True, sorted(files), [], table, kinds={r: k for r, (k, _) in files.items()})
     old = manifest.get("files", {})
     written_ns = manifest.get("written_ns") or 0
     table, changed, touched = {}, [], False
     for rel, (_, path) in files.items():
-        stat = _stat(path)
+        stat = stat_of(path)
         before = old.get(rel)
         if _trusted(before, stat, written_ns):
             table[rel] = before
@@ -808,6 +741,9 @@ def _open(config: KBConfig, location: Location, refresh: bool, rebuild: bool):
 
 def searching(config: KBConfig, use):
     """`use(index)`; an index found damaged while it is read is rebuilt, and read again."""
+    done = _optimistically(config, use)
+    if done is not None:
+        return done[0]
     ix = open_index(config)
     try:
         return use(ix)
@@ -815,6 +751,29 @@ def searching(config: KBConfig, use):
         if _in_memory(ix):
             raise
         return use(open_index(config, rebuild=True))
+
+
+def _optimistically(config: KBConfig, use) -> tuple | None:
+    """(`use(index)`,) on the current version when it proves current afterwards, else None.
+
+    The freshness check waits for every file's stat (see stamp.prefetch); the
+    search need not wait for it. The current version is searched first and
+    its result kept only if the check, made on that same version, finds it
+    current; otherwise the usual way (update, then search) follows.
+    """
+    from whoosh import index as windex
+
+    from .vocab import vocabulary_digest
+
+    directory = Location.of(config).current()
+    if directory is None:
+        return None
+    try:
+        result = use(windex.open_dir(str(directory), readonly=True))
+    except _damage_errors():
+        return None
+    fresh = stamped_fresh(config, vocabulary_digest(config.root), directory)
+    return (result,) if fresh else None
 
 
 def _in_memory(ix) -> bool:
