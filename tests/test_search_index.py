@@ -314,3 +314,15 @@ def test_a_damaged_stamp_is_healed_and_the_search_still_right(kb, kb_cli, damage
     assert result.exit_code == 0 and "Traceback" not in result.output
     assert json.loads(result.output)["results"][0]["id"] == "password-reset"
     assert stamped_fresh(config, vocabulary_digest(config.root), Location.of(config).current())
+
+
+
+def test_a_chat_sentence_ending_in_m_still_reads_its_verb(kb):
+    # -ㅁ closes many chat sentences (배송 들어감, 돈 나감, 안 열림): the verb is
+    # still read, so the answer counts as a good match
+    from kb.search.querytext import Vocabulary, parse
+
+    assert parse("돈 나감 넘어짐", Vocabulary(["돈", "나가", "넘어지"])).words == [
+        "돈", "나가", "넘어지"]
+    hits = search(kb, "배송 들어감")
+    assert ids(hits)[:1] == ["delivery-started"] and hits[0].good

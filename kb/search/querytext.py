@@ -44,6 +44,7 @@ MULTIPLIERS = {"만": 10000, "천": 1000}
 WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+")
 # Contracted vowels and the vowel of their stem: ㅘ ㅗ, ㅝ ㅜ, ㅕ ㅣ, ㅐ ㅏ, ㅙ ㅚ
 MEDIAL_BASE = {9: 8, 14: 13, 6: 20, 1: 0, 10: 11}
+FINAL_M, FINAL_SS = 16, 20  # ㅁ, ㅆ as the last consonant of a syllable
 
 
 @dataclass
@@ -88,16 +89,17 @@ class Vocabulary:
 
 
 def stems(ch: str) -> list[str]:
-    """A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하."""
+    """A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하;
+    and in the -ㅁ chat sentences end with: 나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되."""
     code = ord(ch) - 0xAC00
     if code < 0 or code > 11171:
         return [ch]
     out = [ch]
     final = code % 28
-    if final not in (0, 20):
+    if final not in (0, FINAL_SS, FINAL_M):
         return out
     opened = code - final
-    if final == 20:
+    if final:
         out.append(chr(0xAC00 + opened))
     medial = (opened // 28) % 21
     if medial in MEDIAL_BASE:

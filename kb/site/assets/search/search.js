@@ -60,16 +60,18 @@
 
   /* Hangul syllables: (initial * 21 + medial) * 28 + final, from U+AC00 */
   var MEDIAL_BASE = { 9: 8, 14: 13, 6: 20, 1: 0, 10: 11 }; /* ㅘㅗ ㅝㅜ ㅕㅣ ㅐㅏ ㅙㅚ */
+  var FINAL_M = 16, FINAL_SS = 20; /* ㅁ, ㅆ as the last consonant of a syllable */
 
-  /* A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하 */
+  /* A verb stem hidden in a contracted syllable (바꿔 -> 바꾸, 됐 -> 되, 했 -> 하)
+     and in the -ㅁ chat sentences end with (나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되) */
   function stems(ch) {
     var code = ch.charCodeAt(0) - 0xac00;
     if (code < 0 || code > 11171) return [ch];
     var out = [ch];
     var final = code % 28;
-    if (final !== 0 && final !== 20) return out;
+    if (final !== 0 && final !== FINAL_SS && final !== FINAL_M) return out;
     var open = code - final;
-    if (final === 20) out.push(String.fromCharCode(0xac00 + open));
+    if (final) out.push(String.fromCharCode(0xac00 + open));
     var medial = Math.floor(open / 28) % 21;
     if (medial in MEDIAL_BASE)
       out.push(String.fromCharCode(0xac00 + open + (MEDIAL_BASE[medial] - medial) * 28));
