@@ -88,15 +88,16 @@ class Vocabulary:
         self.stop = set(STOP)
 
 
-def stems(ch: str) -> list[str]:
+def stems(ch: str, last: bool = False) -> list[str]:
     """A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하;
-    and in the -ㅁ chat sentences end with: 나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되."""
+    and, in the `last` syllable of a word, in the -ㅁ chat sentences end with:
+    나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되 (inside a word ㅁ is the noun's own: 요금)."""
     code = ord(ch) - 0xAC00
     if code < 0 or code > 11171:
         return [ch]
     out = [ch]
     final = code % 28
-    if final not in (0, FINAL_SS, FINAL_M):
+    if final not in (0, FINAL_SS) and not (last and final == FINAL_M):
         return out
     opened = code - final
     if final:
@@ -174,7 +175,7 @@ def segment(word: str, vocab: Vocabulary) -> list[dict]:
         # A one-syllable term only opens a word: elsewhere it is an ending.
         for length in range(min(vocab.longest, n - i), (1 if i == 0 else 2) - 1, -1):
             piece = word[i : i + length]
-            for ch in stems(piece[-1]):
+            for ch in stems(piece[-1], last=i + length == n):
                 term = piece[:-1] + ch
                 if term in vocab.terms and term not in vocab.stop:
                     cost = here["cost"] + (2 if length == 1 else 1)

@@ -63,13 +63,14 @@
   var FINAL_M = 16, FINAL_SS = 20; /* ㅁ, ㅆ as the last consonant of a syllable */
 
   /* A verb stem hidden in a contracted syllable (바꿔 -> 바꾸, 됐 -> 되, 했 -> 하)
-     and in the -ㅁ chat sentences end with (나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되) */
-  function stems(ch) {
+     and, in the last syllable of a word, in the -ㅁ chat sentences end with
+     (나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되; inside a word ㅁ is the noun's own: 요금) */
+  function stems(ch, last) {
     var code = ch.charCodeAt(0) - 0xac00;
     if (code < 0 || code > 11171) return [ch];
     var out = [ch];
     var final = code % 28;
-    if (final !== 0 && final !== FINAL_SS && final !== FINAL_M) return out;
+    if (final !== 0 && final !== FINAL_SS && !(last && final === FINAL_M)) return out;
     var open = code - final;
     if (final) out.push(String.fromCharCode(0xac00 + open));
     var medial = Math.floor(open / 28) % 21;
@@ -149,7 +150,7 @@
       for (var len = Math.min(vocab.longest, n - i); len >= (i === 0 ? 1 : 2); len--) {
         var piece = word.substr(i, len);
         var head = piece.slice(0, -1);
-        var forms = stems(piece[len - 1]).map(function (c) { return head + c; });
+        var forms = stems(piece[len - 1], i + len === n).map(function (c) { return head + c; });
         for (var f = 0; f < forms.length; f++) {
           var term = forms[f];
           if (vocab.terms.has(term) && !vocab.stop.has(term)) {
