@@ -321,11 +321,11 @@ def search(query: str, config_file: str, limit: int, kind, tag, fmt: str, engine
     from .search.lean_imports import import_whoosh
 
     config = read_config(config_file)
-    stamp.prefetch(config)
-    import_whoosh()
-    from .search import query as search_mod
+    with stamp.prefetched(config):
+        import_whoosh()
+        from .search import query as search_mod
 
-    hits = search_mod.search(config, query, limit=limit, kind=kind, tag=tag, engine=engine)
+        hits = search_mod.search(config, query, limit=limit, kind=kind, tag=tag, engine=engine)
     click.echo(search_mod.render(query, hits, fmt))
 
 

@@ -32,7 +32,16 @@ def test_a_prefetched_stamp_is_the_stamp_of_the_files(kb):
     config = read_config(kb)
     stamp.prefetch(config)
     assert stamp.on_disk(config)[0] == stamp.files_stamp(config)
-    assert not stamp._pending  # used once
+    assert stamp._key(config) not in stamp._pending  # used once
+
+
+def test_a_search_that_stops_early_leaves_no_prefetch_behind(tmp_path, kb_cli):
+    # a KB with no answers folder yet: the search ends before any freshness check
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
+    config = read_config(tmp_path / "mkdocs.yml")
+    kb_cli("search", "환불", "-f", str(tmp_path / "mkdocs.yml"))
+    assert stamp._key(config) not in stamp._pending
 
 
 def test_a_prefetch_left_unused_never_answers_a_later_check(kb):

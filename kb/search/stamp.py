@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -133,6 +134,19 @@ def prefetch(config: KBConfig) -> None:
             os._exit(code)
     os.close(write)
     _pending[key] = (pid, read)
+
+
+@contextlib.contextmanager
+def prefetched(config: KBConfig) -> Iterator[None]:
+    """`prefetch` for the block; a stamp it did not use is thrown away after it
+    (a search that stopped before its freshness check leaves no child behind)."""
+    prefetch(config)
+    try:
+        yield
+    finally:
+        left = _pending.pop(_key(config), None)
+        if left is not None:
+            _collect(*left)
 
 
 def on_disk(config: KBConfig) -> tuple[str, int]:
