@@ -487,7 +487,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # --- report
     'report.summary': (
         '오류 {errors}개, 경고 {warnings}개 (파일 {files}개, {as_of} 기준)',
-        '{errors} errors, {warnings} warnings ({files} files, as of {as_of})',
+        # counts after a colon: no singular and plural forms to choose between
+        'Errors: {errors}, warnings: {warnings} (files: {files}, as of {as_of})',
     ),
     # --- cli
     'cli.usage': (

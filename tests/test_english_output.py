@@ -231,6 +231,6 @@ def test_the_messages_really_are_english(english):
     """Not merely Hangul-free: the words a user reads are the English ones."""
     out = _run(english, ["check", "-f", "{kb}"]).stdout
     assert "is not a date that exists" in out
-    assert "errors, " in out and "warnings" in out
+    assert re.search(r"Errors: \d+, warnings: \d+ \(files: \d+, as of ", out)
     usage = _run(english, ["check", "--nope", "-f", "{kb}"]).stderr
     assert "Usage:" in usage and "No such option" in usage

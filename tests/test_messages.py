@@ -185,7 +185,8 @@ def test_each_way_of_asking_for_english(make_kb, kb_cli, monkeypatch, how):
     if how == "env":
         monkeypatch.setenv("KB_LANG", "en")
     result = kb_cli(*args)
-    assert "errors, " in result.output and "is not a date that exists" in result.output
+    assert "Errors: 1, warnings: 0" in result.output
+    assert "is not a date that exists" in result.output
     assert not HANGUL.search(result.output)
 
 
