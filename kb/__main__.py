@@ -1,5 +1,5 @@
 """`python -m kb`: the same as the `kb` command."""
 
-from .cli import main
+from .launch import main
 
 main()

@@ -639,3 +639,23 @@ def test_also_newline_and_ansi_in_file_names_never_reach_the_terminal(search_kb,
     result, data = kb_cli.json("check", "-f", str(search_kb), "--as-of", "2026-11-22",
                                "--format", "json")
     assert HOSTILE_NAME in {f["path"] for f in data["findings"]}
+
+
+STOP_AT_CLICK = """
+import sys
+class Stop:  # Ctrl-C arriving while the CLI's modules are imported
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Stop())
+from kb.launch import main
+main()
+"""
+
+
+@pytest.mark.parametrize(("lang", "said"), [("", "중단했습니다."), ("en", "Aborted.")])
+def test_ctrl_c_while_kb_starts_stops_quietly(lang, said):
+    done = subprocess.run([sys.executable, "-c", STOP_AT_CLICK, "search", "환불"],
+                          capture_output=True, text=True, env=dict(os.environ, KB_LANG=lang))
+    assert done.returncode == 130
+    assert done.stderr.strip() == said and "Traceback" not in done.stderr

@@ -71,3 +71,4 @@ def test_a_current_index_is_searched_without_writing_anything(kb):
     before = sorted(p.name for p in base.iterdir())
     assert [h.id for h in search(kb, "비밀번호 재설정", kind="answer")][:1] == ["password-reset"]
     assert sorted(p.name for p in base.iterdir()) == before
+
