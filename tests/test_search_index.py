@@ -326,3 +326,38 @@ def test_a_chat_sentence_ending_in_m_still_reads_its_verb(kb):
         "돈", "나가", "넘어지"]
     hits = search(kb, "배송 들어감")
     assert ids(hits)[:1] == ["delivery-started"] and hits[0].good
+
+
+CASH = {
+    "docs/answers/cash/charge.md": """
+        ---
+        id: cash-charge
+        title: 캐시 충전 방법
+        tags: [결제]
+        ---
+        캐시는 앱의 지갑 메뉴에서 1만원, 3만원, 5만원 단위로 충전할 수 있어요.
+    """,
+    "docs/answers/cash/not-credited.md": """
+        ---
+        id: cash-not-credited
+        title: 캐시를 충전했는데 잔액이 그대로일 때
+        tags: [결제]
+        ---
+        결제는 됐는데 잔액이 바뀌지 않았다면 결제 내역 화면을 보내 주세요.
+        확인 후 바로 넣어 드립니다.
+    """,
+}
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    ("캐시 3만원 충전했는데 잔액이 그대로에요", "cash-not-credited"),  # what happened decides
+    ("3만원 충전", "cash-charge"),  # the amount is most of what was asked
+])
+def test_a_number_with_its_counter_counts_once(tmp_path, query, expected):
+    from kb.search.querytext import Vocabulary, parse
+
+    # 3만원 is read as 30000, 원 and 30000원: one thing the customer said, not three
+    assert parse("3만원 1일권", Vocabulary([])).numbers == [
+        ["30000원", "30000", "원"], ["1일권", "1", "일", "1일"]]
+    kb = write_kb(tmp_path / "kb", {**SEARCH_KB, **CASH})
+    assert ids(search(kb, query, kind="answer"))[:1] == [expected]

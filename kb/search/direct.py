@@ -175,7 +175,7 @@ def rank(searcher, parsed: Q.ParsedQuery, limit: int = 10, kind: str | None = No
     wanted = max(limit * Q.CANDIDATES, Q.MIN_CANDIDATES)
     # whoosh's order: by score, ties in document order
     candidates = sorted(raw, key=lambda d: (-raw[d], d))[:wanted]
-    coverage = _Coverage(postings, parsed.words, parsed.idents, candidates)
+    coverage = _Coverage(postings, parsed, candidates)
     scored = []
     for docnum in candidates:
         hit = Q.StoredHit(docnum, reader.stored_fields(docnum))
@@ -190,13 +190,15 @@ class _Coverage(Q.Coverage):
     the candidates as `query.Coverage` does (a query word as a syllable pair or
     an id: read whole, those lists would cost more than the whole query)."""
 
-    def __init__(self, postings: _Postings, words: list[str], idents, candidates: list[int]):
+    def __init__(self, postings: _Postings, parsed: Q.ParsedQuery, candidates: list[int]):
         reader = postings.reader
-        self.words = words
-        self.weights = [Q.idf_weight(reader, w) for w in words]
+        self.words = words = parsed.words
+        idents = parsed.idents
+        weights = [Q.idf_weight(reader, w) for w in words]
+        self.weights = Q.counted_once(words, weights, parsed.numbers)
         self.total = sum(self.weights)
         rarest = Q.idf_weight(reader, "", found=0)
-        self.unknown = sum(rarest for w in self.weights if not w)
+        self.unknown = sum(rarest for w in weights if not w)
         self._postings = postings
         self._candidates = sorted(candidates)
         self.anywhere = [self._holding(w, Q.SCORED) for w in words]

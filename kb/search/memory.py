@@ -153,7 +153,8 @@ class MemoryIndex:
     def _factor(self, parsed: Q.ParsedQuery, candidates: list[int]) -> tuple[dict, dict]:
         """`query.Coverage.factor` and `.good` for each candidate document, vectorised."""
         cands = np.array(candidates, dtype=np.int64)
-        weights = np.array([self.idf(w) for w in parsed.words])
+        idf = [self.idf(w) for w in parsed.words]
+        weights = np.array(Q.counted_once(parsed.words, idf, parsed.numbers))
         total = weights.sum()
 
         def share(fields) -> np.ndarray:
@@ -172,7 +173,7 @@ class MemoryIndex:
         # query.Coverage.good: an id asked for, or enough of the query's weight,
         # a word the KB never uses weighing as much as the rarest one.
         rarest = Q.weight_of(self.reader.doc_count(), 0)
-        unknown = rarest * int((weights == 0).sum()) if len(weights) else 0.0
+        unknown = rarest * sum(1 for w in idf if not w)
         asked = np.zeros(len(cands), dtype=bool)
         for ident in parsed.idents:
             asked |= self._contains("ident", ident, cands)

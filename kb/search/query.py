@@ -146,16 +146,18 @@ class Coverage:
     on a KB of 10,000 answers.
     """
 
-    def __init__(self, searcher, words: list[str], docnums, idents: Sequence[str] = ()):
+    def __init__(self, searcher, words: list[str], docnums, idents: Sequence[str] = (),
+                 numbers: Sequence[list[str]] = ()):
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
-        self.weights = [idf_weight(reader, w) for w in words]
+        weights = [idf_weight(reader, w) for w in words]
+        self.weights = counted_once(words, weights, numbers)
         self.total = sum(self.weights)
         # For telling a good match: a word the KB never uses weighs most of all,
         # since the question is then about something the KB does not cover.
         rarest = idf_weight(reader, "", found=0)
-        self.unknown = sum(rarest for w in self.weights if not w)
+        self.unknown = sum(rarest for w in weights if not w)
         # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
         anywhere = SCORED
         self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
@@ -202,6 +204,21 @@ class Coverage:
         in_title = (self.share(hit.docnum, self.title) + self.share(hit.docnum, self.title_syn)) / 2
         kind = KIND_BOOSTS.get(hit["kind"], 1.0)
         return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
+
+
+def counted_once(words: list[str], weights: list[float], numbers) -> list[float]:
+    """The weight each query word has in the share of the query a document holds.
+
+    A number with its counter is one thing the customer said (`3만원 충전했는데`),
+    read as several words (30000, 원, 30000원): counted three times it outweighs
+    the words that say what happened. So it counts once, by its whole term,
+    where the KB has that term; its pieces then count nothing (they still score).
+    """
+    out = dict(zip(words, weights, strict=True))
+    for whole, *pieces in numbers:
+        if out.get(whole):
+            out.update((piece, 0.0) for piece in pieces)
+    return [out[w] for w in words]
 
 
 def idf_weight(reader, word: str, found: int | None = None) -> float:
@@ -304,7 +321,7 @@ def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tu
     )
     results = results[: max(limit * CANDIDATES, MIN_CANDIDATES)]
     docnums = [hit.docnum for hit in results]
-    coverage = Coverage(searcher, parsed.words, docnums, parsed.idents)
+    coverage = Coverage(searcher, parsed.words, docnums, parsed.idents, parsed.numbers)
     scored = [(hit.score * coverage.factor(hit), hit, coverage.good(hit.docnum)) for hit in results]
     scored.sort(key=lambda item: -item[0])
     return scored[:limit]

@@ -15,7 +15,7 @@ the two on many queries. Change both or neither.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import nfc
@@ -52,13 +52,17 @@ class ParsedQuery:
     words: list[str]
     idents: list[str]
     grams: list[str]
+    # Each number with its counter the query names: [the whole term, its pieces...]
+    # (`1년` -> ["1년", "1", "년"]); all of them are words too.
+    numbers: list[list[str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
         return not (self.words or self.idents or self.grams)
 
     def to_dict(self) -> dict:
-        return {"words": self.words, "idents": self.idents, "grams": self.grams}
+        return {"words": self.words, "idents": self.idents, "grams": self.grams,
+                "numbers": self.numbers}
 
 
 # The fields whose terms make a query word "known" (the vocabulary a query is
@@ -237,6 +241,15 @@ def _counter_terms(match: re.Match) -> list[str]:
     return out
 
 
+def _number(match: re.Match) -> list[str]:
+    """The whole term of a number with its counter, then its pieces: `1일권` ->
+    1일권, 1, 일, 1일; `2만 원` -> 20000원, 20000, 원."""
+    value, counter, whole, *rest = _counter_terms(match)
+    if match[5] == "권":
+        return [rest[0], value, counter, whole]
+    return [whole, value, counter]
+
+
 def _unique(items: list[str]) -> list[str]:
     return [t for t in dict.fromkeys(items) if t != ""]
 
@@ -246,6 +259,7 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
     text = nfc(query).strip()
     lower = text.lower()
     words: list[str] = []
+    numbers: list[list[str]] = []
     idents = ID.findall(lower)
     words += idents
     if WHOLE.fullmatch(text) and lower not in idents:
@@ -255,6 +269,7 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
 
     def counters(match: re.Match) -> str:
         words.extend(_counter_terms(match))
+        numbers.append(_number(match))
         return match[1] + " "
 
     rest = NUMBER_COUNTER.sub(counters, rest)
@@ -264,9 +279,17 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
         else:
             words.append(word)
     grams = bigrams(text)
-    return ParsedQuery(
-        _unique([w for w in words if w not in vocab.stop]), _unique(idents), _unique(grams)
-    )
+    kept = _unique([w for w in words if w not in vocab.stop])
+    numbers = [[n[0]] + [w for w in n[1:] if w in kept] for n in numbers if n[0] in kept]
+    return ParsedQuery(kept, _unique(idents), _unique(grams), _unique_lists(numbers))
+
+
+def _unique_lists(items: list[list[str]]) -> list[list[str]]:
+    out: list[list[str]] = []
+    for item in items:
+        if item not in out:
+            out.append(item)
+    return out
 
 
 def vocabulary_for(ix) -> Vocabulary:

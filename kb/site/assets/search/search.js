@@ -216,6 +216,11 @@
     return out;
   }
 
+  /* querytext._number: the whole term, then its pieces (1일권 -> 1일권 1 일 1일) */
+  function numberGroup(terms, suffix) {
+    return suffix === "권" ? [terms[3], terms[0], terms[1], terms[2]] : [terms[2], terms[0], terms[1]];
+  }
+
   var ID = /[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g;
 
   function unique(list) {
@@ -226,7 +231,7 @@
   function parse(query) {
     var text = query.normalize("NFC").trim();
     var lower = text.toLowerCase();
-    var words = [];
+    var words = [], numbers = [];
     var idents = lower.match(ID) || [];
     idents.forEach(function (id) { words.push(id); });
     if (/^[\p{L}\p{N}_./-]+$/u.test(text) && idents.indexOf(lower) < 0) idents.push(lower);
@@ -234,7 +239,9 @@
     var rest = lower.replace(ID, function (id) { return " " + id.replace(/[-_]/g, " ") + " "; });
     rest = rest.replace(NUMBER_COUNTER,
       function (all, before, digits, multiplier, counter, suffix) {
-        counterTerms(digits, multiplier, counter, suffix).forEach(function (t) { words.push(t); });
+        var terms = counterTerms(digits, multiplier, counter, suffix);
+        terms.forEach(function (t) { words.push(t); });
+        numbers.push(numberGroup(terms, suffix));
         return before + " ";
       });
     (rest.match(/[\uac00-\ud7a3]+|[a-z0-9]+/g) || []).forEach(function (word) {
@@ -245,11 +252,15 @@
     (text.match(/[\uac00-\ud7a3]+/g) || []).forEach(function (run) {
       for (var i = 0; i + 1 < run.length; i++) grams.push(run.slice(i, i + 2));
     });
-    return {
-      words: unique(words.filter(function (w) { return !vocab.stop.has(w); })),
-      idents: unique(idents),
-      grams: unique(grams)
-    };
+    var kept = unique(words.filter(function (w) { return !vocab.stop.has(w); }));
+    var groups = [];
+    numbers.forEach(function (n) {
+      if (kept.indexOf(n[0]) < 0) return;
+      var group = [n[0]].concat(n.slice(1).filter(function (w) { return kept.indexOf(w) >= 0; }));
+      var key = JSON.stringify(group);
+      if (!groups.some(function (g) { return JSON.stringify(g) === key; })) groups.push(group);
+    });
+    return { words: kept, idents: unique(idents), grams: unique(grams), numbers: groups };
   }
 
   /* --- the index: shards of postings, fetched for a query's terms -------------- */
@@ -289,6 +300,17 @@
       fn(entry[k], entry[k + 1], entry[k + 2], entry[k + 3], entry[k + 4]);
   }
 
+  /* query.counted_once: a number with its counter counts once, by its whole term
+     where the KB has it; its pieces then count nothing towards the share */
+  function countedOnce(words, idf, numbers) {
+    var out = new Map();
+    words.forEach(function (w, k) { out.set(w, idf[k]); });
+    numbers.forEach(function (n) {
+      if (out.get(n[0])) n.slice(1).forEach(function (p) { out.set(p, 0); });
+    });
+    return words.map(function (w) { return out.get(w); });
+  }
+
   /* kb/search/query.py's rank(): whoosh's summed scores, the best candidates
      re-ranked by kind, by the share of the query's weight a document holds,
      and by the share its title holds. */
@@ -319,9 +341,10 @@
         return raw.get(b) - raw.get(a) || a - b;
       }).slice(0, Math.max(limit * meta.candidates, meta.min_candidates));
       var chosen = new Set(candidates);
-      var weights = parsed.words.map(function (w) { return terms[w] ? terms[w][0] : 0; });
+      var idf = parsed.words.map(function (w) { return terms[w] ? terms[w][0] : 0; });
+      var weights = countedOnce(parsed.words, idf, parsed.numbers || []);
       var total = weights.reduce(function (a, b) { return a + b; }, 0);
-      var unknown = meta.rarest * weights.filter(function (w) { return !w; }).length;
+      var unknown = meta.rarest * idf.filter(function (w) { return !w; }).length;
       var any = new Map(), title = new Map(), titleSyn = new Map();
       function plus(map, doc, w) { map.set(doc, (map.get(doc) || 0) + w); }
       parsed.words.forEach(function (word, k) {
