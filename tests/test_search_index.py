@@ -357,7 +357,9 @@ def test_a_number_with_its_counter_counts_once(tmp_path, query, expected):
     from kb.search.querytext import Vocabulary, parse
 
     # 3만원 is read as 30000, 원 and 30000원: one thing the customer said, not three
-    assert parse("3만원 1일권", Vocabulary([])).numbers == [
+    assert parse("3만원 1일권", Vocabulary([])).groups == [
         ["30000원", "30000", "원"], ["1일권", "1", "일", "1일"]]
+    # so does an unknown word kept beside the term it likely meant
+    assert parse("잠금해제", Vocabulary(["잠그", "해제"])).groups == [["잠그", "잠금"]]
     kb = write_kb(tmp_path / "kb", {**SEARCH_KB, **CASH})
     assert ids(search(kb, query, kind="answer"))[:1] == [expected]

@@ -195,7 +195,7 @@ class _Coverage(Q.Coverage):
         self.words = words = parsed.words
         idents = parsed.idents
         weights = [Q.idf_weight(reader, w) for w in words]
-        self.weights = Q.counted_once(words, weights, parsed.numbers)
+        self.weights = Q.counted_once(words, weights, parsed.groups)
         self.total = sum(self.weights)
         rarest = Q.idf_weight(reader, "", found=0)
         self.unknown = sum(rarest for w in weights if not w)

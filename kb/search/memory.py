@@ -154,7 +154,7 @@ class MemoryIndex:
         """`query.Coverage.factor` and `.good` for each candidate document, vectorised."""
         cands = np.array(candidates, dtype=np.int64)
         idf = [self.idf(w) for w in parsed.words]
-        weights = np.array(Q.counted_once(parsed.words, idf, parsed.numbers))
+        weights = np.array(Q.counted_once(parsed.words, idf, parsed.groups))
         total = weights.sum()
 
         def share(fields) -> np.ndarray:

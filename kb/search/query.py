@@ -147,12 +147,12 @@ class Coverage:
     """
 
     def __init__(self, searcher, words: list[str], docnums, idents: Sequence[str] = (),
-                 numbers: Sequence[list[str]] = ()):
+                 groups: Sequence[list[str]] = ()):
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
         weights = [idf_weight(reader, w) for w in words]
-        self.weights = counted_once(words, weights, numbers)
+        self.weights = counted_once(words, weights, groups)
         self.total = sum(self.weights)
         # For telling a good match: a word the KB never uses weighs most of all,
         # since the question is then about something the KB does not cover.
@@ -206,16 +206,17 @@ class Coverage:
         return kind * (0.5 + everywhere) ** 2 * (1 + TITLE_WEIGHT * in_title)
 
 
-def counted_once(words: list[str], weights: list[float], numbers) -> list[float]:
+def counted_once(words: list[str], weights: list[float], groups) -> list[float]:
     """The weight each query word has in the share of the query a document holds.
 
     A number with its counter is one thing the customer said (`3만원 충전했는데`),
     read as several words (30000, 원, 30000원): counted three times it outweighs
     the words that say what happened. So it counts once, by its whole term,
     where the KB has that term; its pieces then count nothing (they still score).
+    So does an unknown word kept beside the term it likely meant (ParsedQuery.groups).
     """
     out = dict(zip(words, weights, strict=True))
-    for whole, *pieces in numbers:
+    for whole, *pieces in groups:
         if out.get(whole):
             out.update((piece, 0.0) for piece in pieces)
     return [out[w] for w in words]
@@ -321,7 +322,7 @@ def rank(searcher, parsed: ParsedQuery, limit: int = 10, filter=None) -> list[tu
     )
     results = results[: max(limit * CANDIDATES, MIN_CANDIDATES)]
     docnums = [hit.docnum for hit in results]
-    coverage = Coverage(searcher, parsed.words, docnums, parsed.idents, parsed.numbers)
+    coverage = Coverage(searcher, parsed.words, docnums, parsed.idents, parsed.groups)
     scored = [(hit.score * coverage.factor(hit), hit, coverage.good(hit.docnum)) for hit in results]
     scored.sort(key=lambda item: -item[0])
     return scored[:limit]

@@ -52,9 +52,11 @@ class ParsedQuery:
     words: list[str]
     idents: list[str]
     grams: list[str]
-    # Each number with its counter the query names: [the whole term, its pieces...]
-    # (`1년` -> ["1년", "1", "년"]); all of them are words too.
-    numbers: list[list[str]] = field(default_factory=list)
+    # Words that are one thing the customer said: [the word that counts, the
+    # words that then count nothing]. A number with its counter (`1년`: 1년, 1, 년)
+    # and an unknown word with the term it likely meant (`잠금`: 잠그, 잠금).
+    # All of them are words too (query.counted_once).
+    groups: list[list[str]] = field(default_factory=list)
 
     @property
     def empty(self) -> bool:
@@ -62,7 +64,7 @@ class ParsedQuery:
 
     def to_dict(self) -> dict:
         return {"words": self.words, "idents": self.idents, "grams": self.grams,
-                "numbers": self.numbers}
+                "groups": self.groups}
 
 
 # The fields whose terms make a query word "known" (the vocabulary a query is
@@ -206,7 +208,7 @@ def _merge(parts: list[dict]) -> list[dict]:
     return out
 
 
-def korean_terms(word: str, vocab: Vocabulary) -> list[str]:
+def korean_terms(word: str, vocab: Vocabulary, groups: list | None = None) -> list[str]:
     bare = strip_ending(word)
     if word in vocab.stop or bare in vocab.stop:
         return []
@@ -225,6 +227,8 @@ def korean_terms(word: str, vocab: Vocabulary) -> list[str]:
             guess = nearest(chunk, vocab)
             if guess:
                 out.append(guess)
+                if groups is not None:
+                    groups.append([guess, chunk])
         # unknown syllables after a term are particles and endings
     return out
 
@@ -259,7 +263,7 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
     text = nfc(query).strip()
     lower = text.lower()
     words: list[str] = []
-    numbers: list[list[str]] = []
+    groups: list[list[str]] = []
     idents = ID.findall(lower)
     words += idents
     if WHOLE.fullmatch(text) and lower not in idents:
@@ -269,19 +273,19 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
 
     def counters(match: re.Match) -> str:
         words.extend(_counter_terms(match))
-        numbers.append(_number(match))
+        groups.append(_number(match))
         return match[1] + " "
 
     rest = NUMBER_COUNTER.sub(counters, rest)
     for word in WORD.findall(rest):
         if HANGUL.search(word):
-            words.extend(korean_terms(word, vocab))
+            words.extend(korean_terms(word, vocab, groups))
         else:
             words.append(word)
     grams = bigrams(text)
     kept = _unique([w for w in words if w not in vocab.stop])
-    numbers = [[n[0]] + [w for w in n[1:] if w in kept] for n in numbers if n[0] in kept]
-    return ParsedQuery(kept, _unique(idents), _unique(grams), _unique_lists(numbers))
+    groups = [[g[0]] + [w for w in g[1:] if w in kept] for g in groups if g[0] in kept]
+    return ParsedQuery(kept, _unique(idents), _unique(grams), _unique_lists(groups))
 
 
 def _unique_lists(items: list[list[str]]) -> list[list[str]]:

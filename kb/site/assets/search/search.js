@@ -179,7 +179,7 @@
     return out;
   }
 
-  function koreanTerms(word) {
+  function koreanTerms(word, groups) {
     var bare = stripEnding(word);
     if (vocab.stop.has(word) || vocab.stop.has(bare)) return [];
     var out = [];
@@ -193,7 +193,7 @@
         if (chunk.length < 2 || vocab.stop.has(chunk)) return;
         out.push(chunk);
         var guess = nearest(chunk);
-        if (guess) out.push(guess);
+        if (guess) { out.push(guess); groups.push([guess, chunk]); }
       }
       /* unknown syllables after a term are particles and endings */
     });
@@ -231,7 +231,7 @@
   function parse(query) {
     var text = query.normalize("NFC").trim();
     var lower = text.toLowerCase();
-    var words = [], numbers = [];
+    var words = [], groups = [];
     var idents = lower.match(ID) || [];
     idents.forEach(function (id) { words.push(id); });
     if (/^[\p{L}\p{N}_./-]+$/u.test(text) && idents.indexOf(lower) < 0) idents.push(lower);
@@ -241,11 +241,11 @@
       function (all, before, digits, multiplier, counter, suffix) {
         var terms = counterTerms(digits, multiplier, counter, suffix);
         terms.forEach(function (t) { words.push(t); });
-        numbers.push(numberGroup(terms, suffix));
+        groups.push(numberGroup(terms, suffix));
         return before + " ";
       });
     (rest.match(/[\uac00-\ud7a3]+|[a-z0-9]+/g) || []).forEach(function (word) {
-      if (/[\uac00-\ud7a3]/.test(word)) koreanTerms(word).forEach(function (t) { words.push(t); });
+      if (/[\uac00-\ud7a3]/.test(word)) koreanTerms(word, groups).forEach(function (t) { words.push(t); });
       else words.push(word);
     });
     var grams = [];
@@ -253,14 +253,14 @@
       for (var i = 0; i + 1 < run.length; i++) grams.push(run.slice(i, i + 2));
     });
     var kept = unique(words.filter(function (w) { return !vocab.stop.has(w); }));
-    var groups = [];
-    numbers.forEach(function (n) {
-      if (kept.indexOf(n[0]) < 0) return;
-      var group = [n[0]].concat(n.slice(1).filter(function (w) { return kept.indexOf(w) >= 0; }));
+    var once = [];
+    groups.forEach(function (g) {
+      if (kept.indexOf(g[0]) < 0) return;
+      var group = [g[0]].concat(g.slice(1).filter(function (w) { return kept.indexOf(w) >= 0; }));
       var key = JSON.stringify(group);
-      if (!groups.some(function (g) { return JSON.stringify(g) === key; })) groups.push(group);
+      if (!once.some(function (o) { return JSON.stringify(o) === key; })) once.push(group);
     });
-    return { words: kept, idents: unique(idents), grams: unique(grams), numbers: groups };
+    return { words: kept, idents: unique(idents), grams: unique(grams), groups: once };
   }
 
   /* --- the index: shards of postings, fetched for a query's terms -------------- */
@@ -300,12 +300,13 @@
       fn(entry[k], entry[k + 1], entry[k + 2], entry[k + 3], entry[k + 4]);
   }
 
-  /* query.counted_once: a number with its counter counts once, by its whole term
-     where the KB has it; its pieces then count nothing towards the share */
-  function countedOnce(words, idf, numbers) {
+  /* query.counted_once: a number with its counter, or an unknown word and the term
+     it likely meant, counts once, by its first word where the KB has it; the
+     others then count nothing towards the share */
+  function countedOnce(words, idf, groups) {
     var out = new Map();
     words.forEach(function (w, k) { out.set(w, idf[k]); });
-    numbers.forEach(function (n) {
+    groups.forEach(function (n) {
       if (out.get(n[0])) n.slice(1).forEach(function (p) { out.set(p, 0); });
     });
     return words.map(function (w) { return out.get(w); });
@@ -342,7 +343,7 @@
       }).slice(0, Math.max(limit * meta.candidates, meta.min_candidates));
       var chosen = new Set(candidates);
       var idf = parsed.words.map(function (w) { return terms[w] ? terms[w][0] : 0; });
-      var weights = countedOnce(parsed.words, idf, parsed.numbers || []);
+      var weights = countedOnce(parsed.words, idf, parsed.groups || []);
       var total = weights.reduce(function (a, b) { return a + b; }, 0);
       var unknown = meta.rarest * idf.filter(function (w) { return !w; }).length;
       var any = new Map(), title = new Map(), titleSyn = new Map();
