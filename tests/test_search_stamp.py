@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -28,23 +29,39 @@ def _answer(kb: Path) -> Path:
     return kb.parent / "docs" / "answers" / "account" / "password.md"
 
 
-def test_a_prefetched_stamp_is_the_stamp_of_the_files(kb):
+@pytest.fixture
+def forking(monkeypatch):
+    """Fork for a KB this small too (the default waits for FORK_FROM files)."""
+    monkeypatch.setattr(stamp, "FORK_FROM", 1)
+    # whether this process may fork at all (browser tests before may have left threads)
+    return stamp._cores() >= 2 and hasattr(os, "fork") and threading.active_count() == 1
+
+
+def test_a_prefetched_stamp_is_the_stamp_of_the_files(kb, forking):
+    update(kb)
     config = read_config(kb)
     stamp.prefetch(config)
+    assert (stamp._key(config) in stamp._pending) == forking
     assert stamp.on_disk(config)[0] == stamp.files_stamp(config)
     assert stamp._key(config) not in stamp._pending  # used once
 
 
-def test_a_search_that_stops_early_leaves_no_prefetch_behind(tmp_path, kb_cli):
-    # a KB with no answers folder yet: the search ends before any freshness check
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\n", encoding="utf-8")
-    config = read_config(tmp_path / "mkdocs.yml")
-    kb_cli("search", "환불", "-f", str(tmp_path / "mkdocs.yml"))
+def test_a_small_kb_is_not_worth_a_fork(kb):
+    update(kb)
+    config = read_config(kb)
+    stamp.prefetch(config)  # 11 files, FORK_FROM 2000: measured in the process
     assert stamp._key(config) not in stamp._pending
 
 
-def test_a_prefetch_left_unused_never_answers_a_later_check(kb):
+def test_a_search_that_stops_early_leaves_no_prefetch_behind(kb, kb_cli, forking):
+    update(kb)
+    config = read_config(kb)
+    kb_cli("search", "  ", "-f", str(kb))  # an empty query ends before any freshness check
+    assert stamp._key(config) not in stamp._pending
+
+
+def test_a_prefetch_left_unused_never_answers_a_later_check(kb, forking):
+    update(kb)
     config = read_config(kb)
     stamp.prefetch(config)
     before = stamp.files_stamp(config)

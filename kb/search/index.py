@@ -21,7 +21,6 @@ reading the manifest at all; any difference falls back to the manifest.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import os
 import re
@@ -37,13 +36,11 @@ from ..config import KBConfig, read_config
 from ..messages import t
 from ..model import KB, Answer, Clause, Manual, with_parents
 from . import analysis
-from .stamp import on_disk, source_files, stamp_of, stat_of
+from .location import POINTER, Location
+from .stamp import STAMP, on_disk, source_files, stamp_of, stat_of
 
 FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
-CACHE_DIR = ".kb-cache"
-POINTER = "CURRENT"
 MANIFEST = "kb-manifest.json"
-STAMP = "kb-stamp.json"  # the manifest in one digest, for the check before each search
 KEEP_OLD_SECONDS = 120  # an old version stays this long for searches still reading it
 
 KIND_ANSWER = "answer"
@@ -75,55 +72,6 @@ def schema():
         supersedes=fields.KEYWORD(),  # a clause's `supersedes`, to find what replaces a clause
         meta=fields.STORED,  # tags, cites, status and clause dates for display
     )
-
-
-_VERSION_NAME = re.compile(r"v-[0-9]+-[0-9a-f]+")
-
-
-@dataclass
-class Location:
-    """Where a KB's index lives: `base` holds the versions, `CURRENT` and `lock`."""
-
-    root: Path
-    base_dir: Path | None = None
-
-    @classmethod
-    def of(cls, config: KBConfig) -> Location:
-        """The KB's `cache_dir` option, else `$KB_CACHE_DIR`, else `.kb-cache/` in the KB.
-
-        Outside the KB, one folder per KB (a hash of its path), so that one
-        cache folder serves every KB a user has.
-        """
-        if config.cache_dir is not None:
-            return cls(config.root, config.cache_dir / "search")
-        if os.environ.get("KB_CACHE_DIR"):
-            key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
-            return cls(config.root, Path(os.environ["KB_CACHE_DIR"]) / f"search-{key}")
-        return cls(config.root)
-
-    @classmethod
-    def choices(cls, config: KBConfig) -> list[Location]:
-        """Where to keep the index, in order: the usual place, then the user's cache
-        folder (for a KB kb cannot write into: a read-only checkout)."""
-        from ..cache import cache_home
-
-        first = cls.of(config)
-        key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
-        spare = cls(config.root, cache_home() / f"search-{key}")
-        return [first] if spare.base == first.base else [first, spare]
-
-    @property
-    def base(self) -> Path:
-        return self.base_dir if self.base_dir is not None else self.root / CACHE_DIR / "search"
-
-    def current(self) -> Path | None:
-        """The version `CURRENT` names, or None when it is missing or damaged."""
-        try:
-            name = (self.base / POINTER).read_bytes().decode("utf-8").strip()
-        except (OSError, UnicodeDecodeError):
-            return None
-        path = self.base / name
-        return path if _VERSION_NAME.fullmatch(name) and path.is_dir() else None
 
 
 # --- what is on disk --------------------------------------------------------
@@ -201,7 +149,7 @@ def _write_stamp(directory: Path, manifest: dict) -> None:
     """The stamp of a manifest just written: the stats it recorded, not new ones
     (a file changed since then makes the stamp differ, as it should)."""
     stamp, _ = stamp_of((rel, *row[:3]) for rel, row in manifest["files"].items())
-    data = {"settings": manifest["settings"], "files": stamp,
+    data = {"settings": manifest["settings"], "files": stamp, "count": len(manifest["files"]),
             "written_ns": manifest["written_ns"], "segments": manifest["segments"],
             "manifest": _manifest_identity(directory)}
     _write_durably(directory / STAMP, json.dumps(data))
