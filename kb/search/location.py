@@ -39,8 +39,7 @@ class Location:
         if config.cache_dir is not None:
             return cls(config.root, config.cache_dir / "search")
         if os.environ.get("KB_CACHE_DIR"):
-            key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
-            return cls(config.root, Path(os.environ["KB_CACHE_DIR"]) / f"search-{key}")
+            return cls(config.root, Path(os.environ["KB_CACHE_DIR"]) / _folder_name(config))
         return cls(config.root)
 
     @classmethod
@@ -50,8 +49,7 @@ class Location:
         from ..cache import cache_home
 
         first = cls.of(config)
-        key = hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
-        spare = cls(config.root, cache_home() / f"search-{key}")
+        spare = cls(config.root, cache_home() / _folder_name(config))
         return [first] if spare.base == first.base else [first, spare]
 
     @property
@@ -66,3 +64,8 @@ class Location:
             return None
         path = self.base / name
         return path if _VERSION_NAME.fullmatch(name) and path.is_dir() else None
+
+
+def _folder_name(config: KBConfig) -> str:
+    """The KB's own folder in a cache folder that serves every KB: a hash of its path."""
+    return "search-" + hashlib.sha1(str(config.root).encode("utf-8")).hexdigest()[:16]
