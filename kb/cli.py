@@ -90,7 +90,7 @@ class LocalizedGroup(click.Group):
         kwargs["standalone_mode"] = False
         argv = list(args[0] if args else kwargs.get("args") or sys.argv[1:])
         # Before click parses anything: its usage errors come before our callback runs.
-        messages.override(_asked_language(argv))
+        messages.override(messages.asked(argv))
         try:
             return super().main(*args, **kwargs)
         except click.UsageError as exc:
@@ -107,18 +107,6 @@ class LocalizedGroup(click.Group):
         except click.Abort:
             click.echo(t("cli.aborted"), err=True)
             sys.exit(1)
-
-
-def _asked_language(argv: list[str]) -> str | None:
-    """`--lang en` / `--lang=en` before the command, else KB_LANG (option > env)."""
-    for i, arg in enumerate(argv):
-        if not arg.startswith("-"):
-            break  # the command: its own arguments are not ours
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.removeprefix("--lang=")
-    return os.environ.get("KB_LANG") or None
 
 
 def _kb_language(argv: list[str]) -> None:

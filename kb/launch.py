@@ -7,7 +7,6 @@ first tenth of a second of every command) stops quietly, as it does later
 
 from __future__ import annotations
 
-import os
 import sys
 
 
@@ -17,7 +16,7 @@ def main() -> None:
     except KeyboardInterrupt:
         from . import messages
 
-        messages.use(os.environ.get("KB_LANG"))  # all a user can have asked for yet
+        messages.override(messages.asked(sys.argv[1:]))  # --lang, else KB_LANG
         print(messages.t("cli.aborted"), file=sys.stderr)
         sys.exit(130)
     command()

@@ -19,6 +19,8 @@ they are the same in every language. KB content is never translated.
 
 from __future__ import annotations
 
+import os
+
 LANGUAGES = ("ko", "en")
 DEFAULT = "ko"
 
@@ -39,6 +41,19 @@ def override(language: str | None) -> None:
     _override = normalize(language) if language else None
     if _override is not None:
         _language = _override
+
+
+def asked(argv: list[str]) -> str | None:
+    """The language a command line asks for: `--lang en` / `--lang=en` before the
+    command, else KB_LANG (option > env); None when neither does."""
+    for i, arg in enumerate(argv):
+        if not arg.startswith("-"):
+            break  # the command: its own arguments are not ours
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.removeprefix("--lang=")
+    return os.environ.get("KB_LANG") or None
 
 
 def use(language: str | None) -> str:

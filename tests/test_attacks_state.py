@@ -653,9 +653,11 @@ main()
 """
 
 
-@pytest.mark.parametrize(("lang", "said"), [("", "중단했습니다."), ("en", "Aborted.")])
-def test_ctrl_c_while_kb_starts_stops_quietly(lang, said):
-    done = subprocess.run([sys.executable, "-c", STOP_AT_CLICK, "search", "환불"],
+@pytest.mark.parametrize(("lang", "argv", "said"), [
+    ("", [], "중단했습니다."), ("en", [], "Aborted."), ("", ["--lang", "en"], "Aborted."),
+])
+def test_ctrl_c_while_kb_starts_stops_quietly(lang, argv, said):
+    done = subprocess.run([sys.executable, "-c", STOP_AT_CLICK, *argv, "search", "환불"],
                           capture_output=True, text=True, env=dict(os.environ, KB_LANG=lang))
     assert done.returncode == 130
     assert done.stderr.strip() == said and "Traceback" not in done.stderr
