@@ -2198,6 +2198,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'kb: 답변이 {answers}개라 navigation.prune을 켭니다',
         'kb: {answers} answers; enabling navigation.prune',
     ),
+    'plugin.render_again': (
+        'kb: 바뀐 내용이 닿는 페이지 {pages}개를 다시 만듭니다',
+        'kb: {pages} page(s) to render again',
+    ),
     'plugin.not_regular': (
         'kb: docs/{src_uri}은(는) 일반 파일이 아니라 사이트에서 뺐습니다',
         'kb: docs/{src_uri} is not a regular file; left out of the site',

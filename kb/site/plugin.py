@@ -246,7 +246,7 @@ class KBPlugin(BasePlugin[KBPluginConfig]):
             clean_directory(config.site_dir)  # what MkDocs does before a clean build
             self.searched = None
             return
-        log.info("kb: %d page(s) to render again", len(again))
+        log.info(t("plugin.render_again", pages=len(again)))
         for file in files.documentation_pages():
             # Hand-written pages always: MkDocs takes their nav titles from them.
             modified = file.src_uri in again or file.src_uri not in self.kinds
