@@ -104,3 +104,27 @@ def test_library_import_keeps_the_real_cached_property_for_other_plugins():
                           check=False)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
+
+
+def test_a_verb_with_its_auxiliary_is_one_verb():
+    # 없어지다 is 없 + 어 + 지 to mecab, and 없 is a stop word: what happened
+    # ("it is gone") was lost; the whole stem is a term, however it is inflected
+    assert "없어지" in words("킥보드가 없어졌어요")
+    assert "없어지" in words("없어지다")
+    assert "잃어버리" in words("잃어버리다")
+    assert "먹" in words("먹어 버렸다") and "먹어버리" not in words("먹어 버렸다")
+
+
+def test_a_word_mecab_clips_is_kept_whole_where_the_synonyms_name_it():
+    from kb.search.analysis import whole_words
+
+    whole = whole_words(["앱, 어플", "킥보드 => 기기", "부모, 부모님", "개인정보, 정보 삭제"])
+    # mecab drops their start (어플 -> 플, 킥보드 -> 보드); 부모님 and 개인정보
+    # keep theirs (부모, 개인), which a query finds them by
+    assert whole == {"어플", "킥보드"}
+    assert words("어플") == ["플"] and "어플" in words("어플이 안 열려요", whole)
+    # mecab reads 킥보드 differently by what follows it; the whole word is the same
+    for text in ("킥보드는 어디에", "킥보드가 없어요", "전동킥보드"):
+        assert "킥보드" in words(text, whole), text
+    # a two-syllable word only where a word begins
+    assert "어플" not in words("토어플", whole)

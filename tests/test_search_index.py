@@ -363,3 +363,67 @@ def test_a_number_with_its_counter_counts_once(tmp_path, query, expected):
     assert parse("잠금해제", Vocabulary(["잠그", "해제"])).groups == [["잠그", "잠금"]]
     kb = write_kb(tmp_path / "kb", {**SEARCH_KB, **CASH})
     assert ids(search(kb, query, kind="answer"))[:1] == [expected]
+
+
+RIDES = {
+    "synonyms.yaml": """
+        synonyms:
+          - 킥보드, 전동킥보드 => 기기
+    """,
+    "docs/answers/app-update.md": """
+        ---
+        id: app-update
+        title: 앱 업데이트 방법
+        tags: [앱]
+        ---
+        스토어에서 앱을 최신 버전으로 업데이트해 주세요.
+    """,
+    "docs/answers/card-update.md": """
+        ---
+        id: card-update
+        title: 카드 정보 업데이트
+        tags: [결제]
+        ---
+        결제 메뉴에서 카드 정보를 업데이트해 주세요.
+    """,
+    "docs/answers/device-gone.md": """
+        ---
+        id: device-gone
+        title: 세워 둔 기기가 없어졌을 때
+        tags: [기기]
+        ---
+        기기가 없어졌다면 마지막으로 세운 곳을 알려 주세요. 찾아 드릴게요.
+    """,
+    "docs/answers/pause.md": """
+        ---
+        id: pause
+        title: 잠깐 세워 두기 요금
+        tags: [요금]
+        ---
+        편의점에 잠깐 들를 때는 잠깐 세워 두기를 쓰세요. 그동안에도 분당 요금이 나가요.
+    """,
+}
+
+
+def test_what_happened_outweighs_where_it_happened(tmp_path):
+    # `없어졌어요` is the customer's point: 없+어+지 is one verb (analysis), so
+    # the answer about a device that is gone beats the one about the shop visit
+    kb = write_kb(tmp_path / "kb", RIDES)
+    assert ids(search(kb, "편의점 잠깐 갔다왔더니 킥보드가 없어졌어요"))[:1] == ["device-gone"]
+
+
+def test_a_chat_word_mecab_clips_finds_its_synonym(tmp_path):
+    # 어플 (the base vocabulary's synonym of 앱) is 플 to mecab alone: kept whole
+    kb = write_kb(tmp_path / "kb", RIDES)
+    hits = search(kb, "어플 업데이트 어케 해요")
+    assert ids(hits)[:1] == ["app-update"] and hits[0].good
+
+
+def test_a_stop_word_inside_a_word_is_not_an_unknown_word_and_s_for_ss_is_read():
+    from kb.search.querytext import Vocabulary, parse
+
+    vocab = Vocabulary(["자빠지", "주차", "곳"])
+    # 가능 (a stop word) + 한곳: nothing unknown, so nothing counts against the match
+    assert parse("주차 가능한곳", vocab).words == ["주차"]
+    # ㅅ typed for ㅆ: 자빠졋어요 is 자빠졌어요
+    assert parse("자빠졋어요", vocab).words == ["자빠지"]

@@ -103,15 +103,19 @@ def _compound_parts(features: list[str]) -> list[str]:
     return []
 
 
-def analyze(text: str) -> list[Term]:
-    """Search terms of `text`, in order, with their spans in NFC(text)."""
-    return list(_analyze(nfc(text)))
+def analyze(text: str, whole: frozenset[str] = frozenset()) -> list[Term]:
+    """Search terms of `text`, in order, with their spans in NFC(text).
+
+    `whole`: words kept whole wherever they are written (`whole_words`)."""
+    return list(_analyze(nfc(text), whole))
 
 
 @lru_cache(maxsize=2048)
-def _analyze(text: str) -> tuple[Term, ...]:
+def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]:
     # Cached: indexing analyses each document's text for several fields.
     terms: list[Term] = []
+    if whole:
+        _add_whole(terms, text, whole)
     for match in ID_PATTERN.finditer(text):
         terms.append(Term(match[0].lower(), match.start(), match.end()))
     numbers = [(m.start(), m.end()) for m in NUMBER_COUNTER.finditer(text)]
@@ -120,6 +124,7 @@ def _analyze(text: str) -> tuple[Term, ...]:
             _add(terms, term, match.start(), match.end())
     cursor = 0
     noun = None  # the previous token if it was a noun: (surface, start, end)
+    verb = None  # where a verb began, and whether its -어/-아 has come: (start, ready)
     for surface, features in _parse(text):
         start = text.find(surface, cursor)
         if start < 0:
@@ -133,6 +138,7 @@ def _analyze(text: str) -> tuple[Term, ...]:
             if not _compound_parts(features):  # 이용권 (NNP to mecab): 이용 as well
                 _add(terms, surface[:-1], start, end - 1)
         noun = (surface, start, end) if _is_noun(features) else None
+        verb = _verb_chain(verb, surface, features, start, end, text, terms)
         for piece in _pieces(surface, features):
             _add(terms, piece, start, end)
         for part in _compound_parts(features):
@@ -140,6 +146,77 @@ def _analyze(text: str) -> tuple[Term, ...]:
                 _add(terms, part, start, end)
     terms.sort(key=lambda t: (t.start, -t.end))
     return tuple(terms)
+
+
+# Auxiliary verbs that make one verb of the verb before them: 없어지다 (be
+# gone), 깨지다, 잃어버리다. mecab reads them apart (없 + 어 + 지), and 없 is
+# a stop word, so `킥보드가 없어졌어요` kept nothing of what happened.
+AUXILIARIES = frozenset({"지", "버리"})
+CONNECTIVES = frozenset({"어", "아", "여"})
+
+
+def _verb_chain(verb, surface: str, features: list[str], start: int, end: int, text: str,
+                terms: list[Term]):
+    """Add `없어지` for 없+어+지(+었어요); return the state for the next token."""
+    tags = features[0].split("+")
+    expression = features[7] if len(features) > 7 else "*"
+    if verb and verb[1] and tags[0] == "VX" and _stem_of(surface, expression) in AUXILIARIES:
+        if start == verb[2]:
+            _add(terms, text[verb[0]:start] + _stem_of(surface, expression), verb[0], end)
+        return None
+    if tags[0] in ("VV", "VA"):
+        ready = tags[-1] == "EC" and expression.split("+")[-1].split("/")[0] in CONNECTIVES
+        return (start, ready, end)
+    if verb and not verb[1] and features[0] == "EC" and surface in CONNECTIVES and start == verb[2]:
+        return (verb[0], True, end)
+    return None
+
+
+def _stem_of(surface: str, expression: str) -> str:
+    return expression.split("/")[0] if expression != "*" else surface
+
+
+def whole_words(entries: list[str]) -> frozenset[str]:
+    """The words of synonym entries that mecab would not keep whole.
+
+    mecab-ko-dic does not know chat words and brand names: it reads `어플` as
+    an interjection and `플`, `킥보드` as `킥`+`보드` or, before `는`, as a verb,
+    `토욜` as `토`+`욜`. Such a word is indexed whole as well, wherever a text
+    writes it, so a customer who types it finds the same documents however
+    mecab split them (a query is split into the index's terms, querytext.py).
+    Only single nouns: a verb (`넘어지다`) is found by its stem already.
+    """
+    out = set()
+    for entry in entries:
+        for item in re.split(r",|=>", entry):
+            word = nfc(item.strip())
+            if HANGUL.fullmatch(word) and len(word) > 1 and not word.endswith("다"):
+                if _clipped(word) and word not in STOPWORDS:
+                    out.add(word)
+    return frozenset(out)
+
+
+def _clipped(word: str) -> bool:
+    """Whether mecab's reading of `word` alone loses its start: no term of two
+    syllables or more begins it (`어플` is `플`). A word that only loses its end
+    (`부모님`, `상담사`) is found by its start, as a query is split
+    (querytext.segment); kept whole it would hide the documents that say the
+    start alone (`부모`)."""
+    return not any(t.start == 0 and len(t.text) > 1
+                   for t in _analyze(word))
+
+
+def _add_whole(terms: list[Term], text: str, whole: frozenset[str]) -> None:
+    # A two-syllable word only where a word begins (`친추`, not inside a longer
+    # word); a longer one anywhere (`전동킥보드` holds `킥보드`).
+    for run in HANGUL.finditer(text):
+        for word in whole:
+            at = run[0].find(word)
+            while at >= 0:
+                if at == 0 or len(word) > 2:
+                    start = run.start() + at
+                    terms.append(Term(word, start, start + len(word)))
+                at = run[0].find(word, at + 1)
 
 
 def _is_noun(features: list[str]) -> bool:
@@ -171,8 +248,8 @@ def _add(terms: list[Term], piece: str, start: int, end: int) -> None:
         terms.append(Term(piece, start, end))
 
 
-def words(text: str) -> list[str]:
-    return [t.text for t in analyze(text)]
+def words(text: str, whole: frozenset[str] = frozenset()) -> list[str]:
+    return [t.text for t in analyze(text, whole)]
 
 
 def bigrams(text: str) -> list[str]:
@@ -211,8 +288,16 @@ def _hangul_at(text: str, index: int) -> bool:
 class KoreanTokenizer(Tokenizer):
     """A whoosh tokenizer that yields the terms of `analyze`."""
 
+    def __init__(self, whole: frozenset[str] = frozenset()):
+        self.whole = whole
+
     def __eq__(self, other):
-        return self.__class__ is other.__class__
+        return self.__class__ is other.__class__ and self.whole == other.whole
+
+    def __setstate__(self, state):
+        # an index written before `whole` existed unpickles without it
+        self.__dict__.update(state)
+        self.__dict__.setdefault("whole", frozenset())
 
     def __call__(
         self,
@@ -228,7 +313,7 @@ class KoreanTokenizer(Tokenizer):
         **kwargs,
     ):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, term in enumerate(analyze(value)):
+        for pos, term in enumerate(analyze(value, self.whole)):
             token.text = term.text
             token.boost = 1.0
             token.stopped = False
@@ -242,8 +327,8 @@ class KoreanTokenizer(Tokenizer):
             yield token
 
 
-def korean_analyzer() -> KoreanTokenizer:
-    return KoreanTokenizer()
+def korean_analyzer(whole: frozenset[str] = frozenset()) -> KoreanTokenizer:
+    return KoreanTokenizer(whole)
 
 
 # The code that turns text into indexed terms, next to this file: a change to

@@ -48,11 +48,12 @@ KIND_CLAUSE = "clause"
 KIND_MANUAL = "manual"
 
 
-def schema():
+def schema(whole: frozenset[str] = frozenset()):
+    """The index's fields; `whole`: the words its analysis keeps whole (vocab.Vocabulary)."""
     from whoosh import fields
     from whoosh.analysis import SpaceSeparatedTokenizer
 
-    words = analysis.korean_analyzer()
+    words = analysis.korean_analyzer(whole)
     plain = SpaceSeparatedTokenizer()
     return fields.Schema(
         key=fields.ID(unique=True, stored=True),  # "<kind>:<id>"
@@ -358,9 +359,10 @@ def fields_of(doc: dict, vocabulary) -> dict:
     """The whoosh fields of one search document, synonyms expanded."""
     text = doc["title"] + "\n" + doc["body"]
     asked = "\n".join(doc.get("questions", ()))
-    title = set(analysis.words(doc["title"]))
-    own = title | set(analysis.words(text)) | set(analysis.words(" ".join(doc["tags"])))
-    own |= set(analysis.words(asked))
+    whole = vocabulary.whole
+    title = set(analysis.words(doc["title"], whole))
+    own = title | set(analysis.words(text, whole))
+    own |= set(analysis.words(" ".join(doc["tags"]), whole)) | set(analysis.words(asked, whole))
     return {
         "key": f"{doc['kind']}:{doc['id']}",
         "kind": doc["kind"],
@@ -599,7 +601,7 @@ def _write(config: KBConfig, vocabulary, work: Plan, current: Path | None, direc
         ix = windex.open_dir(str(directory))
     else:
         directory.mkdir(parents=True)
-        ix = windex.create_in(str(directory), schema())
+        ix = windex.create_in(str(directory), schema(vocabulary.whole))
     return _fill(ix, docs, work, vocabulary, incremental)
 
 
@@ -627,9 +629,10 @@ def in_memory(config: KBConfig):
 
     from .vocab import load_vocabulary
 
-    ix = RamStorage().create_index(schema())
+    vocabulary = load_vocabulary(config.root)
+    ix = RamStorage().create_index(schema(vocabulary.whole))
     work = Plan(True, [], [], {})
-    _fill(ix, _documents(config, work, False), work, load_vocabulary(config.root), False)
+    _fill(ix, _documents(config, work, False), work, vocabulary, False)
     return ix
 
 

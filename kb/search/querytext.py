@@ -44,7 +44,7 @@ MULTIPLIERS = {"만": 10000, "천": 1000}
 WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+")
 # Contracted vowels and the vowel of their stem: ㅘ ㅗ, ㅝ ㅜ, ㅕ ㅣ, ㅐ ㅏ, ㅙ ㅚ
 MEDIAL_BASE = {9: 8, 14: 13, 6: 20, 1: 0, 10: 11}
-FINAL_M, FINAL_SS = 16, 20  # ㅁ, ㅆ as the last consonant of a syllable
+FINAL_M, FINAL_S, FINAL_SS = 16, 19, 20  # ㅁ, ㅅ, ㅆ as the last consonant of a syllable
 
 
 @dataclass
@@ -95,15 +95,16 @@ class Vocabulary:
 
 
 def stems(ch: str, last: bool = False) -> list[str]:
-    """A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하;
-    and, in the `last` syllable of a word, in the -ㅁ chat sentences end with:
-    나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되 (inside a word ㅁ is the noun's own: 요금)."""
+    """A verb stem hidden in a contracted syllable: 바꿔 -> 바꾸, 됐 -> 되, 했 -> 하,
+    also with ㅅ typed for ㅆ, as chat often does (졋 -> 지, 햇 -> 하); and, in the
+    `last` syllable of a word, in the -ㅁ chat sentences end with: 나감 -> 나가,
+    넘어짐 -> 넘어지, 됨 -> 되 (inside a word ㅁ is the noun's own: 요금)."""
     code = ord(ch) - 0xAC00
     if code < 0 or code > 11171:
         return [ch]
     out = [ch]
     final = code % 28
-    if final not in (0, FINAL_SS) and not (last and final == FINAL_M):
+    if final not in (0, FINAL_S, FINAL_SS) and not (last and final == FINAL_M):
         return out
     opened = code - final
     if final:
@@ -175,14 +176,19 @@ def segment(word: str, vocab: Vocabulary) -> list[dict]:
             continue
         # An unknown syllable before any term may be a misspelt word; after one,
         # most likely part of an ending, which is cheap to leave out.
-        known = any("term" in p for p in here["parts"])
+        known = any("term" in p or "stop" in p for p in here["parts"])
         unknown = here["parts"] + [{"unknown": word[i]}]
         _relax(best, i + 1, here["cost"] + (1 if known else 3), unknown)
-        # A one-syllable term only opens a word: elsewhere it is an ending.
+        # A one-syllable term only opens a word: elsewhere it is an ending. A
+        # stop word of two syllables or more is a known piece that gives no
+        # term (`가능한곳`: 가능 + 한곳, not one unknown word).
         for length in range(min(vocab.longest, n - i), (1 if i == 0 else 2) - 1, -1):
             piece = word[i : i + length]
             for ch in stems(piece[-1], last=i + length == n):
                 term = piece[:-1] + ch
+                if length > 1 and term in vocab.stop:
+                    _relax(best, i + length, here["cost"] + 1, here["parts"] + [{"stop": term}])
+                    break
                 if term in vocab.terms and term not in vocab.stop:
                     cost = here["cost"] + (2 if length == 1 else 1)
                     _relax(best, i + length, cost, here["parts"] + [{"term": term}])
@@ -216,7 +222,7 @@ def korean_terms(word: str, vocab: Vocabulary, groups: list | None = None) -> li
     for k, part in enumerate(segment(word, vocab)):
         if "term" in part:
             out.append(part["term"])
-        elif k == 0:
+        elif k == 0 and "unknown" in part:
             # An unknown start: a misspelling, or a word the KB never uses. Kept
             # (it turns on syllable pairs and counts against a good match),
             # with its nearest term.

@@ -32,6 +32,8 @@ class Rule:
 class Vocabulary:
     rules: list[Rule]
     digest: str  # changes whenever any synonym file changes
+    # Words mecab splits that are indexed whole as well (analysis.whole_words).
+    whole: frozenset[str] = frozenset()
 
     def expand(self, terms: set[str]) -> list[str]:
         """Extra terms for a document whose terms are `terms`."""
@@ -68,25 +70,25 @@ def _entries(text: str, where: str) -> list[str]:
     return entries
 
 
-def _phrases(text: str) -> tuple[tuple[str, ...], ...]:
+def _phrases(text: str, whole: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     from ..analysis import words
 
     phrases = []
     for item in text.split(","):
-        analysed = tuple(dict.fromkeys(words(item)))
+        analysed = tuple(dict.fromkeys(words(item, whole)))
         if analysed:
             phrases.append(analysed)
     return tuple(phrases)
 
 
-def _rules(entries: list[str]) -> list[Rule]:
+def _rules(entries: list[str], whole: frozenset[str]) -> list[Rule]:
     rules = []
     for entry in entries:
         if "=>" in entry:
             left, _, right = entry.partition("=>")
-            rules.append(Rule(_phrases(left), _phrases(right)))
+            rules.append(Rule(_phrases(left, whole), _phrases(right, whole)))
         else:
-            group = _phrases(entry)
+            group = _phrases(entry, whole)
             rules.append(Rule(group, group))
     return rules
 
@@ -132,4 +134,7 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
     entries: list[str] = []
     for where, text in texts:
         entries.extend(_entries(text, where))
-    return Vocabulary(_rules(entries), _digest(texts))
+    from ..analysis import whole_words
+
+    whole = whole_words(entries)
+    return Vocabulary(_rules(entries, whole), _digest(texts), whole)

@@ -60,17 +60,19 @@
 
   /* Hangul syllables: (initial * 21 + medial) * 28 + final, from U+AC00 */
   var MEDIAL_BASE = { 9: 8, 14: 13, 6: 20, 1: 0, 10: 11 }; /* ㅘㅗ ㅝㅜ ㅕㅣ ㅐㅏ ㅙㅚ */
-  var FINAL_M = 16, FINAL_SS = 20; /* ㅁ, ㅆ as the last consonant of a syllable */
+  var FINAL_M = 16, FINAL_S = 19, FINAL_SS = 20; /* ㅁ, ㅅ, ㅆ as the last consonant */
 
-  /* A verb stem hidden in a contracted syllable (바꿔 -> 바꾸, 됐 -> 되, 했 -> 하)
-     and, in the last syllable of a word, in the -ㅁ chat sentences end with
-     (나감 -> 나가, 넘어짐 -> 넘어지, 됨 -> 되; inside a word ㅁ is the noun's own: 요금) */
+  /* A verb stem hidden in a contracted syllable (바꿔 -> 바꾸, 됐 -> 되, 했 -> 하),
+     also with ㅅ typed for ㅆ as chat often does (졋 -> 지, 햇 -> 하); and, in the
+     last syllable of a word, in the -ㅁ chat sentences end with (나감 -> 나가,
+     넘어짐 -> 넘어지, 됨 -> 되; inside a word ㅁ is the noun's own: 요금) */
   function stems(ch, last) {
     var code = ch.charCodeAt(0) - 0xac00;
     if (code < 0 || code > 11171) return [ch];
     var out = [ch];
     var final = code % 28;
-    if (final !== 0 && final !== FINAL_SS && !(last && final === FINAL_M)) return out;
+    if (final !== 0 && final !== FINAL_S && final !== FINAL_SS && !(last && final === FINAL_M))
+      return out;
     var open = code - final;
     if (final) out.push(String.fromCharCode(0xac00 + open));
     var medial = Math.floor(open / 28) % 21;
@@ -143,16 +145,21 @@
       if (!best[i]) continue;
       /* an unknown syllable before any term may be a misspelt word; after one,
          it is most likely part of an ending, which is cheap to leave out */
-      var known = best[i].parts.some(function (p) { return p.term; });
+      var known = best[i].parts.some(function (p) { return p.term || p.stop; });
       relax(best, i + 1, best[i].cost + (known ? 1 : 3),
             best[i].parts.concat([{ unknown: word[i] }]));
-      /* a one-syllable term only opens a word: elsewhere it is an ending */
+      /* a one-syllable term only opens a word: elsewhere it is an ending; a stop
+         word of two syllables or more is a known piece that gives no term */
       for (var len = Math.min(vocab.longest, n - i); len >= (i === 0 ? 1 : 2); len--) {
         var piece = word.substr(i, len);
         var head = piece.slice(0, -1);
         var forms = stems(piece[len - 1], i + len === n).map(function (c) { return head + c; });
         for (var f = 0; f < forms.length; f++) {
           var term = forms[f];
+          if (len > 1 && vocab.stop.has(term)) {
+            relax(best, i + len, best[i].cost + 1, best[i].parts.concat([{ stop: term }]));
+            break;
+          }
           if (vocab.terms.has(term) && !vocab.stop.has(term)) {
             relax(best, i + len, best[i].cost + (len === 1 ? 2 : 1),
                   best[i].parts.concat([{ term: term }]));
@@ -185,7 +192,7 @@
     var out = [];
     segment(word).forEach(function (p, k) {
       if (p.term) out.push(p.term);
-      else if (k === 0) {
+      else if (k === 0 && p.unknown !== undefined) {
         /* an unknown start: a misspelling, or a word the KB never uses. Kept
            as kb search keeps it (an unknown word turns on syllable pairs and
            counts against a good match), and its nearest term is added. */
