@@ -128,3 +128,9 @@ def test_a_word_mecab_clips_is_kept_whole_where_the_synonyms_name_it():
         assert "킥보드" in words(text, whole), text
     # a two-syllable word only where a word begins
     assert "어플" not in words("토어플", whole)
+
+
+def test_a_price_per_minute_shares_the_minute_with_the_question():
+    # mecab reads 분당 as the city: `1분에 얼마` and `분당 180원` shared nothing
+    assert "분" in words("전동킥보드: 분당 180원") and "분" in words("1분에 얼마")
+    assert "분당" in words("분당 180원")  # still a term of its own

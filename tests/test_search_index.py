@@ -394,13 +394,21 @@ RIDES = {
         ---
         기기가 없어졌다면 마지막으로 세운 곳을 알려 주세요. 찾아 드릴게요.
     """,
+    "docs/answers/rates.md": """
+        ---
+        id: rates
+        title: 기본요금 안내
+        tags: [요금]
+        ---
+        잠금해제 1,200원에 분당 180원이 더해져요.
+    """,
     "docs/answers/pause.md": """
         ---
         id: pause
         title: 잠깐 세워 두기 요금
         tags: [요금]
         ---
-        편의점에 잠깐 들를 때는 잠깐 세워 두기를 쓰세요. 그동안에도 분당 요금이 나가요.
+        편의점에 잠깐 들를 때는 잠깐 세워 두기를 쓰세요. 그동안에도 요금이 나가요.
     """,
 }
 
@@ -427,3 +435,8 @@ def test_a_stop_word_inside_a_word_is_not_an_unknown_word_and_s_for_ss_is_read()
     assert parse("주차 가능한곳", vocab).words == ["주차"]
     # ㅅ typed for ㅆ: 자빠졋어요 is 자빠졌어요
     assert parse("자빠졋어요", vocab).words == ["자빠지"]
+
+
+def test_a_price_per_minute_answers_how_much_a_minute(tmp_path):
+    kb = write_kb(tmp_path / "kb", RIDES)
+    assert ids(search(kb, "킥보드 1분에 얼마"))[:1] == ["rates"]

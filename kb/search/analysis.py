@@ -141,6 +141,8 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
         verb = _verb_chain(verb, surface, features, start, end, text, terms)
         for piece in _pieces(surface, features):
             _add(terms, piece, start, end)
+        if surface in PER_UNIT:
+            _add(terms, PER_UNIT[surface], start, start + 1)
         for part in _compound_parts(features):
             if len(part) > 1 and part != surface:
                 _add(terms, part, start, end)
@@ -234,6 +236,10 @@ def counter_terms(match: re.Match) -> list[str]:
         terms.append(suffix)
     return terms
 
+
+# A counter with 당 (per): mecab reads `분당` as the city, `회당` and `건당` as
+# nouns of their own, so `분당 180원` shared nothing with `1분에 얼마`.
+PER_UNIT = {"분당": "분", "회당": "회", "건당": "건"}
 
 # Negation spelt two ways: `안 돼요` and `되지 않아요` mean the same.
 NORMAL = {"않": "안"}
