@@ -134,3 +134,17 @@ def test_a_price_per_minute_shares_the_minute_with_the_question():
     # mecab reads 분당 as the city: `1분에 얼마` and `분당 180원` shared nothing
     assert "분" in words("전동킥보드: 분당 180원") and "분" in words("1분에 얼마")
     assert "분당" in words("분당 180원")  # still a term of its own
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("만원", "10000원"), ("천 원", "1000원"), ("오천원", "5000원"), ("만오천원", "15000원"),
+    ("이만원", "20000원"), ("1만2천원", "12000원"), ("3만5천 원", "35000원"), ("2만 원", "20000원"),
+])
+def test_an_amount_written_in_units_is_the_amount_in_digits(text, value):
+    # chat writes 만오천원 and 1만2천원; mecab reads 만 + 오 + 천, and the
+    # digit reading saw only the last unit (2천원)
+    from kb.search.querytext import Vocabulary, parse
+
+    assert value in words(text) and value in words(value.replace("원", "") + "원")
+    assert value in parse(text, Vocabulary([])).words
+    assert "10000원" not in words("불만원")  # inside a word it is no amount

@@ -45,6 +45,16 @@ NUMBER_COUNTER = re.compile(
     r"(권|짜리|전|후|째|간|당)?"
 )
 MULTIPLIERS = {"만": 10000, "천": 1000}
+# An amount of money in units, as chat writes it: `만원`, `오천원`, `만오천원`,
+# `1만2천원`, `3만5천 원`. mecab reads `만`, `오`, `천` apart, and
+# NUMBER_COUNTER sees only its last unit (`2천원` in `1만2천원`); read whole, it
+# is the same term as the digits (`15000원`). Not inside a word (`불만원`).
+AMOUNT = re.compile(
+    r"(?<![\uac00-\ud7a3\d,.])(?:(\d+|[일이삼사오육칠팔구])?(만)\s?)?"
+    r"(?:(\d+|[일이삼사오육칠팔구])?(천)\s?)?(?:(\d+|[일이삼사오육칠팔구])?(백)\s?)?원"
+)
+KOREAN_DIGITS = "일이삼사오육칠팔구"
+UNITS = {"만": 10000, "천": 1000, "백": 100}
 # mecab reads `이용권` alone as one noun but `이용권을` as `이용`+`권` (a suffix),
 # and `정기권` always so: the noun and `권` are kept together as well, and a
 # noun ending in `권` also gives its stem, so both spellings share terms.
@@ -118,8 +128,15 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
         _add_whole(terms, text, whole)
     for match in ID_PATTERN.finditer(text):
         terms.append(Term(match[0].lower(), match.start(), match.end()))
-    numbers = [(m.start(), m.end()) for m in NUMBER_COUNTER.finditer(text)]
+    numbers = []
+    for value, start, end in amounts(text):
+        numbers.append((start, end))
+        for term in (value, "원", value + "원"):
+            _add(terms, term, start, end)
     for match in NUMBER_COUNTER.finditer(text):
+        if any(a < match.end() and match.start() < b for a, b in numbers):
+            continue  # part of an amount in units, read whole above
+        numbers.append((match.start(), match.end()))
         for term in counter_terms(match):
             _add(terms, term, match.start(), match.end())
     cursor = 0
@@ -223,6 +240,32 @@ def _add_whole(terms: list[Term], text: str, whole: frozenset[str]) -> None:
 
 def _is_noun(features: list[str]) -> bool:
     return features[0] in ("NNG", "NNP")
+
+
+def amount(match: re.Match) -> str | None:
+    """The value of an AMOUNT match in digits (`만오천원` -> 15000), or None where
+    it has no unit (a bare `원`)."""
+    total = 0
+    for number, unit in zip(match.groups()[::2], match.groups()[1::2], strict=True):
+        if unit:
+            if not number:
+                count = 1
+            elif number.isdigit():
+                count = int(number)
+            else:
+                count = KOREAN_DIGITS.index(number) + 1
+            total += count * UNITS[unit]
+    return str(total) if total else None
+
+
+def amounts(text: str) -> list[tuple[str, int, int]]:
+    """(value, start, end) of every amount in units in `text`."""
+    found = []
+    for match in AMOUNT.finditer(text):
+        value = amount(match)
+        if value:
+            found.append((value, match.start(), match.end()))
+    return found
 
 
 def counter_terms(match: re.Match) -> list[str]:

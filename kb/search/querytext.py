@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import nfc
-from .analysis import HANGUL, STOPWORDS, bigrams
+from .analysis import AMOUNT, HANGUL, STOPWORDS, amount, bigrams
 
 # Particles, endings and fillers as customers type them: never a term, and
 # stripped from the end of a word the vocabulary does not know.
@@ -282,6 +282,15 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
         groups.append(_number(match))
         return match[1] + " "
 
+    def amounts(match: re.Match) -> str:
+        value = amount(match)
+        if value is None:
+            return match[0]
+        words.extend([value, "원", value + "원"])
+        groups.append([value + "원", value, "원"])
+        return " "
+
+    rest = AMOUNT.sub(amounts, rest)
     rest = NUMBER_COUNTER.sub(counters, rest)
     for word in WORD.findall(rest):
         if HANGUL.search(word):

@@ -228,6 +228,26 @@
     return suffix === "권" ? [terms[3], terms[0], terms[1], terms[2]] : [terms[2], terms[0], terms[1]];
   }
 
+  /* An amount in units, as analysis.AMOUNT reads it: 만오천원, 1만2천원 -> 15000 12000 */
+  var AMOUNT = new RegExp(
+    "(?<![\\uac00-\\ud7a3\\d,.])(?:(\\d+|[일이삼사오육칠팔구])?(만)\\s?)?" +
+    "(?:(\\d+|[일이삼사오육칠팔구])?(천)\\s?)?(?:(\\d+|[일이삼사오육칠팔구])?(백)\\s?)?원", "g");
+  var UNITS = { "만": 10000, "천": 1000, "백": 100 };
+  var KOREAN_DIGITS = "일이삼사오육칠팔구";
+
+  /* analysis.amount: the value in digits, or null where no unit was written */
+  function amount(parts) {
+    var total = 0;
+    for (var k = 0; k < parts.length; k += 2) {
+      var number = parts[k], unit = parts[k + 1];
+      if (!unit) continue;
+      var count = !number ? 1 : /^\d+$/.test(number) ? parseInt(number, 10)
+        : KOREAN_DIGITS.indexOf(number) + 1;
+      total += count * UNITS[unit];
+    }
+    return total ? String(total) : null;
+  }
+
   var ID = /[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g;
 
   function unique(list) {
@@ -244,6 +264,13 @@
     if (/^[\p{L}\p{N}_./-]+$/u.test(text) && idents.indexOf(lower) < 0) idents.push(lower);
     /* an id's parts are words too (refund-3: refund, 3), as mecab reads them */
     var rest = lower.replace(ID, function (id) { return " " + id.replace(/[-_]/g, " ") + " "; });
+    rest = rest.replace(AMOUNT, function (all, n1, u1, n2, u2, n3, u3) {
+      var value = amount([n1, u1, n2, u2, n3, u3]);
+      if (value === null) return all;
+      words.push(value, "원", value + "원");
+      groups.push([value + "원", value, "원"]);
+      return " ";
+    });
     rest = rest.replace(NUMBER_COUNTER,
       function (all, before, digits, multiplier, counter, suffix) {
         var terms = counterTerms(digits, multiplier, counter, suffix);
