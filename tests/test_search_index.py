@@ -440,3 +440,40 @@ def test_a_stop_word_inside_a_word_is_not_an_unknown_word_and_s_for_ss_is_read()
 def test_a_price_per_minute_answers_how_much_a_minute(tmp_path):
     kb = write_kb(tmp_path / "kb", RIDES)
     assert ids(search(kb, "킥보드 1분에 얼마"))[:1] == ["rates"]
+
+
+def test_a_synonym_phrase_keeps_the_word_mecab_reads_away(tmp_path):
+    # the base vocabulary's `중복 결제, 이중 결제`: mecab reads 이중 before 결제
+    # as 이 + 중, so the phrase was `결제` alone and every payment answer got the
+    # group's words; 이중 is now kept whole, wherever it is written
+    kb = write_kb(tmp_path / "kb", {
+        "docs/answers/card.md": """
+            ---
+            id: card-change
+            title: 결제 카드 바꾸기
+            tags: [결제]
+            ---
+            앱의 결제 메뉴에서 카드를 바꿀 수 있어요.
+        """,
+        "docs/answers/double.md": """
+            ---
+            id: double-charge
+            title: 이중 결제됐을 때
+            tags: [결제]
+            ---
+            같은 금액이 이중 결제됐다면 한 건은 취소해 드려요.
+        """,
+    })
+    assert ids(search(kb, "중복")) == ["double-charge"]
+
+
+def test_a_count_in_native_numbers_is_the_count_in_digits():
+    from kb.search.analysis import words
+    from kb.search.querytext import Vocabulary, parse
+
+    # 두 번 결제 (mecab: 번 + 결제) and 2번 결제 say the same; no bare 2, which
+    # 다시 한 번 in every other answer would make noise of
+    assert words("두 번 결제됐어요") == ["2번", "번", "결제"]
+    assert parse("한번 탔는데 두번 결제", Vocabulary(["결제", "타"])).words == [
+        "1번", "번", "2번", "타", "결제"]
+    assert "2번" in words("2번 결제")

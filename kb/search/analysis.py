@@ -54,6 +54,14 @@ AMOUNT = re.compile(
     r"(?:(\d+|[일이삼사오육칠팔구])?(천)\s?)?(?:(\d+|[일이삼사오육칠팔구])?(백)\s?)?원"
 )
 KOREAN_DIGITS = "일이삼사오육칠팔구"
+# A native number before a counter, as chat and answers write counts: `두 번
+# 결제`, `한번 탔는데`, `세 개`. mecab drops the number (a determiner), leaving
+# `번` alone; read as digits (`2번`) it is the same term as `2번`.
+NATIVE_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+                  "여덟": 8, "아홉": 9, "열": 10}
+NATIVE = re.compile(
+    r"(?<![\uac00-\ud7a3])(다섯|여섯|일곱|여덟|아홉|한|두|세|네|열)\s?(번|개|명|시간|달|대|장|살)"
+)
 UNITS = {"만": 10000, "천": 1000, "백": 100}
 # mecab reads `이용권` alone as one noun but `이용권을` as `이용`+`권` (a suffix),
 # and `정기권` always so: the noun and `권` are kept together as well, and a
@@ -133,6 +141,11 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
         numbers.append((start, end))
         for term in (value, "원", value + "원"):
             _add(terms, term, start, end)
+    for match in NATIVE.finditer(text):
+        value, counter = str(NATIVE_NUMBERS[match[1]]), match[2]
+        numbers.append((match.start(), match.end()))
+        for term in (value + counter, counter):  # a bare 1 of 한 번 would be noise
+            _add(terms, term, match.start(), match.end())
     for match in NUMBER_COUNTER.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in numbers):
             continue  # part of an amount in units, read whole above
@@ -208,11 +221,21 @@ def whole_words(entries: list[str]) -> frozenset[str]:
     out = set()
     for entry in entries:
         for item in re.split(r",|=>", entry):
-            word = nfc(item.strip())
-            if HANGUL.fullmatch(word) and len(word) > 1 and not word.endswith("다"):
-                if _clipped(word) and word not in STOPWORDS:
-                    out.add(word)
-    return frozenset(out)
+            item = nfc(item.strip())
+            if HANGUL.fullmatch(item):
+                if _clipped(item):
+                    out.add(item)
+                continue
+            # In a phrase, mecab may read a word away by what follows it: `이중
+            # 결제` is 이 + 중 + 결제, which left the phrase as `결제` alone and
+            # gave every payment answer the words of double payments.
+            terms = _analyze(item)
+            for word in re.finditer(r"\S+", item):
+                if HANGUL.fullmatch(word[0]) and not any(
+                    word.start() <= t.start < word.end() for t in terms
+                ):
+                    out.add(word[0])
+    return frozenset(w for w in out if len(w) > 1 and not w.endswith("다") and w not in STOPWORDS)
 
 
 def _clipped(word: str) -> bool:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import nfc
-from .analysis import AMOUNT, HANGUL, STOPWORDS, amount, bigrams
+from .analysis import AMOUNT, HANGUL, NATIVE, NATIVE_NUMBERS, STOPWORDS, amount, bigrams
 
 # Particles, endings and fillers as customers type them: never a term, and
 # stripped from the end of a word the vocabulary does not know.
@@ -290,7 +290,14 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
         groups.append([value + "원", value, "원"])
         return " "
 
+    def natives(match: re.Match) -> str:
+        value, counter = str(NATIVE_NUMBERS[match[1]]), match[2]
+        words.extend([value + counter, counter])
+        groups.append([value + counter, counter])
+        return " "
+
     rest = AMOUNT.sub(amounts, rest)
+    rest = NATIVE.sub(natives, rest)
     rest = NUMBER_COUNTER.sub(counters, rest)
     for word in WORD.findall(rest):
         if HANGUL.search(word):

@@ -248,6 +248,13 @@
     return total ? String(total) : null;
   }
 
+  /* A native number before a counter, as analysis.NATIVE reads it: 두 번 -> 2번 번 */
+  var NATIVE = new RegExp(
+    "(?<![\\uac00-\\ud7a3])(다섯|여섯|일곱|여덟|아홉|한|두|세|네|열)\\s?(번|개|명|시간|달|대|장|살)",
+    "g");
+  var NATIVE_NUMBERS = { "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
+                         "여덟": 8, "아홉": 9, "열": 10 };
+
   var ID = /[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g;
 
   function unique(list) {
@@ -269,6 +276,12 @@
       if (value === null) return all;
       words.push(value, "원", value + "원");
       groups.push([value + "원", value, "원"]);
+      return " ";
+    });
+    rest = rest.replace(NATIVE, function (all, number, counter) {
+      var value = String(NATIVE_NUMBERS[number]);
+      words.push(value + counter, counter); /* no bare 1 for 한 번: noise */
+      groups.push([value + counter, counter]);
       return " ";
     });
     rest = rest.replace(NUMBER_COUNTER,
