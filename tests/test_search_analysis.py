@@ -148,3 +148,16 @@ def test_an_amount_written_in_units_is_the_amount_in_digits(text, value):
     assert value in words(text) and value in words(value.replace("원", "") + "원")
     assert value in parse(text, Vocabulary([])).words
     assert "10000원" not in words("불만원")  # inside a word it is no amount
+
+
+def test_a_word_of_initial_consonants_is_one_term():
+    # chat abbreviates with initials (ㅅㅂ); mecab reads each consonant apart
+    assert words("아 ㅅㅂ 진짜") == ["ㅅㅂ"]
+    assert "ㅅ" not in words("ㅅㅂ 환불")
+
+
+def test_a_query_keeps_initials_the_kb_knows_and_drops_laughter():
+    from kb.search.querytext import Vocabulary, parse
+
+    vocab = Vocabulary(["ㅅㅂ", "환불"])
+    assert parse("ㅋㅋㅋ ㅅㅂ 환불", vocab).words == ["ㅅㅂ", "환불"]

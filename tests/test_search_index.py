@@ -477,3 +477,16 @@ def test_a_count_in_native_numbers_is_the_count_in_digits():
     assert parse("한번 탔는데 두번 결제", Vocabulary(["결제", "타"])).words == [
         "1번", "번", "2번", "타", "결제"]
     assert "2번" in words("2번 결제")
+
+
+def test_a_swear_word_in_initials_finds_the_answer_about_abuse(tmp_path):
+    # the base vocabulary puts ㅅㅂ beside 욕설: the agent is shown how to answer abuse
+    kb = write_kb(tmp_path / "kb", {**RIDES, "docs/answers/abuse.md": """
+        ---
+        id: abuse-warning
+        title: 욕설하는 고객에게 1차 경고
+        tags: [불만]
+        ---
+        욕설이 이어지면 상담이 어렵다고 정중히 알려 주세요.
+    """})
+    assert ids(search(kb, "아 ㅅㅂ 일 똑바로 해요"))[:1] == ["abuse-warning"]

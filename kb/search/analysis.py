@@ -33,6 +33,9 @@ STOPWORDS = frozenset(
 # `REFUND-3`, `refund-before-shipping`, `SHIP-3@1`: kept whole as well as in parts.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+# Words of initial consonants, as chat abbreviates (ㅅㅂ, ㅈㅅ): one term each;
+# mecab reads every consonant apart.
+JAMO = re.compile(r"[\u3131-\u314e]{2,}")
 # A number and its counter: `1일권`, `30분`, `2만 원`, `5,000원`, `3주전`. mecab
 # splits these unevenly (`30분권` is `30`+`분권`, `3주전` is `3`+`주전`), so
 # they are read here: the amount in digits with its counter (`1일`, `20000원`)
@@ -136,7 +139,10 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
         _add_whole(terms, text, whole)
     for match in ID_PATTERN.finditer(text):
         terms.append(Term(match[0].lower(), match.start(), match.end()))
-    numbers = []
+    numbers = []  # spans read whole here, which mecab's reading then leaves alone
+    for match in JAMO.finditer(text):
+        numbers.append((match.start(), match.end()))
+        _add(terms, match[0], match.start(), match.end())
     for value, start, end in amounts(text):
         numbers.append((start, end))
         for term in (value, "원", value + "원"):

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import nfc
-from .analysis import AMOUNT, HANGUL, NATIVE, NATIVE_NUMBERS, STOPWORDS, amount, bigrams
+from .analysis import AMOUNT, HANGUL, JAMO, NATIVE, NATIVE_NUMBERS, STOPWORDS, amount, bigrams
 
 # Particles, endings and fillers as customers type them: never a term, and
 # stripped from the end of a word the vocabulary does not know.
@@ -41,7 +41,7 @@ NUMBER_COUNTER = re.compile(
     r"(권|짜리|전|후|째|간|당)?"
 )
 MULTIPLIERS = {"만": 10000, "천": 1000}
-WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+")
+WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+|[\u3131-\u314e]{2,}")
 # Contracted vowels and the vowel of their stem: ㅘ ㅗ, ㅝ ㅜ, ㅕ ㅣ, ㅐ ㅏ, ㅙ ㅚ
 MEDIAL_BASE = {9: 8, 14: 13, 6: 20, 1: 0, 10: 11}
 FINAL_M, FINAL_S, FINAL_SS = 16, 19, 20  # ㅁ, ㅅ, ㅆ as the last consonant of a syllable
@@ -79,7 +79,7 @@ def vocabulary_terms(reader) -> list[str]:
     for name in WORD_FIELDS:
         for btext in reader.lexicon(name):
             text = btext.decode("utf-8")
-            if HANGUL.fullmatch(text) and text not in endings:
+            if (HANGUL.fullmatch(text) or JAMO.fullmatch(text)) and text not in endings:
                 terms.add(text)
     return sorted(terms)
 
@@ -300,7 +300,10 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
     rest = NATIVE.sub(natives, rest)
     rest = NUMBER_COUNTER.sub(counters, rest)
     for word in WORD.findall(rest):
-        if HANGUL.search(word):
+        if JAMO.fullmatch(word):
+            if word in vocab.terms:  # ㅅㅂ where the KB has it; ㅋㅋ is nothing
+                words.append(word)
+        elif HANGUL.search(word):
             words.extend(korean_terms(word, vocab, groups))
         else:
             words.append(word)

@@ -291,9 +291,12 @@
         groups.push(numberGroup(terms, suffix));
         return before + " ";
       });
-    (rest.match(/[\uac00-\ud7a3]+|[a-z0-9]+/g) || []).forEach(function (word) {
-      if (/[\uac00-\ud7a3]/.test(word)) koreanTerms(word, groups).forEach(function (t) { words.push(t); });
-      else words.push(word);
+    (rest.match(/[\uac00-\ud7a3]+|[a-z0-9]+|[\u3131-\u314e]{2,}/g) || []).forEach(function (word) {
+      if (/^[\u3131-\u314e]+$/.test(word)) {
+        if (vocab.terms.has(word)) words.push(word); /* ㅅㅂ where the KB has it; ㅋㅋ is nothing */
+      } else if (/[\uac00-\ud7a3]/.test(word)) {
+        koreanTerms(word, groups).forEach(function (t) { words.push(t); });
+      } else words.push(word);
     });
     var grams = [];
     (text.match(/[\uac00-\ud7a3]+/g) || []).forEach(function (run) {
