@@ -161,3 +161,11 @@ def test_a_query_keeps_initials_the_kb_knows_and_drops_laughter():
 
     vocab = Vocabulary(["ㅅㅂ", "환불"])
     assert parse("ㅋㅋㅋ ㅅㅂ 환불", vocab).words == ["ㅅㅂ", "환불"]
+
+
+def test_one_to_one_and_times_are_one_term():
+    # the 1 of `1:1문의` matched every title with a 1 in it
+    from kb.search.querytext import Vocabulary, parse
+
+    assert words("10:30에 반납") == ["10:30", "반납"]
+    assert parse("1:1문의 3일째", Vocabulary([])).words == ["1:1", "3", "일", "3일"]

@@ -33,6 +33,9 @@ STOPWORDS = frozenset(
 # `REFUND-3`, `refund-before-shipping`, `SHIP-3@1`: kept whole as well as in parts.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
 HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+# `1:1` (문의, 상담) and times such as `10:30`: one term, not two numbers (the 1
+# of `1:1문의` matched every title with a 1 in it).
+RATIO = re.compile(r"(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])")
 # Words of initial consonants, as chat abbreviates (ㅅㅂ, ㅈㅅ): one term each;
 # mecab reads every consonant apart.
 JAMO = re.compile(r"[\u3131-\u314e]{2,}")
@@ -140,7 +143,7 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
     for match in ID_PATTERN.finditer(text):
         terms.append(Term(match[0].lower(), match.start(), match.end()))
     numbers = []  # spans read whole here, which mecab's reading then leaves alone
-    for match in JAMO.finditer(text):
+    for match in (*JAMO.finditer(text), *RATIO.finditer(text)):
         numbers.append((match.start(), match.end()))
         _add(terms, match[0], match.start(), match.end())
     for value, start, end in amounts(text):

@@ -19,7 +19,17 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..text import nfc
-from .analysis import AMOUNT, HANGUL, JAMO, NATIVE, NATIVE_NUMBERS, STOPWORDS, amount, bigrams
+from .analysis import (
+    AMOUNT,
+    HANGUL,
+    JAMO,
+    NATIVE,
+    NATIVE_NUMBERS,
+    RATIO,
+    STOPWORDS,
+    amount,
+    bigrams,
+)
 
 # Particles, endings and fillers as customers type them: never a term, and
 # stripped from the end of a word the vocabulary does not know.
@@ -296,6 +306,11 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
         groups.append([value + counter, counter])
         return " "
 
+    def ratios(match: re.Match) -> str:
+        words.append(match[0])
+        return " "
+
+    rest = RATIO.sub(ratios, rest)
     rest = AMOUNT.sub(amounts, rest)
     rest = NATIVE.sub(natives, rest)
     rest = NUMBER_COUNTER.sub(counters, rest)

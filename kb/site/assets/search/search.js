@@ -255,6 +255,9 @@
   var NATIVE_NUMBERS = { "한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯": 6, "일곱": 7,
                          "여덟": 8, "아홉": 9, "열": 10 };
 
+  /* 1:1 and 10:30 are one term, as analysis.RATIO reads them */
+  var RATIO = /(?<![\d:])\d{1,2}:\d{1,2}(?![\d:])/g;
+
   var ID = /[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+/g;
 
   function unique(list) {
@@ -271,6 +274,7 @@
     if (/^[\p{L}\p{N}_./-]+$/u.test(text) && idents.indexOf(lower) < 0) idents.push(lower);
     /* an id's parts are words too (refund-3: refund, 3), as mecab reads them */
     var rest = lower.replace(ID, function (id) { return " " + id.replace(/[-_]/g, " ") + " "; });
+    rest = rest.replace(RATIO, function (all) { words.push(all); return " "; });
     rest = rest.replace(AMOUNT, function (all, n1, u1, n2, u2, n3, u3) {
       var value = amount([n1, u1, n2, u2, n3, u3]);
       if (value === null) return all;
