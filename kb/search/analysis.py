@@ -260,14 +260,23 @@ def _clipped(word: str) -> bool:
 def _add_whole(terms: list[Term], text: str, whole: frozenset[str]) -> None:
     # A two-syllable word only where a word begins (`친추`, not inside a longer
     # word); a longer one anywhere (`전동킥보드` holds `킥보드`).
+    by_start = _by_first_two(whole)
     for run in HANGUL.finditer(text):
-        for word in whole:
-            at = run[0].find(word)
-            while at >= 0:
-                if at == 0 or len(word) > 2:
-                    start = run.start() + at
-                    terms.append(Term(word, start, start + len(word)))
-                at = run[0].find(word, at + 1)
+        word_text, base = run[0], run.start()
+        for at in range(len(word_text) - 1):
+            for word in by_start.get(word_text[at : at + 2], ()):
+                if (at == 0 or len(word) > 2) and word_text.startswith(word, at):
+                    terms.append(Term(word, base + at, base + at + len(word)))
+
+
+@lru_cache(maxsize=8)
+def _by_first_two(whole: frozenset[str]) -> dict[str, tuple[str, ...]]:
+    # One look-up per syllable of text, however many words a KB's synonyms keep
+    # whole (each has two syllables or more: whole_words).
+    out: dict[str, list[str]] = {}
+    for word in sorted(whole):
+        out.setdefault(word[:2], []).append(word)
+    return {k: tuple(v) for k, v in out.items()}
 
 
 def _is_noun(features: list[str]) -> bool:
