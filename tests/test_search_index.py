@@ -490,3 +490,36 @@ def test_a_swear_word_in_initials_finds_the_answer_about_abuse(tmp_path):
         욕설이 이어지면 상담이 어렵다고 정중히 알려 주세요.
     """})
     assert ids(search(kb, "아 ㅅㅂ 일 똑바로 해요"))[:1] == ["abuse-warning"]
+
+
+def test_an_answer_that_denies_a_charge_does_not_answer_a_charge(tmp_path):
+    # `청구되지 않으니` is no charge: the synonyms of 청구 (빠져나가다, 돈 나가다)
+    # are not the denying answer's, so the answer about the charge comes first
+    kb = write_kb(tmp_path / "kb", {
+        "docs/answers/failed.md": """
+            ---
+            id: unlock-failed
+            title: 잠금해제가 안 될 때
+            tags: [요금]
+            ---
+            잠금해제에 실패하면 요금이 청구되지 않으니 안심하세요. 다른 기기를 찾아 주세요.
+        """,
+        "docs/answers/charged.md": """
+            ---
+            id: unlock-failed-charged
+            title: 잠금해제 실패했는데 결제됐을 때
+            tags: [요금]
+            questions:
+              - 잠금해제 안 됐는데 결제 문자가 왔어요
+            ---
+            잠금해제가 실패한 이용의 결제는 전액 취소해 드려요.
+        """,
+    })
+    assert ids(search(kb, "잠금해제 안됐는데 빠져나감"))[:1] == ["unlock-failed-charged"]
+
+
+def test_a_word_said_once_plainly_is_not_denied():
+    from kb.search.analysis import negated
+
+    assert negated("요금이 청구되지 않아요. 요금은 안 나가요.") == {"청구", "나가"}
+    assert negated("요금이 청구되지 않아요. 다음 달에 청구됩니다.") == set()

@@ -458,3 +458,33 @@ def _files_of(folder, names: tuple[str, ...]) -> list:
     if names:
         return [p for p in (folder / "dicdir" / n for n in names) if p.is_file()]
     return sorted(p for p in folder.iterdir() if p.is_file())
+
+
+
+# Negation as mecab reads it: `청구되지 않으니` is 청구 + 되 + 지 + 않, `안 나가요`
+# is 안 + 나가, `못 타요` is 못 + 타.
+NEGATING_AUXILIARIES = ("않", "못")
+NEGATING_ADVERBS = ("안", "못")
+
+
+def negated(text: str) -> set[str]:
+    """The content words `text` only ever says are not so.
+
+    An answer that says `요금이 청구되지 않으니 안심하세요` is not about a charge:
+    given the synonyms of 청구 (빠져나가다, 돈 나가다) it outranked the answer
+    about a charge for `잠금해제 안 됐는데 돈 빠져나감`. Such words still match
+    themselves; they only give no synonyms (index.fields_of).
+    """
+    tokens = _parse(nfc(text))
+    affirmed: dict[str, bool] = {}
+    for k, (surface, features) in enumerate(tokens):
+        if features[0] not in ("NNG", "VV", "VA"):
+            continue
+        after = k + 2 if k + 1 < len(tokens) and tokens[k + 1][1][0] == "XSV" else k + 1
+        denied = (
+            after + 1 < len(tokens)
+            and tokens[after][0] == "지" and tokens[after][1][0] == "EC"
+            and tokens[after + 1][0] in NEGATING_AUXILIARIES
+        ) or (k > 0 and tokens[k - 1][0] in NEGATING_ADVERBS and tokens[k - 1][1][0] == "MAG")
+        affirmed[surface] = affirmed.get(surface, False) or not denied
+    return {word for word, said in affirmed.items() if not said}
