@@ -442,27 +442,21 @@ def test_a_price_per_minute_answers_how_much_a_minute(tmp_path):
     assert ids(search(kb, "킥보드 1분에 얼마"))[:1] == ["rates"]
 
 
+def answer(ident: str, title: str, body: str, questions: list[str] = ()) -> dict[str, str]:
+    """One answer file for write_kb."""
+    asked = "".join(f"\n  - {q}" for q in questions)
+    front = f"id: {ident}\ntitle: {title}\ntags: [결제]" + (f"\nquestions:{asked}" if asked else "")
+    return {f"docs/answers/{ident}.md": f"---\n{front}\n---\n{body}\n"}
+
+
 def test_a_synonym_phrase_keeps_the_word_mecab_reads_away(tmp_path):
     # the base vocabulary's `중복 결제, 이중 결제`: mecab reads 이중 before 결제
     # as 이 + 중, so the phrase was `결제` alone and every payment answer got the
     # group's words; 이중 is now kept whole, wherever it is written
     kb = write_kb(tmp_path / "kb", {
-        "docs/answers/card.md": """
-            ---
-            id: card-change
-            title: 결제 카드 바꾸기
-            tags: [결제]
-            ---
-            앱의 결제 메뉴에서 카드를 바꿀 수 있어요.
-        """,
-        "docs/answers/double.md": """
-            ---
-            id: double-charge
-            title: 이중 결제됐을 때
-            tags: [결제]
-            ---
-            같은 금액이 이중 결제됐다면 한 건은 취소해 드려요.
-        """,
+        **answer("card-change", "결제 카드 바꾸기", "앱의 결제 메뉴에서 카드를 바꿀 수 있어요."),
+        **answer("double-charge", "이중 결제됐을 때",
+                 "같은 금액이 이중 결제됐다면 한 건은 취소해 드려요."),
     })
     assert ids(search(kb, "중복")) == ["double-charge"]
 
@@ -496,24 +490,11 @@ def test_an_answer_that_denies_a_charge_does_not_answer_a_charge(tmp_path):
     # `청구되지 않으니` is no charge: the synonyms of 청구 (빠져나가다, 돈 나가다)
     # are not the denying answer's, so the answer about the charge comes first
     kb = write_kb(tmp_path / "kb", {
-        "docs/answers/failed.md": """
-            ---
-            id: unlock-failed
-            title: 잠금해제가 안 될 때
-            tags: [요금]
-            ---
-            잠금해제에 실패하면 요금이 청구되지 않으니 안심하세요. 다른 기기를 찾아 주세요.
-        """,
-        "docs/answers/charged.md": """
-            ---
-            id: unlock-failed-charged
-            title: 잠금해제 실패했는데 결제됐을 때
-            tags: [요금]
-            questions:
-              - 잠금해제 안 됐는데 결제 문자가 왔어요
-            ---
-            잠금해제가 실패한 이용의 결제는 전액 취소해 드려요.
-        """,
+        **answer("unlock-failed", "잠금해제가 안 될 때",
+                 "잠금해제에 실패하면 요금이 청구되지 않으니 안심하세요. 다른 기기를 찾아 주세요."),
+        **answer("unlock-failed-charged", "잠금해제 실패했는데 결제됐을 때",
+                 "잠금해제가 실패한 이용의 결제는 전액 취소해 드려요.",
+                 questions=["잠금해제 안 됐는데 결제 문자가 왔어요"]),
     })
     assert ids(search(kb, "잠금해제 안됐는데 빠져나감"))[:1] == ["unlock-failed-charged"]
 
