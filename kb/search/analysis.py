@@ -222,8 +222,8 @@ def _stem_of(surface: str, expression: str) -> str:
     return expression.split("/")[0] if expression != "*" else surface
 
 
-def whole_words(entries: list[str]) -> frozenset[str]:
-    """The words of synonym entries that mecab would not keep whole.
+def whole_words(items: list[str]) -> frozenset[str]:
+    """The words of synonym items (`어플`, `이중 결제`) that mecab would not keep whole.
 
     mecab-ko-dic does not know chat words and brand names: it reads `어플` as
     an interjection and `플`, `킥보드` as `킥`+`보드` or, before `는`, as a verb,
@@ -233,22 +233,21 @@ def whole_words(entries: list[str]) -> frozenset[str]:
     Only single nouns: a verb (`넘어지다`) is found by its stem already.
     """
     out = set()
-    for entry in entries:
-        for item in re.split(r",|=>", entry):
-            item = nfc(item.strip())
-            if HANGUL.fullmatch(item):
-                if _clipped(item):
-                    out.add(item)
-                continue
-            # In a phrase, mecab may read a word away by what follows it: `이중
-            # 결제` is 이 + 중 + 결제, which left the phrase as `결제` alone and
-            # gave every payment answer the words of double payments.
-            terms = _analyze(item)
-            for word in re.finditer(r"\S+", item):
-                if HANGUL.fullmatch(word[0]) and not any(
-                    word.start() <= t.start < word.end() for t in terms
-                ):
-                    out.add(word[0])
+    for item in map(nfc, items):
+        item = item.strip()
+        if HANGUL.fullmatch(item):
+            if _clipped(item):
+                out.add(item)
+            continue
+        # In a phrase, mecab may read a word away by what follows it: `이중
+        # 결제` is 이 + 중 + 결제, which left the phrase as `결제` alone and
+        # gave every payment answer the words of double payments.
+        terms = _analyze(item)
+        for word in re.finditer(r"\S+", item):
+            if HANGUL.fullmatch(word[0]) and not any(
+                word.start() <= t.start < word.end() for t in terms
+            ):
+                out.add(word[0])
     return frozenset(w for w in out if len(w) > 1 and not w.endswith("다") and w not in STOPWORDS)
 
 

@@ -70,6 +70,17 @@ def _entries(text: str, where: str) -> list[str]:
     return entries
 
 
+def _sides(entry: str) -> tuple[str, ...]:
+    """`A, B => C` as its two sides; `A, B, C` as one."""
+    left, arrow, right = entry.partition("=>")
+    return (left, right) if arrow else (entry,)
+
+
+def _items(entries: list[str]) -> list[str]:
+    """Every phrase of every entry (`A`, `B`, `C`)."""
+    return [item for entry in entries for side in _sides(entry) for item in side.split(",")]
+
+
 def _phrases(text: str, whole: frozenset[str]) -> tuple[tuple[str, ...], ...]:
     from ..analysis import words
 
@@ -84,12 +95,8 @@ def _phrases(text: str, whole: frozenset[str]) -> tuple[tuple[str, ...], ...]:
 def _rules(entries: list[str], whole: frozenset[str]) -> list[Rule]:
     rules = []
     for entry in entries:
-        if "=>" in entry:
-            left, _, right = entry.partition("=>")
-            rules.append(Rule(_phrases(left, whole), _phrases(right, whole)))
-        else:
-            group = _phrases(entry, whole)
-            rules.append(Rule(group, group))
+        sides = [_phrases(side, whole) for side in _sides(entry)]
+        rules.append(Rule(sides[0], sides[-1]))  # a group is both sources and targets
     return rules
 
 
@@ -136,5 +143,5 @@ def load_vocabulary(root: Path | None = None) -> Vocabulary:
         entries.extend(_entries(text, where))
     from ..analysis import whole_words
 
-    whole = whole_words(entries)
+    whole = whole_words(_items(entries))
     return Vocabulary(_rules(entries, whole), _digest(texts), whole)
