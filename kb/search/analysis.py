@@ -69,7 +69,7 @@ NATIVE_NUMBERS = {"한": 1, "두": 2, "세": 3, "네": 4, "다섯": 5, "여섯":
 NATIVE = re.compile(
     r"(?<![\uac00-\ud7a3])(다섯|여섯|일곱|여덟|아홉|한|두|세|네|열)\s?(번|개|명|시간|달|대|장|살)"
 )
-UNITS = {"만": 10000, "천": 1000, "백": 100}
+UNITS = {**MULTIPLIERS, "백": 100}
 # mecab reads `이용권` alone as one noun but `이용권을` as `이용`+`권` (a suffix),
 # and `정기권` always so: the noun and `권` are kept together as well, and a
 # noun ending in `권` also gives its stem, so both spellings share terms.
@@ -147,34 +147,34 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
         _add_whole(terms, text, whole)
     for match in ID_PATTERN.finditer(text):
         terms.append(Term(match[0].lower(), match.start(), match.end()))
-    numbers = []  # spans read whole here, which mecab's reading then leaves alone
+    spans = []  # read whole here, which mecab's reading then leaves alone
     for match in (*JAMO.finditer(text), *RATIO.finditer(text)):
-        numbers.append((match.start(), match.end()))
+        spans.append((match.start(), match.end()))
         _add(terms, match[0], match.start(), match.end())
     for value, start, end in amounts(text):
-        numbers.append((start, end))
+        spans.append((start, end))
         for term in (value, "원", value + "원"):
             _add(terms, term, start, end)
     for match in NATIVE.finditer(text):
         value, counter = str(NATIVE_NUMBERS[match[1]]), match[2]
-        numbers.append((match.start(), match.end()))
+        spans.append((match.start(), match.end()))
         for term in (value + counter, counter):  # a bare 1 of 한 번 would be noise
             _add(terms, term, match.start(), match.end())
     for match in NUMBER_COUNTER.finditer(text):
-        if any(a < match.end() and match.start() < b for a, b in numbers):
-            continue  # part of an amount in units, read whole above
-        numbers.append((match.start(), match.end()))
+        if any(a < match.end() and match.start() < b for a, b in spans):
+            continue  # part of what was read whole above (1만2천원, 10:30분)
+        spans.append((match.start(), match.end()))
         for term in counter_terms(match):
             _add(terms, term, match.start(), match.end())
     cursor = 0
     noun = None  # the previous token if it was a noun: (surface, start, end)
-    verb = None  # where a verb began, and whether its -어/-아 has come: (start, ready)
+    verb = None  # a verb so far: (where it began, whether its -어/-아 has come, its end)
     for surface, features in _parse(text):
         start = text.find(surface, cursor)
         if start < 0:
             continue  # mecab never rewrites text, but never trust an offset blindly
         end = cursor = start + len(surface)
-        if any(a <= start and end <= b for a, b in numbers):
+        if any(a <= start and end <= b for a, b in spans):
             continue  # read whole above
         if noun and noun[2] == start and features[0] == "XSN" and surface == TICKET:
             _add(terms, noun[0] + surface, noun[1], end)  # 이용+권: 이용권 as well
@@ -462,7 +462,6 @@ def _files_of(folder, names: tuple[str, ...]) -> list:
     if names:
         return [p for p in (folder / "dicdir" / n for n in names) if p.is_file()]
     return sorted(p for p in folder.iterdir() if p.is_file())
-
 
 
 # Negation as mecab reads it: `청구되지 않으니` is 청구 + 되 + 지 + 않, `안 나가요`
