@@ -191,14 +191,9 @@ class _Coverage(Q.Coverage):
     an id: read whole, those lists would cost more than the whole query)."""
 
     def __init__(self, postings: _Postings, parsed: Q.ParsedQuery, candidates: list[int]):
-        reader = postings.reader
         self.words = words = parsed.words
         idents = parsed.idents
-        weights = [Q.idf_weight(reader, w) for w in words]
-        self.weights = Q.counted_once(words, weights, parsed.groups)
-        self.total = sum(self.weights)
-        rarest = Q.idf_weight(reader, "", found=0)
-        self.unknown = sum(rarest for w in weights if not w)
+        self._weigh(postings.reader, words, parsed.groups)
         self._postings = postings
         self._candidates = sorted(candidates)
         self.anywhere = [self._holding(w, Q.SCORED) for w in words]

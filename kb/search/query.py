@@ -158,6 +158,17 @@ class Coverage:
         self.words = words
         docnums = sorted(docnums)
         reader = searcher.reader()
+        self._weigh(reader, words, groups)
+        # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
+        anywhere = SCORED
+        self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
+        self.title = [self._docs(reader, w, ("title",), docnums) for w in words]
+        self.title_syn = [self._docs(reader, w, ("title", "tsyn"), docnums) for w in words]
+        self.asked_for = set().union(*(self._docs(reader, i, ("ident",), docnums) for i in idents))
+
+    def _weigh(self, reader, words: list[str], groups) -> None:
+        """Each word's weight in the share of the query (counted_once), their total,
+        and the weight of the words the KB never uses."""
         weights = [idf_weight(reader, w) for w in words]
         self.weights = counted_once(words, weights, groups)
         self.total = sum(self.weights)
@@ -165,12 +176,6 @@ class Coverage:
         # since the question is then about something the KB does not cover.
         rarest = idf_weight(reader, "", found=0)
         self.unknown = sum(rarest for w in weights if not w)
-        # Also as a syllable pair or an id: `언제` inside `언제든` still counts.
-        anywhere = SCORED
-        self.anywhere = [self._docs(reader, w, anywhere, docnums) for w in words]
-        self.title = [self._docs(reader, w, ("title",), docnums) for w in words]
-        self.title_syn = [self._docs(reader, w, ("title", "tsyn"), docnums) for w in words]
-        self.asked_for = set().union(*(self._docs(reader, i, ("ident",), docnums) for i in idents))
 
     @staticmethod
     def _docs(reader, word: str, fields, docnums: list[int]) -> set[int]:
