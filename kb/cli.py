@@ -246,10 +246,7 @@ def build(config_file: str, site_dir, allow_errors: bool, strict: bool, quiet: b
     result, allowed_in_config = site.precheck(config_file)
     if result.failed() and not (allow_errors or allowed_in_config):
         click.echo(report_mod.as_text(result), err=True)
-        click.echo(
-            "kb build: not built; fix the errors above or use --allow-errors to build anyway",
-            err=True,
-        )
+        click.echo(t("cli.build_not_built"), err=True)
         sys.exit(1)
     site.build(config_file, site_dir, allow_errors=allow_errors, strict=strict, quiet=quiet)
 

@@ -522,6 +522,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '중단했습니다.',
         'Aborted.',
     ),
+    'cli.build_not_built': (
+        'kb build: 위 오류 때문에 사이트를 만들지 않았습니다. 오류를 고치거나, 그래도 만들려면 --allow-errors 를 붙이세요',
+        'kb build: not built; fix the errors above or use --allow-errors to build anyway',
+    ),
     'cli.click_invalid_value': (
         '\\1 값이 잘못되었습니다: \\2',
         'Invalid value for \\1: \\2',
@@ -2197,6 +2201,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     'plugin.prune': (
         'kb: 답변이 {answers}개라 navigation.prune을 켭니다',
         'kb: {answers} answers; enabling navigation.prune',
+    ),
+    'plugin.kb_errors': (
+        'kb: 지식 베이스에 오류가 {errors}개 있어 사이트를 만들지 않았습니다.\n{report}\n'
+        '오류를 고치거나(`kb check` 로 확인), 그래도 만들려면 `kb build --allow-errors` 를 쓰세요'
+        ' (또는 mkdocs.yml 의 kb 플러그인에 `allow_errors: true`).',
+        'kb: {errors} error(s) in the knowledge base; the site was not built.\n{report}\n'
+        'Fix them (run `kb check`), or build anyway with `kb build --allow-errors` '
+        '(or `allow_errors: true` under the kb plugin in mkdocs.yml).',
     ),
     'plugin.render_again': (
         'kb: 바뀐 내용이 닿는 페이지 {pages}개를 다시 만듭니다',

@@ -218,6 +218,7 @@ def test_check_errors_stop_kb_build_with_file_and_line(make_kb, tmp_path, kb_cli
     result = kb_cli("build", "-f", str(config), "--site-dir", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert "docs/answers/a.md:3: error: stale-citation" in result.output
+    assert "사이트를 만들지 않았습니다" in result.output  # Korean, as every message
     assert not (tmp_path / "out").exists()
 
 
@@ -232,6 +233,7 @@ def test_check_errors_stop_plain_mkdocs_build(make_kb, tmp_path):
     assert run.returncode != 0
     assert "docs/answers/a.md:3: error: stale-citation" in run.stderr
     assert "--allow-errors" in run.stderr
+    assert "사이트를 만들지 않았습니다" in run.stderr
 
 
 def test_allow_errors_builds_and_marks_the_broken_citation(make_kb, tmp_path, kb_cli):

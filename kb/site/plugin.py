@@ -82,12 +82,7 @@ class KBSiteError(PluginError):
 
     def __init__(self, report: Report):
         errors = sum(1 for f in report.findings if f.severity == ERROR)
-        super().__init__(
-            f"kb: {errors} error(s) in the knowledge base; the site was not built.\n"
-            f"{as_text(report)}\n"
-            "Fix them (run `kb check`), or build anyway with `kb build --allow-errors` "
-            "(or `allow_errors: true` under the kb plugin in mkdocs.yml)."
-        )
+        super().__init__(t("plugin.kb_errors", errors=errors, report=as_text(report)))
         self.report = report
 
 
