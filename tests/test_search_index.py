@@ -504,3 +504,13 @@ def test_a_word_said_once_plainly_is_not_denied():
 
     assert negated("요금이 청구되지 않아요. 요금은 안 나가요.") == {"청구", "나가"}
     assert negated("요금이 청구되지 않아요. 다음 달에 청구됩니다.") == set()
+
+
+def test_chat_intensifiers_are_not_what_the_customer_asked_about(tmp_path):
+    # `완전 개비싸요` is about the price: 완전 and the 개 of 개비싸다 are emphasis,
+    # not the 개 of `쿠폰 여러 개`
+    kb = write_kb(tmp_path / "kb", {
+        **answer("coupon-many", "쿠폰 여러 장 쓰기", "쿠폰 여러 개를 완전 한 번에 쓸 수는 없어요."),
+        **answer("fare-expensive", "요금이 부담될 때", "요금이 비싸다고 느끼시면 정기권을 살펴 주세요."),
+    })
+    assert ids(search(kb, "완전 개비싸요"))[:1] == ["fare-expensive"]
