@@ -437,6 +437,24 @@ def test_a_stop_word_inside_a_word_is_not_an_unknown_word_and_s_for_ss_is_read()
     assert parse("자빠졋어요", vocab).words == ["자빠지"]
 
 
+def test_a_contracted_reu_verb_is_its_stem(tmp_path):
+    from kb.search.querytext import Vocabulary, parse
+
+    vocab = Vocabulary(["버튼", "누르", "고르", "달"])
+    # 눌러, 눌렀 are 누르 (what mecab gives the answer's `누르면`); 골라 is 고르
+    assert parse("버튼 눌렀는데 반응 없어요", vocab).words == ["버튼", "누르", "반응"]
+    assert parse("버튼눌러도", vocab).words == ["버튼", "누르"]
+    assert parse("골라서", vocab).words == ["고르"]
+    # 달라 in chat is mostly 달다 (`환불해 달라고`), not 다르다
+    assert "다르" not in parse("환불해 달라고", vocab).words
+    kb = write_kb(tmp_path / "kb", {
+        **answer("photo-button", "반납 사진 버튼이 반응하지 않을 때",
+                 "사진 버튼을 누르면 다시 시도해 주세요. 앱을 다시 켜 주세요."),
+        **answer("photo-how", "반납 사진 찍는 법", "반납할 때 기기 전체가 보이게 사진을 찍어 주세요."),
+    })
+    assert ids(search(kb, "사진 버튼 눌렀는데 그대로임"))[:1] == ["photo-button"]
+
+
 def test_a_price_per_minute_answers_how_much_a_minute(tmp_path):
     kb = write_kb(tmp_path / "kb", RIDES)
     assert ids(search(kb, "킥보드 1분에 얼마"))[:1] == ["rates"]

@@ -55,6 +55,8 @@ WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+|[\u3131-\u314e]{2,}")
 # Contracted vowels and the vowel of their stem: ㅘ ㅗ, ㅝ ㅜ, ㅕ ㅣ, ㅐ ㅏ, ㅙ ㅚ
 MEDIAL_BASE = {9: 8, 14: 13, 6: 20, 1: 0, 10: 11}
 FINAL_M, FINAL_S, FINAL_SS = 16, 19, 20  # ㅁ, ㅅ, ㅆ as the last consonant of a syllable
+FINAL_L = 8  # ㄹ: 눌 of 눌러, the contracted 누르
+REU_ENDINGS = ("러", "라", "렀", "랐")
 
 
 @dataclass
@@ -122,6 +124,19 @@ def stems(ch: str, last: bool = False) -> list[str]:
     medial = (opened // 28) % 21
     if medial in MEDIAL_BASE:
         out.append(chr(0xAC00 + opened + (MEDIAL_BASE[medial] - medial) * 28))
+    return out
+
+
+def forms(piece: str, last: bool = False) -> list[str]:
+    """The stems a piece of a word may be: `stems` of its last syllable, and
+    first the 르 verb it contracts (눌러 -> 누르, 골라 -> 고르, 흘렀 -> 흐르). The
+    달 of 달라 is left alone: in chat it is mostly 달다 (`환불해 달라고`)."""
+    head = piece[:-1]
+    out = [head + ch for ch in stems(piece[-1], last)]
+    if len(piece) > 1 and piece[-1] in REU_ENDINGS and piece[-2] != "달":
+        code = ord(piece[-2]) - 0xAC00
+        if 0 <= code <= 11171 and code % 28 == FINAL_L:
+            out.insert(0, piece[:-2] + chr(0xAC00 + code - FINAL_L) + "르")
     return out
 
 
@@ -194,8 +209,7 @@ def segment(word: str, vocab: Vocabulary) -> list[dict]:
         # term (`가능한곳`: 가능 + 한곳, not one unknown word).
         for length in range(min(vocab.longest, n - i), (1 if i == 0 else 2) - 1, -1):
             piece = word[i : i + length]
-            for ch in stems(piece[-1], last=i + length == n):
-                term = piece[:-1] + ch
+            for term in forms(piece, last=i + length == n):
                 if length > 1 and term in vocab.stop:
                     _relax(best, i + length, here["cost"] + 1, here["parts"] + [{"stop": term}])
                     break

@@ -61,6 +61,8 @@
   /* Hangul syllables: (initial * 21 + medial) * 28 + final, from U+AC00 */
   var MEDIAL_BASE = { 9: 8, 14: 13, 6: 20, 1: 0, 10: 11 }; /* ㅘㅗ ㅝㅜ ㅕㅣ ㅐㅏ ㅙㅚ */
   var FINAL_M = 16, FINAL_S = 19, FINAL_SS = 20; /* ㅁ, ㅅ, ㅆ as the last consonant */
+  var FINAL_L = 8; /* ㄹ: 눌 of 눌러, the contracted 누르 */
+  var REU_ENDINGS = ["러", "라", "렀", "랐"];
 
   /* A verb stem hidden in a contracted syllable (바꿔 -> 바꾸, 됐 -> 되, 했 -> 하),
      also with ㅅ typed for ㅆ as chat often does (졋 -> 지, 햇 -> 하); and, in the
@@ -78,6 +80,20 @@
     var medial = Math.floor(open / 28) % 21;
     if (medial in MEDIAL_BASE)
       out.push(String.fromCharCode(0xac00 + open + (MEDIAL_BASE[medial] - medial) * 28));
+    return out;
+  }
+
+  /* querytext.forms: the stems of the last syllable, and first the 르 verb a
+     piece contracts (눌러 -> 누르); not the 달 of 달라 (mostly 달다 in chat) */
+  function forms(piece, last) {
+    var head = piece.slice(0, -1);
+    var out = stems(piece[piece.length - 1], last).map(function (c) { return head + c; });
+    if (piece.length > 1 && REU_ENDINGS.indexOf(piece[piece.length - 1]) >= 0 &&
+        piece[piece.length - 2] !== "달") {
+      var code = piece.charCodeAt(piece.length - 2) - 0xac00;
+      if (code >= 0 && code <= 11171 && code % 28 === FINAL_L)
+        out.unshift(piece.slice(0, -2) + String.fromCharCode(0xac00 + code - FINAL_L) + "르");
+    }
     return out;
   }
 
@@ -151,11 +167,9 @@
       /* a one-syllable term only opens a word: elsewhere it is an ending; a stop
          word of two syllables or more is a known piece that gives no term */
       for (var len = Math.min(vocab.longest, n - i); len >= (i === 0 ? 1 : 2); len--) {
-        var piece = word.substr(i, len);
-        var head = piece.slice(0, -1);
-        var forms = stems(piece[len - 1], i + len === n).map(function (c) { return head + c; });
-        for (var f = 0; f < forms.length; f++) {
-          var term = forms[f];
+        var candidates = forms(word.substr(i, len), i + len === n);
+        for (var f = 0; f < candidates.length; f++) {
+          var term = candidates[f];
           if (len > 1 && vocab.stop.has(term)) {
             relax(best, i + len, best[i].cost + 1, best[i].parts.concat([{ stop: term }]));
             break;
