@@ -450,7 +450,8 @@ def test_a_contracted_reu_verb_is_its_stem(tmp_path):
     kb = write_kb(tmp_path / "kb", {
         **answer("photo-button", "반납 사진 버튼이 반응하지 않을 때",
                  "사진 버튼을 누르면 다시 시도해 주세요. 앱을 다시 켜 주세요."),
-        **answer("photo-how", "반납 사진 찍는 법", "반납할 때 기기 전체가 보이게 사진을 찍어 주세요."),
+        **answer("photo-how", "반납 사진 찍는 법",
+                 "반납할 때 기기 전체가 보이게 사진을 찍어 주세요."),
     })
     assert ids(search(kb, "사진 버튼 눌렀는데 그대로임"))[:1] == ["photo-button"]
 
@@ -528,8 +529,10 @@ def test_chat_intensifiers_are_not_what_the_customer_asked_about(tmp_path):
     # `완전 개비싸요` is about the price: 완전 and the 개 of 개비싸다 are emphasis,
     # not the 개 of `쿠폰 여러 개`
     kb = write_kb(tmp_path / "kb", {
-        **answer("coupon-many", "쿠폰 여러 장 쓰기", "쿠폰 여러 개를 완전 한 번에 쓸 수는 없어요."),
-        **answer("fare-expensive", "요금이 부담될 때", "요금이 비싸다고 느끼시면 정기권을 살펴 주세요."),
+        **answer("coupon-many", "쿠폰 여러 장 쓰기",
+                 "쿠폰 여러 개를 완전 한 번에 쓸 수는 없어요."),
+        **answer("fare-expensive", "요금이 부담될 때",
+                 "요금이 비싸다고 느끼시면 정기권을 살펴 주세요."),
     })
     assert ids(search(kb, "완전 개비싸요"))[:1] == ["fare-expensive"]
 
@@ -538,7 +541,8 @@ def test_the_base_vocabulary_reads_how_customers_say_cancel(tmp_path):
     # customers switch a subscription off (끄다, 끊다); the help centre cancels it (해지)
     kb = write_kb(tmp_path / "kb", {
         **answer("auto-renew", "자동 결제 안내", "정기권은 매달 같은 날 자동 결제로 갱신돼요."),
-        **answer("auto-renew-cancel", "자동 결제 해지", "마이페이지에서 자동 결제를 해지할 수 있어요."),
+        **answer("auto-renew-cancel", "자동 결제 해지",
+                 "마이페이지에서 자동 결제를 해지할 수 있어요."),
     })
     assert ids(search(kb, "자동결제 끄는 법"))[:1] == ["auto-renew-cancel"]
     assert ids(search(kb, "정기결제 끊고 싶어요"))[:1] == ["auto-renew-cancel"]
