@@ -2158,8 +2158,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'Search answers',
     ),
     'js.index_failed': (
-        '검색 색인을 읽지 못했습니다: 사이트를 다시 빌드해 주세요 ({error})',
-        'The search index could not be read: build the site again ({error})',
+        '검색 색인을 읽지 못했습니다 ({error}). 다시 검색해 보시고, 계속 안 되면 사이트를 다시 빌드해 주세요',
+        'The search index could not be read ({error}). Search again; if it keeps failing, build the site again',
     ),
     'js.partial': (
         '아래는 검색어 일부만 들어 있는 결과입니다.',

@@ -264,3 +264,25 @@ def test_a_broken_synonyms_file_stops_the_build_with_its_path(tmp_path):
     assert result.returncode != 0
     assert "검색 색인을 만들지 못했습니다" in output
     assert "synonyms.yaml:3" in output and "Traceback" not in output
+
+
+@pytest.mark.browser
+def test_a_fetch_that_failed_is_asked_again_by_the_next_search(page):
+    # a dropped connection (or kb serve swapping the files mid-read) must not
+    # break search until the page is reloaded
+    failed: list[str] = []
+
+    def first_fails(route):
+        if failed:
+            route.continue_()
+        else:
+            failed.append(route.request.url)
+            route.abort()
+
+    page.route("**/search/kb/t/*.json*", first_fails)
+    type_as_ime(page, "환불은")
+    status = page.locator(".kb-search__status")
+    status.wait_for(state="visible")
+    assert "검색 색인을 읽지 못했습니다" in status.inner_text() and failed
+    type_as_ime(page, "환불")
+    assert [i for i in shown(page, "환불")[:3] if i.startswith("refund-")]

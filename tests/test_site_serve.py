@@ -33,7 +33,10 @@ def _get(url: str, timeout: float = 60) -> str:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
                 return response.read().decode("utf-8")
-        except OSError:
+        # MkDocs's dev server opens a file, then reads its size by path: a read
+        # while kb swaps the search folder in can be cut short (the site's
+        # search asks again on its next search; so does this)
+        except (OSError, UnicodeDecodeError):
             if time.monotonic() > deadline:
                 raise
             time.sleep(0.3)

@@ -31,12 +31,28 @@
     });
   }
 
+  /* A file fetched once and kept; a failed fetch is forgotten, so the next
+     search asks again (a dropped connection, or `kb serve` swapping the
+     files mid-read, must not break search until the page is reloaded). */
+  function cached(map, key, url) {
+    if (!map.has(key)) {
+      map.set(key, getJSON(url).catch(function (error) {
+        map.delete(key);
+        throw error;
+      }));
+    }
+    return map.get(key);
+  }
+
   function start() {
     if (!started) {
       started = getJSON(new URL("meta.json", base)).then(function (m) {
         meta = m;
         return getJSON(new URL("vocab.json?v=" + m.version, base));
-      }).then(function (data) { vocab = prepare(data); });
+      }).then(function (data) { vocab = prepare(data); }, function (error) {
+        started = null;
+        throw error;
+      });
     }
     return started;
   }
@@ -344,8 +360,7 @@
   }
 
   function shard(n) {
-    if (!shards.has(n)) shards.set(n, getJSON(new URL("t/" + n + ".json?v=" + meta.version, base)));
-    return shards.get(n);
+    return cached(shards, n, new URL("t/" + n + ".json?v=" + meta.version, base));
   }
 
   function lookup(terms) {
@@ -444,10 +459,10 @@
 
   function rows(results) {
     var wanted = unique(results.map(function (r) { return Math.floor(r.doc / meta.chunk); }));
-    wanted.forEach(function (n) {
-      if (!chunks.has(n)) chunks.set(n, getJSON(new URL("d/" + n + ".json?v=" + meta.version, base)));
+    var loading = wanted.map(function (n) {
+      return cached(chunks, n, new URL("d/" + n + ".json?v=" + meta.version, base));
     });
-    return Promise.all(wanted.map(function (n) { return chunks.get(n); })).then(function (loaded) {
+    return Promise.all(loading).then(function (loaded) {
       return results.map(function (r) {
         var n = Math.floor(r.doc / meta.chunk);
         var row = loaded[wanted.indexOf(n)][r.doc % meta.chunk];
