@@ -157,12 +157,11 @@ def _analyze(text: str, whole: frozenset[str] = frozenset()) -> tuple[Term, ...]
         _add(terms, match[0], match.start(), match.end())
     for value, start, end in amounts(text):
         spans.append((start, end))
-        for term in (value, "원", value + "원"):
+        for term in amount_terms(value):
             _add(terms, term, start, end)
     for match in NATIVE.finditer(text):
-        value, counter = str(NATIVE_NUMBERS[match[1]]), match[2]
         spans.append((match.start(), match.end()))
-        for term in (value + counter, counter):  # a bare 1 of 한 번 would be noise
+        for term in native_terms(match):
             _add(terms, term, match.start(), match.end())
     for match in NUMBER_COUNTER.finditer(text):
         if any(a < match.end() and match.start() < b for a, b in spans):
@@ -317,9 +316,26 @@ def amounts(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
+def amount_terms(value: str) -> list[str]:
+    """An amount's terms (`15000` -> 15000, 원, 15000원), in documents and queries."""
+    return [value, "원", value + "원"]
+
+
+def native_terms(match: re.Match) -> list[str]:
+    """A NATIVE count's terms (`두 번` -> 2번, 번): a bare 1 of every `한 번` would be noise."""
+    value, counter = str(NATIVE_NUMBERS[match[1]]), match[2]
+    return [value + counter, counter]
+
+
 def counter_terms(match: re.Match) -> list[str]:
-    """`1일권` -> 1, 일, 1일, 1일권, 권; `2만 원` and `20,000원` -> 20000, 원, 20000원."""
-    digits, multiplier, counter, suffix = match.groups()
+    """The terms of a NUMBER_COUNTER match (`number_terms`)."""
+    return number_terms(*match.groups())
+
+
+def number_terms(digits: str, multiplier: str | None, counter: str, suffix: str | None
+                 ) -> list[str]:
+    """`1일권` -> 1, 일, 1일, 1일권, 권; `2만 원` and `20,000원` -> 20000, 원, 20000원.
+    The query reading (querytext.parse) gives a query's numbers the same terms."""
     value = str(int(digits.replace(",", "")) * MULTIPLIERS.get(multiplier or "", 1))
     terms = [value, counter, value + counter]
     if suffix == "권":

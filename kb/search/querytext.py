@@ -21,14 +21,17 @@ from functools import lru_cache
 from ..text import nfc
 from .analysis import (
     AMOUNT,
+    COUNTERS,
     HANGUL,
     JAMO,
     NATIVE,
-    NATIVE_NUMBERS,
     RATIO,
     STOPWORDS,
     amount,
+    amount_terms,
     bigrams,
+    native_terms,
+    number_terms,
 )
 
 # Particles, endings and fillers as customers type them: never a term, and
@@ -45,12 +48,12 @@ ENDINGS_LONGEST_FIRST = sorted(set(ENDINGS), key=lambda e: (-len(e), e))
 STOP = sorted(STOPWORDS)
 ID = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
 WHOLE = re.compile(r"[\w./-]+")  # a query that may be an id or a page path as a whole
+# analysis.NUMBER_COUNTER on the lower-cased query, with the character before
+# the number taken (and given back) rather than looked behind, as search.js does.
 NUMBER_COUNTER = re.compile(
-    r"(^|[^0-9,a-z])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:(만|천)\s?)?"
-    r"(영업일|개월|시간|주일|포인트|자리|일|주|달|년|분|초|원|회|번|명|인|대|개|건|장|차|월|시|살|세)"
+    r"(^|[^0-9,a-z])([0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:(만|천)\s?)?(" + COUNTERS + r")"
     r"(권|짜리|전|후|째|간|당)?"
 )
-MULTIPLIERS = {"만": 10000, "천": 1000}
 WORD = re.compile(r"[\uac00-\ud7a3]+|[a-z0-9]+|[\u3131-\u314e]{2,}")
 # Contracted vowels and the vowel of their stem: ㅘ ㅗ, ㅝ ㅜ, ㅕ ㅣ, ㅐ ㅏ, ㅙ ㅚ
 MEDIAL_BASE = {9: 8, 14: 13, 6: 20, 1: 0, 10: 11}
@@ -264,15 +267,9 @@ def korean_terms(word: str, vocab: Vocabulary, groups: list | None = None) -> li
 
 
 def _counter_terms(match: re.Match) -> list[str]:
-    """`1일권` -> 1, 일, 1일, 1일권, 권; `2만 원` and `20,000원` -> 20000, 원, 20000원."""
-    _, digits, multiplier, counter, suffix = match.groups()
-    value = str(int(digits.replace(",", "")) * MULTIPLIERS.get(multiplier or "", 1))
-    out = [value, counter, value + counter]
-    if suffix == "권":
-        out.append(value + counter + suffix)
-    if suffix in ("권", "전", "후"):
-        out.append(suffix)
-    return out
+    """analysis.number_terms of a NUMBER_COUNTER match (its first group is the
+    character before the number)."""
+    return number_terms(*match.groups()[1:])
 
 
 def _number(match: re.Match) -> list[str]:
@@ -310,14 +307,15 @@ def parse(query: str, vocab: Vocabulary) -> ParsedQuery:
         value = amount(match)
         if value is None:
             return match[0]
-        words.extend([value, "원", value + "원"])
-        groups.append([value + "원", value, "원"])
+        terms = amount_terms(value)
+        words.extend(terms)
+        groups.append([terms[2], terms[0], terms[1]])  # the whole term first
         return " "
 
     def natives(match: re.Match) -> str:
-        value, counter = str(NATIVE_NUMBERS[match[1]]), match[2]
-        words.extend([value + counter, counter])
-        groups.append([value + counter, counter])
+        terms = native_terms(match)
+        words.extend(terms)
+        groups.append(terms)
         return " "
 
     def ratios(match: re.Match) -> str:
