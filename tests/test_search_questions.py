@@ -9,7 +9,10 @@ from search_kb import SEARCH_KB
 
 from kb.check import check
 from kb.cli import main
+from kb.config import read_config
 from kb.load import load
+from kb.search.index import open_index
+from kb.search.memory import MemoryIndex
 from kb.search.query import search
 
 ASKED = {
@@ -85,3 +88,47 @@ def test_the_answer_page_lists_the_questions(kb, tmp_path):
     html = (out / "answers" / "refund" / "statement" / "index.html").read_text(encoding="utf-8")
     assert "고객은 이렇게 물어요" in html
     assert "<li>청구서에 그대로 찍혀 있어요</li>" in html
+
+
+# Twins: the same title and text, the same question words; one answer's
+# customer says them in one question, the other's in two.
+TWINS_BODY = "반송된 택배는 주소를 고쳐 다시 보내 드려요. 다시 보내는 배송비는 안내해 드립니다."
+TWINS = {
+    "docs/answers/shipping/spread.md": f"""
+        ---
+        id: parcel-spread
+        title: 반송 안내
+        cites: [REFUND-3@1]
+        questions:
+          - 주소가 틀렸어요
+          - 배송비를 또 내야 하나요
+        ---
+        {TWINS_BODY}
+    """,
+    "docs/answers/shipping/together.md": f"""
+        ---
+        id: parcel-together
+        title: 반송 안내
+        cites: [REFUND-3@1]
+        questions:
+          - 주소가 틀렸는데 배송비를 또 내야 하나요
+        ---
+        {TWINS_BODY}
+    """,
+}
+
+
+@pytest.mark.parametrize("engine", ["direct", "whoosh", "memory"])
+def test_words_said_together_in_one_question_rank_that_answer_first(tmp_path, engine):
+    # Without the closest question (query.Coverage.asked) the twins tie, and the
+    # one whose questions split the words comes first, in document order.
+    kb = write_kb(tmp_path / "kb", {**SEARCH_KB, **TWINS})
+    query = "주소 틀림 배송비"
+    if engine == "memory":
+        search(kb, query)  # brings the index up to date
+        memory = MemoryIndex(open_index(read_config(kb)))
+        found = [h.id for h in memory.search(query, 10)]
+        memory.close()
+    else:
+        found = [h.id for h in search(kb, query, engine=engine)]
+    assert found[:2] == ["parcel-together", "parcel-spread"]

@@ -11,6 +11,7 @@ from browser import browser, page_at, serve_directory  # noqa: F401
 from click.testing import CliRunner
 from conftest import write_kb
 from search_kb import SEARCH_KB
+from test_search_questions import TWINS
 
 from kb.cli import main
 from kb.config import read_config
@@ -29,7 +30,7 @@ PLACEHOLDER_ANSWER = {
         {{고객명}} 고객님, {{주문번호}} 주문의 환불은 카드사 사정으로 늦어질 수 있어요.
     """,
 }
-FILES = {**SEARCH_KB, **PLACEHOLDER_ANSWER}
+FILES = {**SEARCH_KB, **PLACEHOLDER_ANSWER, **TWINS}
 # Queries for comparing the two searches: particles, endings, no spaces,
 # synonyms, typos, ids, numbers, and words the KB does not have.
 QUERIES = [
@@ -43,6 +44,7 @@ QUERIES = [
     "카드가 없어졌어요", "만오천원 환불 언제", "1만2천원 결제 취소", "천 원 오백원",
     "한번 탔는데 두번 결제", "이중 결제", "세 개 열 시간", "ㅋㅋ ㅅㅂ 환불", "1:1문의 10:30",
     "완전 개비싸요 반품", "환불 자동결제 끄다", "재설정 버튼 눌렀는데 몰라요",
+    "주소 틀림 배송비", "주소가 틀렸는데 배송비 또 내요",
 ]
 
 

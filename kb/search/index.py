@@ -39,7 +39,7 @@ from . import analysis
 from .location import POINTER, Location
 from .stamp import STAMP, on_disk, source_files, stamp_of, stat_of
 
-FORMAT = 7  # raise when the schema or the analysis changes: forces a full rebuild
+FORMAT = 8  # raise when the schema or the analysis changes: forces a full rebuild
 MANIFEST = "kb-manifest.json"
 KEEP_OLD_SECONDS = 120  # an old version stays this long for searches still reading it
 
@@ -71,6 +71,7 @@ def schema(whole: frozenset[str] = frozenset()):
         ident=fields.KEYWORD(lowercase=True),  # the id itself
         tagpath=fields.KEYWORD(commas=True),  # every tag and each of its parents
         supersedes=fields.KEYWORD(),  # a clause's `supersedes`, to find what replaces a clause
+        asks=fields.STORED,  # each question's terms (asks_of), for query.Coverage
         meta=fields.STORED,  # tags, cites, status and clause dates for display
     )
 
@@ -366,7 +367,10 @@ def fields_of(doc: dict, vocabulary) -> dict:
     own |= set(analysis.words(" ".join(doc["tags"]), whole))
     # A word the answer only denies (`청구되지 않으니`) gives no synonyms, unless its
     # title or questions say it.
+    indexed = own | set(analysis.words(doc["body"], whole))
     own -= analysis.negated(text) - questions - title
+    syn, tsyn = vocabulary.expand(own), vocabulary.expand(title)
+    indexed |= set(syn) | set(tsyn)
     return {
         "key": f"{doc['kind']}:{doc['id']}",
         "kind": doc["kind"],
@@ -376,14 +380,33 @@ def fields_of(doc: dict, vocabulary) -> dict:
         "body": doc["body"],
         "tags": " ".join(doc["tags"]),
         "ask": asked,
-        "syn": " ".join(vocabulary.expand(own)),
-        "tsyn": " ".join(vocabulary.expand(title)),
+        "syn": " ".join(syn),
+        "tsyn": " ".join(tsyn),
         "gram": " ".join(analysis.bigrams(text + "\n" + asked)),
         "ident": doc["id"],
         "tagpath": ",".join(with_parents(doc["tags"])),
         "supersedes": " ".join(doc["meta"].get("supersedes", [])),
         "meta": doc["meta"],
+        "asks": asks_of(doc.get("questions", ()), vocabulary, indexed),
     }
+
+
+# Questions an answer's best-question match looks at (query.Coverage.asked): the
+# site keeps which of them hold a term as bits of a posting's flags, and 26 of
+# them keep those flags a 32-bit integer, as the browser's bit operators need.
+MAX_ASKS = 26
+
+
+def asks_of(questions, vocabulary, indexed: set[str]) -> list[list[str]]:
+    """Each question's terms with their synonyms, as a query word would meet
+    them; only terms the document is indexed under, so that the site's postings
+    (kb/search/postings.py) hold every one of them."""
+    out = []
+    for question in list(questions)[:MAX_ASKS]:
+        terms = set(analysis.words(question, vocabulary.whole))
+        terms |= set(vocabulary.expand(terms))
+        out.append(sorted(terms & indexed))
+    return out
 
 
 # --- building ---------------------------------------------------------------

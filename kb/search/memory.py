@@ -169,7 +169,10 @@ class MemoryIndex:
         everywhere = share(Q.SCORED)
         in_title = (share(("title",)) + share(("title", "tsyn"))) / 2
         kinds = np.array([Q.KIND_BOOSTS.get(self.stored(d)["kind"], 1.0) for d in candidates])
-        factor = kinds * (0.5 + everywhere) ** 2 * (1 + Q.TITLE_WEIGHT * in_title)
+        closest = np.array([Q.asked_share(parsed.words, weights.tolist(), total,
+                                          self.stored(d).get("asks")) for d in candidates])
+        factor = kinds * (0.5 + everywhere) ** 2 * (1 + Q.TITLE_WEIGHT * in_title) * (
+            1 + Q.QUESTION_WEIGHT * closest)
         # query.Coverage.good: an id asked for, or enough of the query's weight,
         # a word the KB never uses weighing as much as the rarest one.
         rarest = Q.weight_of(self.reader.doc_count(), 0)

@@ -10,8 +10,9 @@ every term in each role the query gives it, and writes them out:
 - as an id: the `ident` field at IDENT_BOOST;
 
 with, per document, whether the term is in its title (and title synonyms),
-its kind, and per term the weight `idf_weight` gives it and whether it is
-known (`_known`). The browser adds these up exactly as `rank()` does.
+its kind and which of an answer's questions hold it (index.asks_of), and per
+term the weight `idf_weight` gives it and whether it is known (`_known`).
+The browser adds these up exactly as `rank()` does.
 
 Terms are grouped into shards by a hash of the term, so that a query fetches
 only the few shards its terms fall in: at 10,000 answers the whole index is
@@ -29,6 +30,8 @@ from .index import KIND_ANSWER, KIND_CLAUSE, KIND_MANUAL
 
 KIND_CODES = {KIND_ANSWER: 0, KIND_CLAUSE: 1, KIND_MANUAL: 2}
 IN_TITLE, IN_TITLE_SYN = 1, 2  # flag bits; the kind code sits above them (<< 2)
+KIND_BITS = 2
+ASK_SHIFT = 4  # bit ASK_SHIFT + j: the answer's question j holds the term
 KNOWN_FIELDS = querytext.WORD_FIELDS  # what query._known looks at
 DIGITS = 6  # scores are written rounded; near-ties may still swap (tested with a tolerance)
 
@@ -92,7 +95,8 @@ def all_terms(searcher, docs: list[Doc]) -> Iterator[Term]:
     """
     reader = searcher.reader()
     numbers = {docnum: i for i, docnum in enumerate(d.docnum for d in docs)}
-    kinds = [KIND_CODES.get(d.kind, 2) << 2 for d in docs]
+    kinds = [KIND_CODES.get(d.kind, 2) << KIND_BITS for d in docs]
+    asks = _ask_bits(docs)
     fields_of: dict[str, list[str]] = {}
     for name in ROLES:
         for btext in reader.lexicon(name):
@@ -107,7 +111,22 @@ def all_terms(searcher, docs: list[Doc]) -> Iterator[Term]:
             found = max(found, reader.doc_frequency(name, text))
             fields[name].score(searcher, entry, numbers, kinds)
         entry.weight = q.weight_of(count, found) if found else 0.0
+        for number, bits in asks.get(text, {}).items():
+            row = entry.postings.get(number)  # there is one: asks_of keeps to indexed terms
+            if row is not None:
+                row[3] |= bits
         yield entry
+
+
+def _ask_bits(docs: list[Doc]) -> dict[str, dict[int, int]]:
+    """Term -> document number -> the bits of the questions that hold it."""
+    out: dict[str, dict[int, int]] = {}
+    for doc in docs:
+        for j, terms in enumerate(doc.stored.get("asks") or ()):
+            for term in terms:
+                held = out.setdefault(term, {})
+                held[doc.number] = held.get(doc.number, 0) | (1 << (ASK_SHIFT + j))
+    return out
 
 
 class _Field:

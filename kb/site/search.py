@@ -214,6 +214,7 @@ def _meta(shards: int, docs: int, count: int) -> dict:
         # In the order of the kind codes the browser indexes by (postings.KIND_CODES).
         "kind_boosts": [q.KIND_BOOSTS[k] for k in sorted(KIND_CODES, key=lambda k: KIND_CODES[k])],
         "title_weight": q.TITLE_WEIGHT,
+        "question_weight": q.QUESTION_WEIGHT,
         "good": q.GOOD_MATCH,
         "rarest": q.weight_of(count, 0),  # the weight of a word no document has
         "no_good_answer": q.no_good_answer_text(),

@@ -413,7 +413,7 @@
           var v = [w, g, i][slot];
           if (v > 0) {
             raw.set(doc, (raw.get(doc) || 0) + v);
-            kinds.set(doc, flags >> 2);
+            kinds.set(doc, (flags >> 2) & 3);
             if (slot === 2) asked.add(doc);
           }
         });
@@ -430,6 +430,7 @@
       var total = weights.reduce(function (a, b) { return a + b; }, 0);
       var unknown = meta.rarest * idf.filter(function (w) { return !w; }).length;
       var any = new Map(), title = new Map(), titleSyn = new Map();
+      var asks = new Map(); /* doc -> the query weight each of its questions holds */
       function plus(map, doc, w) { map.set(doc, (map.get(doc) || 0) + w); }
       parsed.words.forEach(function (word, k) {
         if (!terms[word]) return;
@@ -438,14 +439,26 @@
           plus(any, doc, weights[k]);
           if (flags & 1) plus(title, doc, weights[k]);
           if (flags & 2) plus(titleSyn, doc, weights[k]);
+          var bits = flags >>> 4; /* postings.ASK_SHIFT: question j holds the word */
+          if (!bits) return;
+          if (!asks.has(doc)) asks.set(doc, []);
+          var held = asks.get(doc);
+          for (var j = 0; bits; j++, bits >>>= 1)
+            if (bits & 1) held[j] = (held[j] || 0) + weights[k];
         });
       });
       function share(map, doc) { return total ? (map.get(doc) || 0) / total : 1.0; }
+      /* query.asked_share: the most weight one question holds */
+      function closest(doc) {
+        var best = 0;
+        (asks.get(doc) || []).forEach(function (v) { best = Math.max(best, v); });
+        return total ? best / total : 0;
+      }
       var scored = candidates.map(function (doc) {
         var everywhere = share(any, doc);
         var inTitle = (share(title, doc) + share(titleSyn, doc)) / 2;
         var factor = meta.kind_boosts[kinds.get(doc)] * Math.pow(0.5 + everywhere, 2) *
-          (1 + meta.title_weight * inTitle);
+          (1 + meta.title_weight * inTitle) * (1 + meta.question_weight * closest(doc));
         var good = asked.has(doc) ||
           (total > 0 && everywhere * total / (total + unknown) >= meta.good);
         return { doc: doc, score: raw.get(doc) * factor, good: good };
