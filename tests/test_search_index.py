@@ -537,6 +537,18 @@ def test_chat_intensifiers_are_not_what_the_customer_asked_about(tmp_path):
     assert ids(search(kb, "완전 개비싸요"))[:1] == ["fare-expensive"]
 
 
+def test_a_customer_saying_no_is_not_asking_about_a_wife(tmp_path):
+    # `거 아니죠` is a tag question: 아니, never indexed, was read as an unknown
+    # word and guessed to be 아내
+    kb = write_kb(tmp_path / "kb", {
+        **answer("family", "가족이 대신 물어볼 때",
+                 "아내나 남편이 대신 물어보시면 본인 확인이 필요해요."),
+        **answer("damage", "파손 비용 청구", "이미 부서져 있던 기기는 비용을 청구하지 않아요."),
+    })
+    assert ids(search(kb, "저한테 파손 비용 청구하는 거 아니죠"))[:1] == ["damage"]
+    assert search(kb, "거 아니죠") == []
+
+
 def test_the_base_vocabulary_reads_how_customers_say_cancel(tmp_path):
     # customers switch a subscription off (끄다, 끊다); the help centre cancels it (해지)
     kb = write_kb(tmp_path / "kb", {

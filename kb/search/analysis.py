@@ -28,12 +28,13 @@ CONTENT_TAGS = frozenset(
 # Words that occur in every question and answer and tell nothing apart. Chat's
 # intensifiers are among them (완전, 존나, and 개 and 핵 before a word): `개비싸요`
 # read 개 as a term, rarer in a KB than what the customer said (`3개` is still a
-# count, read by NUMBER_COUNTER).
+# count, read by NUMBER_COUNTER). So is 아니 (`거 아니죠`): mecab never indexes it,
+# and a query read it as an unknown word and guessed 아내 for it.
 STOPWORDS = frozenset(
     "하 되 있 없 같 주 싶 드리 보 이 그 저 것 거 수 데 등 중 뿐 줄 듯 적 바 때문 경우 "
     "좀 그냥 너무 혹시 진짜 정말 완전 엄청 겁나 존나 졸라 개 핵 "
     "많이 다 또 더 잘 제 내 뭐 어떻 어떻게 이렇 그렇 어디 어디서 왜 "
-    "고객 고객님 안녕 안녕하세요 감사 문의 경우 해당 관련 가능 the a an of to is".split()
+    "아니 고객 고객님 안녕 안녕하세요 감사 문의 경우 해당 관련 가능 the a an of to is".split()
 )
 # `REFUND-3`, `refund-before-shipping`, `SHIP-3@1`: kept whole as well as in parts.
 ID_PATTERN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+")
