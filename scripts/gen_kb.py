@@ -4,7 +4,8 @@
 
 The KB is valid (checks clean on 2026-11-22): every answer cites one to three
 current clauses at their current versions, in Korean prose of realistic
-length, spread over hierarchical tags.
+length, spread over hierarchical tags, with three customer questions each
+(as the sample KB's answers have; search stores each question's terms).
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ WORDS = (
     "앱 메뉴 내역 영수증 충전 캐시 수수료 할증 심야 헬멧 면허 연령 사고 안전 위치 정보"
 ).split()
 POLICIES = 40
+QUESTIONS = 3  # per answer
+ENDINGS = ["어떻게 해요?", "안 돼요", "언제 돼요?", "알려 주세요"]
 
 
 def sentence(rng: random.Random, words: int = 12) -> str:
@@ -61,6 +64,9 @@ def answer_md(index: int, clause_ids: list[tuple[str, int]], rng: random.Random)
     cites = ", ".join(f"{cid}@{version}" for cid, version in rng.sample(clause_ids, 2))
     topic = rng.choice(TOPICS)
     body = "\n".join(sentence(rng, 15) for _ in range(5))
+    questions = "".join(
+        f"  - {' '.join(rng.sample(WORDS, 4))} {rng.choice(ENDINGS)}\n" for _ in range(QUESTIONS)
+    )
     return (
         "---\n"
         f"id: answer-{index}\n"
@@ -68,6 +74,7 @@ def answer_md(index: int, clause_ids: list[tuple[str, int]], rng: random.Random)
         f"cites: [{cites}]\n"
         f"tags: [{topic}/{rng.choice(SUBTOPICS)}, {rng.choice(TOPICS)}]\n"
         "owner: 상담1팀\n"
+        f"questions:\n{questions}"
         "---\n"
         f"안녕하세요, {{{{고객명}}}} 고객님.\n{body}\n"
     )
